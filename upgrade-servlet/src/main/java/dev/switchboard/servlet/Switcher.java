@@ -1,0 +1,134 @@
+package dev.switchboard.servlet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import dev.switchboard.http.Candidate;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.RequestHead;
+import dev.switchboard.http.Upgrade;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpUpgradeHandler;
+
+/**
+ * Performs a switch the same way on every container: content read first, then the 101 with
+ * {@code Upgrade} naming exactly what was switched to and {@code Connection: upgrade}, then
+ * the handover to the handler.
+ *
+ * <p>Containers differ in how {@code request.upgrade()} treats the response: Tomcat sets only
+ * the status; older Jetty 12.1 builds insist that status and fields are set before the call
+ * and commit the 101 inside it; newer ones overwrite {@code Upgrade} with the client's first
+ * token. Setting the fields both before and after the call gives the same bytes on each.
+ */
+final class Switcher {
+
+    private static final byte[] NO_CONTENT = new byte[0];
+
+    private final int maxContentLength;
+    private final HandlerOptions handlerOptions;
+    private final Supplier<ScheduledExecutorService> scheduler;
+
+    Switcher(int maxContentLength, HandlerOptions handlerOptions, Supplier<ScheduledExecutorService> scheduler) {
+        this.maxContentLength = maxContentLength;
+        this.handlerOptions = handlerOptions;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Switches {@code request}'s connection to the protocol of {@code candidate}.
+     *
+     * @throws HttpStatusException (413, 400) if the content is too large or incomplete; nothing
+     *     has been written then
+     */
+    void switchTo(HttpServletRequest request, HttpServletResponse response, RequestHead head,
+            Candidate<UpgradeProtocol> candidate, Decision.Switch decision, ProtocolStatistics stats)
+            throws IOException, ServletException {
+        Upgrade upgradeField = upgradeField(candidate, decision);
+        byte[] content = head.hasContent() ? readContent(request, head) : awaitContinue(request, head);
+
+        writeHead(response, upgradeField, decision.fields());
+        HttpUpgradeHandler handler = request.upgrade(decision.handlerType());
+        // Point of no return: the connection now belongs to the handler.
+        writeHead(response, upgradeField, decision.fields());
+
+        NonBlockingUpgradeHandler managed = handler instanceof NonBlockingUpgradeHandler h ? h : null;
+        if (managed != null) {
+            managed.attach(new HandlerContext(stats, handlerOptions, content, scheduler.get()));
+        }
+        stats.upgraded();
+        decision.setup().accept(handler);
+        if (managed != null) {
+            managed.configured();
+        }
+    }
+
+    private static Upgrade upgradeField(Candidate<UpgradeProtocol> candidate, Decision.Switch decision) {
+        List<ProtocolToken> stack = decision.upgradeField();
+        if (stack == null) {
+            return Upgrade.of(candidate.token());
+        }
+        if (!stack.contains(candidate.token())) {
+            throw new IllegalStateException("protocol " + candidate.protocol().name() + " switched to " + stack
+                    + ", which does not contain the offered " + candidate.token());
+        }
+        return Upgrade.of(stack);
+    }
+
+    private static void writeHead(HttpServletResponse response, Upgrade upgrade, Map<String, String> fields) {
+        response.setStatus(HttpSpec.SC_SWITCHING_PROTOCOLS);
+        response.setHeader(HttpSpec.UPGRADE, upgrade.toHeaderValue());
+        response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
+        fields.forEach(response::setHeader);
+    }
+
+    /**
+     * Reads the whole content before the switch (RFC 9110 section 7.8), so that none of it is
+     * taken for the new protocol's bytes. Reading also makes containers that defer the
+     * {@code 100 Continue} send it now, before the 101.
+     */
+    private byte[] readContent(HttpServletRequest request, RequestHead head) throws IOException {
+        long declared = head.contentLength();
+        if (declared > maxContentLength) {
+            throw tooLarge();
+        }
+        byte[] content;
+        try (InputStream in = request.getInputStream()) {
+            content = in.readNBytes(maxContentLength + 1);
+        }
+        if (content.length > maxContentLength) {
+            throw tooLarge();
+        }
+        if (declared >= 0 && content.length != declared) {
+            throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST,
+                    "Request content ended after " + content.length + " of " + declared + " bytes");
+        }
+        return content;
+    }
+
+    /**
+     * With {@code Expect: 100-continue} and no content, touching the input is what makes a
+     * container that defers the interim response send it, so that the 100 precedes the 101.
+     */
+    private static byte[] awaitContinue(HttpServletRequest request, RequestHead head) throws IOException {
+        for (String expect : head.fieldLines(HttpSpec.EXPECT)) {
+            if (expect.trim().equalsIgnoreCase(HttpSpec.EXPECT_100_CONTINUE)) {
+                request.getInputStream().read(new byte[1]);
+                break;
+            }
+        }
+        return NO_CONTENT;
+    }
+
+    private HttpStatusException tooLarge() {
+        return new HttpStatusException(HttpSpec.SC_CONTENT_TOO_LARGE,
+                "Upgrade request content exceeds the limit of " + maxContentLength + " bytes");
+    }
+}

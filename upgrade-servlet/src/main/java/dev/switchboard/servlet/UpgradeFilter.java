@@ -1,0 +1,161 @@
+package dev.switchboard.servlet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.UpgradeNegotiator;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Acts on every request that carries an {@code Upgrade} field (RFC 9110 section 7.8): checks
+ * it, asks the registered {@link UpgradeProtocol}s in the client's order of preference, and
+ * switches, refuses or passes the request on. Requests without the field cost one header
+ * look-up.
+ *
+ * <p>{@link SwitchboardInitializer} adds this filter for {@code /*} when the jar is present.
+ * Declared in web.xml instead, it takes these init-params (each may also be a context-param;
+ * the README's configuration table gives the defaults):
+ * <ul>
+ *   <li>{@code switchboard.protocols}: provider names to enable, such as {@code echo, websocket}</li>
+ *   <li>{@code switchboard.invalidUpgrade}: {@code reject} (400) or {@code ignore}</li>
+ *   <li>{@code switchboard.serverPreference}: tokens in the server's order of preference</li>
+ *   <li>{@code switchboard.advertise}: tokens to advertise on responses that do not switch</li>
+ *   <li>{@code switchboard.maxUpgradeFieldLength}, {@code switchboard.maxUpgradeProtocols}</li>
+ *   <li>{@code switchboard.maxContentLength}: content read before a switch</li>
+ *   <li>{@code switchboard.idleTimeout}, {@code switchboard.firstByteTimeout},
+ *       {@code switchboard.readBufferSize}, {@code switchboard.maxPendingOutput}: handler limits</li>
+ *   <li>{@code switchboard.jmx}: register counters as MBeans</li>
+ * </ul>
+ */
+public class UpgradeFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(UpgradeFilter.class.getName());
+
+    private UpgradeOptions options;
+    private UpgradeRegistry registry;
+    private List<UpgradeProtocol> providerProtocols = List.of();
+    private UpgradeDispatcher dispatcher;
+    private String advertised;
+    private volatile Snapshot snapshot = new Snapshot(-1, null);
+    private ScheduledExecutorService scheduler;
+
+    /** A filter configured from init-params and the context's registry. */
+    public UpgradeFilter() {
+    }
+
+    /** A filter with these options and the context's registry. */
+    public UpgradeFilter(UpgradeOptions options) {
+        this.options = options;
+    }
+
+    /** A filter with these options and protocols. */
+    public UpgradeFilter(UpgradeOptions options, UpgradeRegistry registry) {
+        this.options = options;
+        this.registry = registry;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        Settings settings = Settings.of(config);
+        try {
+            if (options == null) {
+                options = UpgradeOptions.from(settings);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+        if (registry == null) {
+            registry = UpgradeRegistry.of(config.getServletContext());
+        }
+        providerProtocols = ProviderLoader.load(config.getServletContext(), settings, options.protocols());
+        if (options.jmx()) {
+            registry.statistics().registerMBeans();
+        }
+        advertised = options.advertise().map(u -> u.toHeaderValue()).orElse(null);
+        dispatcher = new UpgradeDispatcher(registry.statistics(),
+                new Switcher(options.maxContentLength(), options.handlerOptions(), this::scheduler),
+                options.advertise().orElse(null));
+        LOG.log(Level.FINE, "Upgrade protocols: {0}", protocols());
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
+            if (request.getHeader(HttpSpec.UPGRADE) != null) {
+                dispatcher.dispatch(negotiator(), request, response, chain);
+                return;
+            }
+            if (advertised != null && HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+                response.setHeader(HttpSpec.UPGRADE, advertised);
+                response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
+            }
+        }
+        chain.doFilter(req, res);
+    }
+
+    @Override
+    public void destroy() {
+        synchronized (this) {
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+                scheduler = null;
+            }
+        }
+        if (registry != null && options != null && options.jmx()) {
+            registry.statistics().unregisterMBeans();
+        }
+    }
+
+    /** The protocols this filter offers: the registry's, then those of enabled providers. */
+    public List<UpgradeProtocol> protocols() {
+        List<UpgradeProtocol> all = new ArrayList<>(registry.protocols());
+        all.addAll(providerProtocols);
+        return all;
+    }
+
+    /** The registry this filter reads. */
+    public UpgradeRegistry registry() {
+        return registry;
+    }
+
+    private UpgradeNegotiator<UpgradeProtocol> negotiator() {
+        Snapshot s = snapshot;
+        long version = registry.version();
+        if (s.version != version) {
+            s = new Snapshot(version, new UpgradeNegotiator<>(protocols(), options.selectionPolicy(),
+                    options.limits(), options.invalidFieldPolicy()));
+            snapshot = s;
+        }
+        return s.negotiator;
+    }
+
+    private synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "switchboard-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            scheduler = executor;
+        }
+        return scheduler;
+    }
+
+    private record Snapshot(long version, UpgradeNegotiator<UpgradeProtocol> negotiator) {
+    }
+}

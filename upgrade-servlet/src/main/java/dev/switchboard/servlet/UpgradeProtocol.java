@@ -1,0 +1,36 @@
+package dev.switchboard.servlet;
+
+import dev.switchboard.http.NegotiableProtocol;
+
+/**
+ * A protocol that requests can switch to, registered by token in an {@link UpgradeRegistry}.
+ * {@link UpgradeFilter} asks the registered protocols in the client's order of preference
+ * (or a configured policy's), and each answers with a {@link Decision}: switch, decline
+ * (ask the next), refuse with a status, delegate to the rest of the chain, or report that it
+ * has answered the request itself.
+ *
+ * <p>A protocol only sees requests that are valid upgrade requests for it: HTTP/1.1, a
+ * well-formed {@code Upgrade} field offering one of its {@link #tokens()}, the
+ * {@code upgrade} connection option, and whatever {@link #requiredConnectionOptions()},
+ * {@link #requiredFields()} and {@link #acceptsContent()} demand.
+ *
+ * <p>Implementations are shared by all requests and must be thread-safe. To be found by
+ * {@link SwitchboardInitializer}, annotate the class with {@link RegisterUpgradeProtocol} or
+ * ship an {@link UpgradeProtocolProvider}.
+ */
+public interface UpgradeProtocol extends NegotiableProtocol {
+
+    /**
+     * Decides what to do with one request. Runs on the request thread, before anything has
+     * been written. Throwing {@link dev.switchboard.http.HttpStatusException} is the same as
+     * returning {@link Decision#refuse(dev.switchboard.http.HttpStatusException)}.
+     *
+     * @return never null
+     */
+    Decision decide(UpgradeRequest request);
+
+    /** The name used for this protocol in counters, JMX and logs: by default its first token. */
+    default String name() {
+        return tokens().get(0).toString();
+    }
+}
