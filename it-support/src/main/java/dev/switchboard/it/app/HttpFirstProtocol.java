@@ -1,0 +1,52 @@
+package dev.switchboard.it.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.servlet.Decision;
+import dev.switchboard.servlet.NonBlockingUpgradeHandler;
+import dev.switchboard.servlet.RegisterUpgradeProtocol;
+import dev.switchboard.servlet.UpgradeProtocol;
+import dev.switchboard.servlet.UpgradeRequest;
+
+/**
+ * {@code http-first/1}: a minimal protocol that carries HTTP semantics (RFC 9110 section
+ * 7.8): the first thing it sends after the 101 is the response to the request that asked for
+ * the switch, before it has read anything; then it echoes.
+ */
+@RegisterUpgradeProtocol
+public class HttpFirstProtocol implements UpgradeProtocol {
+
+    public static final ProtocolToken TOKEN = ProtocolToken.of("http-first", "1");
+
+    @Override
+    public List<ProtocolToken> tokens() {
+        return List.of(TOKEN);
+    }
+
+    @Override
+    public Decision decide(UpgradeRequest request) {
+        String target = request.servletRequest().getMethod() + " " + request.servletRequest().getRequestURI();
+        return Decision.switchTo(Handler.class, h -> h.target = target);
+    }
+
+    /** Answers the original request first, then echoes. */
+    public static class Handler extends NonBlockingUpgradeHandler {
+        String target;
+
+        @Override
+        protected void onOpen() {
+            byte[] body = ("response to " + target).getBytes(StandardCharsets.US_ASCII);
+            String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n";
+            write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+            write(ByteBuffer.wrap(body));
+        }
+
+        @Override
+        protected void onInput(ByteBuffer data) {
+            write(data);
+        }
+    }
+}
