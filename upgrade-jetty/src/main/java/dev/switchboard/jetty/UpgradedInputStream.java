@@ -1,0 +1,354 @@
+package dev.switchboard.jetty;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.thread.AutoLock;
+
+/**
+ * The input of an {@link UpgradedConnection}, with the servlet semantics handlers are written
+ * against: blocking reads until a {@link ReadListener} is set; after that, {@code isReady()}
+ * before every read, {@code onDataAvailable} once data arrives after {@code isReady()} returned
+ * false, {@code onAllDataRead} once at end of stream (the peer's half-close), {@code onError}
+ * once on failure.
+ *
+ * <p>A read buffer is borrowed from the pool only while it holds data, so an idle connection
+ * holds none. May be used from any thread; listener callbacks are serialised by the connection.
+ */
+final class UpgradedInputStream extends ServletInputStream {
+
+    private final AutoLock lock = new AutoLock();
+    private final UpgradedConnection connection;
+    private final ByteBufferPool buffers;
+    private final boolean direct;
+
+    // Guarded by lock.
+    private RetainableByteBuffer buffer;
+    private boolean eof;
+    private Throwable failure;
+    private boolean closed;
+    private ReadListener listener;
+    private boolean interested;
+    private boolean endNotified;
+
+    UpgradedInputStream(UpgradedConnection connection, ByteBufferPool buffers, boolean direct) {
+        this.connection = connection;
+        this.buffers = buffers;
+        this.direct = direct;
+    }
+
+    /** Bytes the HTTP/1.1 connection had read past the request; they come first. */
+    void offer(ByteBuffer bytes) {
+        try (AutoLock l = lock.lock()) {
+            RetainableByteBuffer.Mutable copy = buffers.acquire(bytes.remaining(), direct);
+            BufferUtil.append(copy.getByteBuffer(), bytes);
+            buffer = copy;
+        }
+    }
+
+    @Override
+    public boolean isFinished() {
+        try (AutoLock l = lock.lock()) {
+            return closed || (eof && !hasContent());
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        boolean ended;
+        try (AutoLock l = lock.lock()) {
+            if (hasContent() || eof || failure != null || closed) {
+                return true;
+            }
+            int filled = fill();
+            if (filled == 0) {
+                if (listener == null || !claimInterest()) {
+                    return false;
+                }
+                ended = false;
+            } else {
+                ended = filled < 0 && failure == null && claimEnd();
+            }
+        }
+        if (ended) {
+            connection.dispatch(this::notifyEnd);
+            return true;
+        }
+        // Not ready: ask to be told (outside the lock, as a failed registration calls back at once).
+        connection.fillInterested();
+        return false;
+    }
+
+    @Override
+    public int available() {
+        try (AutoLock l = lock.lock()) {
+            return hasContent() ? buffer.remaining() : 0;
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        while (true) {
+            boolean ended = false;
+            try (AutoLock l = lock.lock()) {
+                if (closed) {
+                    throw new IOException("the upgraded input is closed");
+                }
+                if (!hasContent() && !eof && failure == null) {
+                    int filled = fill();
+                    ended = filled < 0 && failure == null && claimEnd();
+                    if (filled == 0 && listener != null) {
+                        throw new IllegalStateException("read() while isReady() is false");
+                    }
+                }
+                if (hasContent()) {
+                    return take(b, off, len);
+                }
+                if (failure != null) {
+                    throw failure instanceof IOException io ? io : new IOException(failure);
+                }
+                if (eof) {
+                    if (ended) {
+                        connection.dispatch(this::notifyEnd);
+                    }
+                    return -1;
+                }
+            }
+            awaitReadable();
+        }
+    }
+
+    /** Blocking mode only: waits until the endpoint is readable (or fails, or times out). */
+    private void awaitReadable() throws IOException {
+        try (Blocker.Callback readable = Blocker.callback()) {
+            connection.fillInterested(readable);
+            readable.block();
+        }
+    }
+
+    @Override
+    public void setReadListener(ReadListener readListener) {
+        Objects.requireNonNull(readListener, "readListener");
+        boolean ready;
+        boolean register;
+        try (AutoLock l = lock.lock()) {
+            if (listener != null) {
+                throw new IllegalStateException("a ReadListener is already set");
+            }
+            listener = readListener;
+            ready = hasContent() || eof || failure != null;
+            register = !ready && claimInterest();
+        }
+        if (ready) {
+            connection.dispatch(this::notifyReady);
+        } else if (register) {
+            connection.fillInterested();
+        }
+    }
+
+    @Override
+    public void close() {
+        try (AutoLock l = lock.lock()) {
+            closed = true;
+            releaseBuffer();
+        }
+    }
+
+    // ------------------------------------------------------------------ from the connection
+
+    /** The endpoint became readable after {@code fillInterested()}. */
+    void onFillable() {
+        try (AutoLock l = lock.lock()) {
+            interested = false;
+            if (listener == null) {
+                return;
+            }
+        }
+        connection.invoke(this::notifyReady);
+    }
+
+    /** Waiting for input failed (idle timeout, or the endpoint closed). */
+    void onFillFailed(Throwable cause) {
+        boolean notify;
+        try (AutoLock l = lock.lock()) {
+            interested = false;
+            if (failure == null && !eof) {
+                failure = cause;
+            }
+            notify = listener != null && !endNotified && failure == cause;
+            endNotified |= notify;
+        }
+        if (notify) {
+            connection.dispatch(() -> listener().onError(cause));
+        }
+    }
+
+    /** The endpoint closed; {@code notify} is false when the handler closed it itself. */
+    void onClose(Throwable cause, boolean notify) {
+        Throwable error;
+        try (AutoLock l = lock.lock()) {
+            releaseBuffer();
+            if (failure == null && !eof) {
+                failure = cause != null ? cause : new EofException("connection closed");
+            }
+            error = notify && listener != null && !endNotified && !eof ? failure : null;
+            endNotified = true;
+        }
+        if (error != null) {
+            connection.dispatch(() -> listener().onError(error));
+        }
+    }
+
+    // ------------------------------------------------------------------ listener calls, serialised
+
+    /** Tells the listener what the input holds now: data, end of stream, a failure, or nothing yet. */
+    private void notifyReady() {
+        ReadListener l;
+        boolean ended;
+        Throwable error;
+        try (AutoLock lk = lock.lock()) {
+            l = listener;
+            if (closed) {
+                return;
+            }
+            int filled = hasContent() ? 1 : eof || failure != null ? -1 : fill();
+            if (filled > 0) {
+                ended = false;
+                error = null;
+            } else if (filled == 0) {
+                if (!claimInterest()) {
+                    return;
+                }
+                l = null;
+                ended = false;
+                error = null;
+            } else if (endNotified) {
+                return;
+            } else {
+                endNotified = true;
+                ended = failure == null;
+                error = failure;
+            }
+        }
+        if (l == null) {
+            connection.fillInterested(); // nothing to read after all: wait again
+        } else if (error != null) {
+            l.onError(error);
+        } else if (ended) {
+            allDataRead(l);
+        } else {
+            try {
+                l.onDataAvailable();
+            } catch (Throwable x) {
+                failApplication(l, x);
+            }
+        }
+    }
+
+    private void notifyEnd() {
+        allDataRead(listener());
+    }
+
+    private void allDataRead(ReadListener l) {
+        try {
+            l.onAllDataRead();
+        } catch (Throwable x) {
+            failApplication(l, x);
+        }
+    }
+
+    private void failApplication(ReadListener l, Throwable x) {
+        try {
+            l.onError(x);
+        } finally {
+            connection.fail(x);
+        }
+    }
+
+    private ReadListener listener() {
+        try (AutoLock l = lock.lock()) {
+            return listener;
+        }
+    }
+
+    // ------------------------------------------------------------------ buffer, under lock
+
+    private boolean hasContent() {
+        return buffer != null && buffer.hasRemaining();
+    }
+
+    /** Fills the (empty) buffer from the endpoint: bytes read, 0 for none yet, -1 at end or on failure. */
+    private int fill() {
+        if (buffer == null) {
+            buffer = buffers.acquire(connection.getInputBufferSize(), direct);
+        }
+        try {
+            int filled = connection.getEndPoint().fill(buffer.getByteBuffer());
+            if (filled < 0) {
+                eof = true;
+            }
+            if (filled <= 0) {
+                releaseBuffer();
+            }
+            return filled;
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            releaseBuffer();
+            return -1;
+        }
+    }
+
+    private int take(byte[] b, int off, int len) {
+        ByteBuffer bytes = buffer.getByteBuffer();
+        int n = Math.min(len, bytes.remaining());
+        bytes.get(b, off, n);
+        if (!bytes.hasRemaining()) {
+            releaseBuffer();
+        }
+        return n;
+    }
+
+    /** Whether this caller is the one to register fill interest (at most one registration at a time). */
+    private boolean claimInterest() {
+        if (interested) {
+            return false;
+        }
+        interested = true;
+        return true;
+    }
+
+    /** Whether this caller is the one to report end of stream to the listener. */
+    private boolean claimEnd() {
+        if (listener == null || endNotified) {
+            return false;
+        }
+        endNotified = true;
+        return true;
+    }
+
+    private void releaseBuffer() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+    }
+}
