@@ -39,12 +39,15 @@ public final class EmbeddedTomcat implements AutoCloseable {
     public static final String DEFAULT = "http";
 
     private final Tomcat tomcat;
+    private final Context context;
     private final String contextPath;
     private final Map<String, Connector> connectors;
     private final Path workDir;
 
-    private EmbeddedTomcat(Tomcat tomcat, String contextPath, Map<String, Connector> connectors, Path workDir) {
+    private EmbeddedTomcat(Tomcat tomcat, Context context, String contextPath, Map<String, Connector> connectors,
+            Path workDir) {
         this.tomcat = tomcat;
+        this.context = context;
         this.contextPath = contextPath;
         this.connectors = connectors;
         this.workDir = workDir;
@@ -84,6 +87,11 @@ public final class EmbeddedTomcat implements AutoCloseable {
                 return container;
             }
         };
+    }
+
+    /** The deployed application's context, for example to see whether it started. */
+    public Context context() {
+        return context;
     }
 
     /** The underlying Tomcat. */
@@ -159,7 +167,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
             scanner.setScanClassPath(false);
             context.setJarScanner(scanner);
             tomcat.start();
-            return new EmbeddedTomcat(tomcat, contextPath, connectors, workDir);
+            return new EmbeddedTomcat(tomcat, context, contextPath, connectors, workDir);
         }
 
         private static void enableTls(Connector c) throws IOException {
