@@ -1,5 +1,7 @@
 package dev.switchboard.it;
 
+import java.util.Locale;
+
 /**
  * A container the scenarios run on, and the few ways in which containers legitimately write
  * different bytes (so that tests can still assert exact status lines).
@@ -41,6 +43,38 @@ public record Container(String name, String version) {
             return "HTTP/1.1 " + status + " ";
         }
         return "HTTP/1.1 " + status + " " + reasonPhrase(status);
+    }
+
+    /**
+     * The {@code Content-Type} this container writes when the application sets {@code written}:
+     * Jetty writes the charset in lower case ({@code text/plain;charset=utf-8}), Tomcat as set.
+     * Both are valid: charset names compare case-insensitively (RFC 9110 section 8.3.2).
+     */
+    public String contentType(String written) {
+        if (!isJetty()) {
+            return written;
+        }
+        int at = written.toLowerCase(Locale.ROOT).indexOf("charset=");
+        return at < 0 ? written : written.substring(0, at) + written.substring(at).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the container itself answers {@code 400} to a request that has {@code Upgrade}
+     * but no {@code upgrade} connection option, before any filter runs. Jetty 12.1 does
+     * ({@code 400 Invalid h2c upgrade headers}, whatever the protocol); Tomcat passes the
+     * request on. Either way there is no switch (UPG-03).
+     */
+    public boolean refusesUpgradeWithoutConnectionOption() {
+        return isJetty();
+    }
+
+    /**
+     * Which {@code Upgrade} field line the container's own h2c support reads when a request has
+     * several: neither combines them (RFC 9110 section 5.3). Tomcat reads the first line, Jetty
+     * the last; a request that wants the container's h2c puts {@code h2c} there.
+     */
+    public boolean h2cReadsLastUpgradeLine() {
+        return isJetty();
     }
 
     private static String reasonPhrase(int status) {
