@@ -1,9 +1,7 @@
 package dev.switchboard.it.jetty;
 
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,8 +11,8 @@ import dev.switchboard.it.ServerUnderTest;
 
 /**
  * One WAR on its own {@link EmbeddedJetty} for the duration of a test class: the Jetty
- * counterpart of Arquillian's {@code @Deployment}, so that a scenario class runs on Jetty with
- * a few lines.
+ * counterpart of Arquillian's {@code @Deployment}, so that a scenario class runs on Jetty in a
+ * few lines.
  *
  * <pre>
  * class EchoOnJettyIT extends EchoScenarios {
@@ -27,32 +25,32 @@ import dev.switchboard.it.ServerUnderTest;
  *     }
  * }
  * </pre>
+ *
+ * The archive is built when the class starts (not when it loads), so that a failure to build
+ * or deploy it shows as a failure of the class's tests.
  */
 public final class JettyDeployment implements BeforeAllCallback, AfterAllCallback {
 
-    private final Supplier<WebArchive> war;
-    private final Consumer<WebAppContext> customizer;
+    private final Supplier<EmbeddedJetty.Builder> builder;
     private EmbeddedJetty jetty;
 
-    private JettyDeployment(Supplier<WebArchive> war, Consumer<WebAppContext> customizer) {
-        this.war = war;
-        this.customizer = customizer;
+    private JettyDeployment(Supplier<EmbeddedJetty.Builder> builder) {
+        this.builder = builder;
     }
 
-    /** Deploys the archive that {@code war} builds (built when the class starts, so that failures show as test failures). */
+    /** Deploys the archive that {@code war} builds, behind a plain HTTP/1.1 connector. */
     public static JettyDeployment of(Supplier<WebArchive> war) {
-        return new JettyDeployment(war, context -> {
-        });
+        return new JettyDeployment(() -> EmbeddedJetty.builder(war.get()));
     }
 
-    /** Like {@link #of(Supplier)}, with the web application context adjusted by {@code customizer} before it starts. */
-    public static JettyDeployment of(Supplier<WebArchive> war, Consumer<WebAppContext> customizer) {
-        return new JettyDeployment(war, customizer);
+    /** Deploys what {@code builder} describes: extra connectors, a customised context. */
+    public static JettyDeployment with(Supplier<EmbeddedJetty.Builder> builder) {
+        return new JettyDeployment(builder);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        jetty = EmbeddedJetty.start(war.get(), customizer);
+        jetty = builder.get().start();
     }
 
     @Override
@@ -63,11 +61,21 @@ public final class JettyDeployment implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    /** The deployed application; only while the test class runs. */
+    /** The application behind the plain connector; only while the test class runs. */
     public ServerUnderTest server() {
+        return jetty().server();
+    }
+
+    /** The application behind the named connector. */
+    public ServerUnderTest server(String connector) {
+        return jetty().server(connector);
+    }
+
+    /** The running Jetty. */
+    public EmbeddedJetty jetty() {
         if (jetty == null) {
             throw new IllegalStateException("Jetty is not running: register this as a static @RegisterExtension field");
         }
-        return jetty.server();
+        return jetty;
     }
 }
