@@ -63,28 +63,28 @@ final class UpgradedInputStream extends ServletInputStream {
 
     @Override
     public boolean isReady() {
-        boolean ended;
+        int filled;
+        boolean ended = false;
+        boolean register = false;
         try (AutoLock l = lock.lock()) {
             if (hasContent() || eof || failure != null || closed) {
                 return true;
             }
-            int filled = fill();
-            if (filled == 0) {
-                if (listener == null || !claimInterest()) {
-                    return false;
-                }
-                ended = false;
-            } else {
-                ended = filled < 0 && failure == null && claimEnd();
+            filled = fill();
+            if (filled < 0) {
+                ended = failure == null && claimEnd();
+            } else if (filled == 0) {
+                register = listener != null && claimInterest();
             }
         }
+        // Outside the lock: callbacks must not run under it, and a registration that fails calls back at once.
         if (ended) {
             connection.dispatch(this::notifyEnd);
-            return true;
         }
-        // Not ready: ask to be told (outside the lock, as a failed registration calls back at once).
-        connection.fillInterested();
-        return false;
+        if (register) {
+            connection.fillInterested();
+        }
+        return filled != 0;
     }
 
     @Override
@@ -126,12 +126,13 @@ final class UpgradedInputStream extends ServletInputStream {
                 if (failure != null) {
                     throw failure instanceof IOException io ? io : new IOException(failure);
                 }
-                if (eof) {
-                    if (ended) {
-                        connection.dispatch(this::notifyEnd);
-                    }
+                if (eof && !ended) {
                     return -1;
                 }
+            }
+            if (ended) {
+                connection.dispatch(this::notifyEnd);
+                return -1;
             }
             awaitReadable();
         }
