@@ -3,6 +3,7 @@ package dev.switchboard.jetty;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -11,7 +12,6 @@ import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
-import org.eclipse.jetty.util.thread.AutoLock;
 
 /**
  * The input of an {@link UpgradedConnection}, with the servlet semantics handlers are written
@@ -25,7 +25,7 @@ import org.eclipse.jetty.util.thread.AutoLock;
  */
 final class UpgradedInputStream extends ServletInputStream {
 
-    private final AutoLock lock = new AutoLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final UpgradedConnection connection;
     private final ByteBufferPool buffers;
     private final boolean direct;
@@ -47,17 +47,23 @@ final class UpgradedInputStream extends ServletInputStream {
 
     /** Bytes the HTTP/1.1 connection had read past the request; they come first. */
     void offer(ByteBuffer bytes) {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             RetainableByteBuffer.Mutable copy = buffers.acquire(bytes.remaining(), direct);
             BufferUtil.append(copy.getByteBuffer(), bytes);
             buffer = copy;
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public boolean isFinished() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             return closed || (eof && !hasContent());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -66,7 +72,8 @@ final class UpgradedInputStream extends ServletInputStream {
         int filled;
         boolean ended = false;
         boolean register = false;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (hasContent() || eof || failure != null || closed) {
                 return true;
             }
@@ -76,6 +83,8 @@ final class UpgradedInputStream extends ServletInputStream {
             } else if (filled == 0) {
                 register = listener != null && claimInterest();
             }
+        } finally {
+            lock.unlock();
         }
         // Outside the lock: callbacks must not run under it, and a registration that fails calls back at once.
         if (ended) {
@@ -89,8 +98,11 @@ final class UpgradedInputStream extends ServletInputStream {
 
     @Override
     public int available() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             return hasContent() ? buffer.remaining() : 0;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -109,7 +121,8 @@ final class UpgradedInputStream extends ServletInputStream {
         }
         while (true) {
             boolean ended = false;
-            try (AutoLock l = lock.lock()) {
+            lock.lock();
+            try {
                 if (closed) {
                     throw new IOException("the upgraded input is closed");
                 }
@@ -129,6 +142,8 @@ final class UpgradedInputStream extends ServletInputStream {
                 if (eof && !ended) {
                     return -1;
                 }
+            } finally {
+                lock.unlock();
             }
             if (ended) {
                 connection.dispatch(this::notifyEnd);
@@ -151,13 +166,16 @@ final class UpgradedInputStream extends ServletInputStream {
         Objects.requireNonNull(readListener, "readListener");
         boolean ready;
         boolean register;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (listener != null) {
                 throw new IllegalStateException("a ReadListener is already set");
             }
             listener = readListener;
             ready = hasContent() || eof || failure != null;
             register = !ready && claimInterest();
+        } finally {
+            lock.unlock();
         }
         if (ready) {
             connection.dispatch(this::notifyReady);
@@ -168,9 +186,12 @@ final class UpgradedInputStream extends ServletInputStream {
 
     @Override
     public void close() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             closed = true;
             releaseBuffer();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -178,11 +199,14 @@ final class UpgradedInputStream extends ServletInputStream {
 
     /** The endpoint became readable after {@code fillInterested()}. */
     void onFillable() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             interested = false;
             if (listener == null) {
                 return;
             }
+        } finally {
+            lock.unlock();
         }
         connection.invoke(this::notifyReady);
     }
@@ -190,13 +214,16 @@ final class UpgradedInputStream extends ServletInputStream {
     /** Waiting for input failed (idle timeout, or the endpoint closed). */
     void onFillFailed(Throwable cause) {
         boolean notify;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             interested = false;
             if (failure == null && !eof) {
                 failure = cause;
             }
             notify = listener != null && !endNotified && failure == cause;
             endNotified |= notify;
+        } finally {
+            lock.unlock();
         }
         if (notify) {
             connection.dispatch(() -> listener().onError(cause));
@@ -206,13 +233,16 @@ final class UpgradedInputStream extends ServletInputStream {
     /** The endpoint closed; {@code notify} is false when the handler closed it itself. */
     void onClose(Throwable cause, boolean notify) {
         Throwable error;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             releaseBuffer();
             if (failure == null && !eof) {
                 failure = cause != null ? cause : new EofException("connection closed");
             }
             error = notify && listener != null && !endNotified && !eof ? failure : null;
             endNotified = true;
+        } finally {
+            lock.unlock();
         }
         if (error != null) {
             connection.dispatch(() -> listener().onError(error));
@@ -226,7 +256,8 @@ final class UpgradedInputStream extends ServletInputStream {
         ReadListener l;
         boolean ended;
         Throwable error;
-        try (AutoLock lk = lock.lock()) {
+        lock.lock();
+        try {
             l = listener;
             if (closed) {
                 return;
@@ -249,6 +280,8 @@ final class UpgradedInputStream extends ServletInputStream {
                 ended = failure == null;
                 error = failure;
             }
+        } finally {
+            lock.unlock();
         }
         if (l == null) {
             connection.fillInterested(); // nothing to read after all: wait again
@@ -286,8 +319,11 @@ final class UpgradedInputStream extends ServletInputStream {
     }
 
     private ReadListener listener() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             return listener;
+        } finally {
+            lock.unlock();
         }
     }
 

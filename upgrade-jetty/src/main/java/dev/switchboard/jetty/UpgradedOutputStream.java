@@ -3,6 +3,7 @@ package dev.switchboard.jetty;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -12,7 +13,6 @@ import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.AutoLock;
 
 /**
  * The output of an {@link UpgradedConnection}, with the servlet semantics handlers are written
@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.thread.AutoLock;
  */
 final class UpgradedOutputStream extends ServletOutputStream {
 
-    private final AutoLock lock = new AutoLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final UpgradedConnection connection;
     private final ByteBufferPool buffers;
     private final boolean direct;
@@ -48,12 +48,15 @@ final class UpgradedOutputStream extends ServletOutputStream {
 
     @Override
     public boolean isReady() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (writing && failure == null && !closed) {
                 unready = true;
                 return false;
             }
             return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -69,7 +72,8 @@ final class UpgradedOutputStream extends ServletOutputStream {
             return;
         }
         boolean blocking;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             checkWritable();
             if (writing) {
                 throw new IllegalStateException(listener != null
@@ -77,6 +81,8 @@ final class UpgradedOutputStream extends ServletOutputStream {
             }
             writing = true;
             blocking = listener == null;
+        } finally {
+            lock.unlock();
         }
         if (blocking) {
             writeBlocking(ByteBuffer.wrap(b, off, len));
@@ -101,10 +107,13 @@ final class UpgradedOutputStream extends ServletOutputStream {
     /** Every write is handed to the endpoint at once: there is nothing to flush but a failure to report. */
     @Override
     public void flush() throws IOException {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (failure != null) {
                 throw asIOException(failure);
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -112,13 +121,16 @@ final class UpgradedOutputStream extends ServletOutputStream {
     public void setWriteListener(WriteListener writeListener) {
         Objects.requireNonNull(writeListener, "writeListener");
         boolean ready;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (listener != null) {
                 throw new IllegalStateException("a WriteListener is already set");
             }
             listener = writeListener;
             ready = !writing;
             unready = writing;
+        } finally {
+            lock.unlock();
         }
         if (ready) {
             connection.dispatch(this::notifyWritable);
@@ -128,7 +140,8 @@ final class UpgradedOutputStream extends ServletOutputStream {
     /** Half-closes the connection once the write in progress, if any, is out. */
     @Override
     public void close() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -137,16 +150,21 @@ final class UpgradedOutputStream extends ServletOutputStream {
                 shutdownAfterWrite = true;
                 return;
             }
+        } finally {
+            lock.unlock();
         }
         connection.getEndPoint().shutdownOutput();
     }
 
     /** The endpoint closed: later writes fail. */
     void onClose(Throwable cause) {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             if (failure == null) {
                 failure = cause != null ? cause : new EofException("connection closed");
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -156,7 +174,8 @@ final class UpgradedOutputStream extends ServletOutputStream {
         boolean notifyWritable;
         boolean notifyError;
         boolean shutdown;
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             writing = false;
             if (error != null && failure == null) {
                 failure = error;
@@ -166,6 +185,8 @@ final class UpgradedOutputStream extends ServletOutputStream {
             notifyWritable = error == null && unready;
             unready = false;
             shutdown = error == null && shutdownAfterWrite;
+        } finally {
+            lock.unlock();
         }
         if (shutdown) {
             connection.getEndPoint().shutdownOutput();
@@ -199,8 +220,11 @@ final class UpgradedOutputStream extends ServletOutputStream {
     }
 
     private WriteListener listener() {
-        try (AutoLock l = lock.lock()) {
+        lock.lock();
+        try {
             return listener;
+        } finally {
+            lock.unlock();
         }
     }
 

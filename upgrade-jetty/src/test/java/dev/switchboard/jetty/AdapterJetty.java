@@ -87,8 +87,12 @@ final class AdapterJetty implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop cleanly", e);
+        }
     }
 
     /** Answers {@code served as HTTP}: what a request that reached the application gets. */

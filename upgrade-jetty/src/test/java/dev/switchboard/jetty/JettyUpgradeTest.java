@@ -39,7 +39,7 @@ class JettyUpgradeTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         jetty.close();
     }
 
