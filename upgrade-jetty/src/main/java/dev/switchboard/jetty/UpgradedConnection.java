@@ -98,18 +98,29 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
         dispatch(this::destroy);
     }
 
-    /** Runs {@code task} in the web application's scope, after any callback in progress. For Jetty's threads. */
+    /**
+     * Runs {@code task} in the web application's scope, after the callbacks already queued, on
+     * this thread if none is running. For Jetty's own threads.
+     */
     void invoke(Runnable task) {
         invoker.run(() -> context.run(task));
     }
 
-    /** Runs {@code task} like {@link #invoke(Runnable)}, on another thread: for calls made by the application. */
+    /**
+     * Queues {@code task} like {@link #invoke(Runnable)}, but runs it on another thread: for
+     * calls made by the application, which must not call back into it. Tasks run in the order
+     * they were queued, whatever thread runs them.
+     */
     void dispatch(Runnable task) {
+        Runnable queue = invoker.offer(() -> context.run(task));
+        if (queue == null) {
+            return; // the thread running the queue runs this task too
+        }
         try {
-            getExecutor().execute(() -> invoke(task));
+            getExecutor().execute(queue);
         } catch (RejectedExecutionException e) {
             LOG.log(Level.FINE, "Executor rejected a callback; running it on the calling thread", e);
-            invoke(task);
+            queue.run();
         }
     }
 
