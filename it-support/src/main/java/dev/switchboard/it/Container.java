@@ -77,6 +77,15 @@ public record Container(String name, String version) {
         return isJetty();
     }
 
+    /**
+     * Whether {@code CONNECT} requests reach the application's filters. Jetty delivers them (with
+     * path {@code /}, so only to the application at the root context); Tomcat answers
+     * {@code 501} itself.
+     */
+    public boolean deliversConnect() {
+        return isJetty();
+    }
+
     private static String reasonPhrase(int status) {
         return switch (status) {
             case 100 -> "Continue";
@@ -89,6 +98,7 @@ public record Container(String name, String version) {
             case 413 -> "Payload Too Large";
             case 426 -> "Upgrade Required";
             case 431 -> "Request Header Fields Too Large";
+            case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";

@@ -63,7 +63,10 @@ public final class EmbeddedJetty implements AutoCloseable {
         this.connectors = connectors;
     }
 
-    /** Deploys {@code war} at {@code /<war name without .war>} and starts Jetty with its plain connector. */
+    /**
+     * Deploys {@code war} at {@code /<war name without .war>} ({@code ROOT.war} at the root) and
+     * starts Jetty with its plain connector.
+     */
     public static EmbeddedJetty start(WebArchive war) throws Exception {
         return builder(war).start();
     }
@@ -172,7 +175,8 @@ public final class EmbeddedJetty implements AutoCloseable {
 
         public EmbeddedJetty start() throws Exception {
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "switchboard-jetty");
-            String contextPath = "/" + war.getName().replaceFirst("\\.war$", "");
+            String name = war.getName().replaceFirst("\\.war$", "");
+            String contextPath = name.equals("ROOT") ? "" : "/" + name;
             File warFile = workDir.resolve(war.getName()).toFile();
             war.as(ZipExporter.class).exportTo(warFile, true);
 
@@ -193,7 +197,7 @@ public final class EmbeddedJetty implements AutoCloseable {
                 }
             }
 
-            WebAppContext context = new WebAppContext(warFile.getAbsolutePath(), contextPath);
+            WebAppContext context = new WebAppContext(warFile.getAbsolutePath(), contextPath.isEmpty() ? "/" : contextPath);
             context.setTempDirectory(workDir.resolve("work").toFile());
             customizer.accept(context);
             server.setHandler(context);
