@@ -1,7 +1,6 @@
 package dev.switchboard.jetty;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -9,6 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,8 +31,9 @@ import dev.switchboard.servlet.UpgradeRegistry;
 
 /**
  * A Jetty 12.1 ee10 server with the adapter installed by its own initializer and an
- * {@link UpgradeFilter} offering the given protocols under {@code /app}, on a free loopback
- * port. The context has a class loader of its own, so that tests can see callbacks run in it.
+ * {@link UpgradeFilter} offering the given protocols, on a free loopback port; a
+ * {@code CONNECT} becomes a tunnel to {@code upper/1} through the adapter. The context has a
+ * class loader of its own, so that tests can see callbacks run in it.
  */
 final class AdapterJetty implements AutoCloseable {
 
@@ -57,24 +62,22 @@ final class AdapterJetty implements AutoCloseable {
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
 
-        ServletContextHandler context = new ServletContextHandler("/app");
+        ServletContextHandler context = new ServletContextHandler("/");
         context.setClassLoader(APPLICATION_LOADER);
         context.addServletContainerInitializer(new JettyUpgradeInitializer());
         UpgradeRegistry registry = UpgradeRegistry.standalone("adapter-test");
         protocols.forEach(registry::register);
         UpgradeOptions options = UpgradeOptions.builder().handlerOptions(handlerOptions).build();
+        context.addFilter(new FilterHolder(new ConnectTunnelFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new UpgradeFilter(options, registry)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new CommittedUpgradeServlet()), "/committed");
+        context.addServlet(new ServletHolder(new CommittedUpgradeServlet()), "/app/committed");
         context.addServlet(new ServletHolder(new PlainServlet()), "/");
         server.setHandler(context);
         server.start();
         return new AdapterJetty(server, connector);
     }
 
-    URI base() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
-    }
 
     RawConnection connect() throws IOException {
         return RawConnection.open("127.0.0.1", connector.getLocalPort());
@@ -92,6 +95,24 @@ final class AdapterJetty implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * Answers every {@code CONNECT} with {@code 200} and switches it to {@link Handlers.BlockingUpper}
+     * through the adapter, as a tunnel would (Jetty's own {@code upgrade()} only switches with a 101).
+     */
+    static final class ConnectTunnelFilter implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (!"CONNECT".equals(http.getMethod())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            ((HttpServletResponse) response).setStatus(200);
+            new JettyUpgrade().apply(http, Handlers.BlockingUpper.class);
         }
     }
 

@@ -152,6 +152,22 @@ class JettyUpgradeTest {
     }
 
     @Test
+    @DisplayName("a CONNECT answered 200 through the adapter becomes a tunnel to the handler")
+    void connectBecomesATunnel() throws IOException {
+        try (RawConnection c = jetty.connect()) {
+            c.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+            ResponseHead head = c.readHead();
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(head.has("Transfer-Encoding")).as(head.raw()).isFalse();
+            // RFC 9110 section 9.3.6 forbids Content-Length here and tells clients to ignore it;
+            // Jetty's HTTP/1.1 generator adds it to every complete response, ConnectHandler's too.
+            assertThat(head.values("Content-Length")).containsExactly("0");
+            c.send("abc");
+            assertThat(c.readString(3)).isEqualTo("ABC");
+        }
+    }
+
+    @Test
     @DisplayName("switching after the response was committed fails with IllegalStateException")
     void committedResponseCannotSwitch() throws IOException {
         try (RawConnection c = jetty.connect()) {
