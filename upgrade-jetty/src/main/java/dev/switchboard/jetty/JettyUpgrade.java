@@ -63,6 +63,7 @@ public final class JettyUpgrade implements BiFunction<HttpServletRequest, Class<
                 jettyRequest.getComponents().getExecutor(),
                 jettyRequest.getComponents().getByteBufferPool(),
                 http.isUseInputDirectByteBuffers(),
+                http.isUseOutputDirectByteBuffers(),
                 jettyRequest.getContext(),
                 handler,
                 objects::destroy);

@@ -51,20 +51,21 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
      * @param endPoint the endpoint of the connection being switched
      * @param executor runs callbacks
      * @param buffers lends read and write buffers
-     * @param directBuffers whether to ask {@code buffers} for direct buffers
+     * @param directInput whether to read into direct buffers
+     * @param directOutput whether to copy writes into direct buffers
      * @param context the web application's context, in whose scope callbacks run
      * @param handler the protocol that takes the connection over
      * @param release called once after {@code handler.destroy()}, to undo container injection
      */
-    UpgradedConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, boolean directBuffers,
-            Context context, HttpUpgradeHandler handler, Consumer<HttpUpgradeHandler> release) {
+    UpgradedConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, boolean directInput,
+            boolean directOutput, Context context, HttpUpgradeHandler handler, Consumer<HttpUpgradeHandler> release) {
         super(endPoint, executor);
         this.handler = handler;
         this.context = context;
         this.release = release;
         this.invoker = new SerializedInvoker(UpgradedConnection.class.getSimpleName(), executor);
-        this.in = new UpgradedInputStream(this, buffers, directBuffers);
-        this.out = new UpgradedOutputStream(this, buffers, directBuffers);
+        this.in = new UpgradedInputStream(this, buffers, directInput);
+        this.out = new UpgradedOutputStream(this, buffers, directOutput);
     }
 
     @Override
