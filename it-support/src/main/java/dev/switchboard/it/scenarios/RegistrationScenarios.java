@@ -11,9 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.it.Deployments;
-import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.RawConnection.Response;
-import dev.switchboard.it.ResponseHead;
 import dev.switchboard.it.ServerUnderTest;
 
 /**
@@ -32,33 +30,22 @@ public abstract class RegistrationScenarios {
     @Test
     @DisplayName("a filter declared in web.xml switches on the URLs it is mapped to, with its init-params")
     void declaredFilterSwitchesWhereMapped() throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            c.send(upgrade(server(), "declared/x", "echo/1"));
-            ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).isEqualTo(server().container().statusLine(101));
-            assertThat(head.values("Upgrade")).containsExactly("echo/1");
-            c.send("ping");
-            assertThat(c.readString(4)).isEqualTo("ping");
-        }
+        Exchanges.switchAndEcho(server(), upgrade(server(), "declared/x", "echo/1"), "echo/1");
     }
 
     @Test
     @DisplayName("init-params of a declared filter apply: it advertises echo/1 where it is mapped")
     void declaredFilterReadsItsInitParams() throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            Response r = c.send(get(server(), "declared/x")).readResponse();
-            assertThat(r.head().values("Upgrade")).containsExactly("echo/1");
-            assertThat(r.head().values("Connection")).containsExactly("upgrade");
-        }
+        Response r = Exchanges.exchange(server(), get(server(), "declared/x"));
+        assertThat(r.head().values("Upgrade")).containsExactly("echo/1");
+        assertThat(r.head().values("Connection")).containsExactly("upgrade");
     }
 
     @Test
     @DisplayName("with switchboard.enabled=false the initializer adds no filter: other URLs are not upgraded")
     void disabledInitializerAddsNoFilter() throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            Response r = c.send(upgrade(server(), "elsewhere", "echo/1")).readResponse();
-            assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(200));
-            assertThat(r.bodyText()).contains("upgrade: echo/1\n");
-        }
+        Response r = Exchanges.exchange(server(), upgrade(server(), "elsewhere", "echo/1"));
+        assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(200));
+        assertThat(r.bodyText()).contains("upgrade: echo/1\n");
     }
 }
