@@ -36,8 +36,16 @@ public final class EmbeddedTomcat implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    /** Deploys {@code war} at {@code /<war name without .war>} and starts Tomcat. */
+    /** Deploys {@code war} at {@code /<war name without .war>} and starts Tomcat on a free port. */
     public static EmbeddedTomcat start(WebArchive war) throws IOException, LifecycleException {
+        return start(war, 0);
+    }
+
+    /**
+     * Deploys {@code war} at {@code /<war name without .war>} and starts Tomcat on {@code port}
+     * (0 for a free one), for a backend whose address another deployment must know beforehand.
+     */
+    public static EmbeddedTomcat start(WebArchive war, int port) throws IOException, LifecycleException {
         Path workDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "switchboard-tomcat");
         String contextPath = "/" + war.getName().replaceFirst("\\.war$", "");
         File warFile = workDir.resolve(war.getName()).toFile();
@@ -47,7 +55,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
         tomcat.setBaseDir(workDir.toString());
         tomcat.setHostname("127.0.0.1");
         tomcat.getConnector().setProperty("address", "127.0.0.1");
-        tomcat.setPort(0);
+        tomcat.setPort(port);
         tomcat.getHost().setAppBase(workDir.toString());
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp(contextPath, warFile.getAbsolutePath());
@@ -55,8 +63,8 @@ public final class EmbeddedTomcat implements AutoCloseable {
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
         tomcat.start();
-        int port = tomcat.getConnector().getLocalPort();
-        return new EmbeddedTomcat(tomcat, URI.create("http://127.0.0.1:" + port + contextPath + "/"), workDir);
+        int localPort = tomcat.getConnector().getLocalPort();
+        return new EmbeddedTomcat(tomcat, URI.create("http://127.0.0.1:" + localPort + contextPath + "/"), workDir);
     }
 
     /** The deployed application as scenarios see it. */

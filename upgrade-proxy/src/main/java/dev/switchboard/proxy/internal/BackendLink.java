@@ -305,8 +305,8 @@ final class BackendLink implements RelayLoop.Ready {
         if (key != null) {
             key.cancel();
         }
+        onClose.run(); // before the backend can see the close: its place under the cap is free by then
         transport.close();
-        onClose.run();
     }
 
     @Override

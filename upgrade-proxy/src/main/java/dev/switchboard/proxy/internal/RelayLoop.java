@@ -65,8 +65,13 @@ public final class RelayLoop implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                selector.select();
                 runTasks();
+                // Tasks queued from this thread (while handling a key) must not wait for the next event.
+                if (tasks.isEmpty()) {
+                    selector.select();
+                } else {
+                    selector.selectNow();
+                }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
