@@ -54,8 +54,9 @@ public final class EmbeddedTomcat implements AutoCloseable {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toString());
         tomcat.setHostname("127.0.0.1");
-        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        // Before getConnector(): the connector takes the port when it is created.
         tomcat.setPort(port);
+        tomcat.getConnector().setProperty("address", "127.0.0.1");
         tomcat.getHost().setAppBase(workDir.toString());
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp(contextPath, warFile.getAbsolutePath());

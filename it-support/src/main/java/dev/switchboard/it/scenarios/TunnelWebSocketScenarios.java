@@ -79,6 +79,10 @@ public abstract class TunnelWebSocketScenarios {
         try (RawConnection client = RawConnection.open(s.base())) {
             client.send(Requests.upgrade(s, "tomcat/echo", "foo/2, echo/1"));
             ResponseHead head = client.readHead();
+            if (head.status() != 101) {
+                throw new AssertionError("expected a 101 but got " + head.raw()
+                        + new String(client.readBody(head), java.nio.charset.StandardCharsets.UTF_8));
+            }
             assertThat(head.statusLine()).isEqualTo(s.container().statusLine(101));
             assertThat(head.values("Upgrade")).containsExactly("echo/1");
             assertThat(head.values("Connection")).containsExactly("upgrade");
