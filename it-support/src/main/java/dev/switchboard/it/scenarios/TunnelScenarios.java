@@ -237,4 +237,30 @@ public abstract class TunnelScenarios {
             }
         }
     }
+
+    @Test
+    @DisplayName("A request on a route without Upgrade is served by the application, not tunnelled")
+    void ordinaryRequestsPassThrough() throws IOException {
+        ServerUnderTest s = server();
+        try (RawConnection client = RawConnection.open(s.base())) {
+            client.send(Requests.get(s, "raw/page"));
+            RawConnection.Response r = client.readResponse();
+            assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(200));
+            assertThat(r.bodyText()).contains("path: " + s.path("raw/page") + "\n");
+        }
+        assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+    }
+
+    @Test
+    @DisplayName("A path with dot segments gets 400 and reaches no backend")
+    void refusesDotSegments() throws IOException {
+        ServerUnderTest s = server();
+        try (RawConnection client = RawConnection.open(s.base())) {
+            client.send(Requests.upgrade(s, "rewrite/../rewrite/x", "echo/1"));
+            RawConnection.Response r = client.readResponse();
+            assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(400));
+            assertThat(r.bodyText()).isEqualTo("Request path is not in normal form: /rewrite/../rewrite/x\n");
+        }
+        assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+    }
 }
