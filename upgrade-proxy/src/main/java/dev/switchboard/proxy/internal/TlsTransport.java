@@ -32,7 +32,8 @@ final class TlsTransport implements Transport {
     private final ByteBuffer netIn;
     private final ByteBuffer netOut;
     private final ByteBuffer appIn;
-    private boolean wrapNeeded;
+    // Set by an unwrap on the reading thread, cleared by a wrap under the writer's lock.
+    private volatile boolean wrapNeeded;
     private boolean shutdownPending;
     private boolean inputClosed;
 
