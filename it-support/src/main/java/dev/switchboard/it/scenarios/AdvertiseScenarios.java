@@ -27,9 +27,7 @@ public abstract class AdvertiseScenarios {
     protected abstract ServerUnderTest server();
 
     private Response exchange(String request) throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            return c.send(request).readResponse();
-        }
+        return Exchanges.exchange(server(), request);
     }
 
     @Test

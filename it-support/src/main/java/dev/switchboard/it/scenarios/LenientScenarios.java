@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.it.Deployments;
-import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.RawConnection.Response;
 import dev.switchboard.it.ServerUnderTest;
 
@@ -27,10 +26,8 @@ public abstract class LenientScenarios {
     @Test
     @DisplayName("UPG-13 where configured, an invalid Upgrade is ignored: served normally and hidden")
     void invalidUpgradeIsIgnoredWhereConfigured() throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            Response r = c.send(upgrade(server(), "x", "echo/1, \"quoted\"")).readResponse();
-            assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(200));
-            assertThat(r.bodyText()).contains("upgrade: (none)\n");
-        }
+        Response r = Exchanges.exchange(server(), upgrade(server(), "x", "echo/1, \"quoted\""));
+        assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(200));
+        assertThat(r.bodyText()).contains("upgrade: (none)\n");
     }
 }

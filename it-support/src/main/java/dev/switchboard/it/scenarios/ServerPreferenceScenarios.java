@@ -28,14 +28,7 @@ public abstract class ServerPreferenceScenarios {
     @Test
     @DisplayName("UPG-02 a server-preference policy chooses its own order among the client's offers")
     void serverPreferenceOverridesClientOrder() throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            c.send(upgrade(server(), "x", "content/1, echo/1"));
-            ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).isEqualTo(server().container().statusLine(101));
-            assertThat(head.values("Upgrade")).containsExactly("echo/1");
-            c.send("ping");
-            assertThat(c.readString(4)).isEqualTo("ping");
-        }
+        Exchanges.switchAndEcho(server(), upgrade(server(), "x", "content/1, echo/1"), "echo/1");
     }
 
     @Test

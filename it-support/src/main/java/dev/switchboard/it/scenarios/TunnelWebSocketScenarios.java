@@ -58,8 +58,8 @@ public abstract class TunnelWebSocketScenarios {
 
     @BeforeAll
     static void startBackend() throws Exception {
-        backend = EmbeddedTomcat.start(ProxyDeployments.backend(ProxyBackends.BACKEND_CONTEXT),
-                ProxyBackends.TOMCAT_PORT);
+        backend = EmbeddedTomcat.builder(ProxyDeployments.backend(ProxyBackends.BACKEND_CONTEXT))
+                .port(ProxyBackends.TOMCAT_PORT).start();
     }
 
     @AfterAll

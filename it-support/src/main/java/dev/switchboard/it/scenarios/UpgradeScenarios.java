@@ -31,27 +31,12 @@ public abstract class UpgradeScenarios {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Sends {@code request}, expects a 101 switching to {@code protocol}, then checks an echo. */
     private void assertSwitchesAndEchoes(String request, String protocol) throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            c.send(request);
-            ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).as(head.raw()).isEqualTo(server().container().statusLine(101));
-            assertThat(head.values("Upgrade")).containsExactly(protocol);
-            assertThat(head.values("Connection")).containsExactly("upgrade");
-            c.send("after the switch");
-            assertThat(c.readString(16)).isEqualTo("after the switch");
-        }
+        Exchanges.switchAndEcho(server(), request, protocol);
     }
 
-    /** Sends {@code request} and returns the whole response, which must not be a 101 or a 5xx. */
     private Response exchange(String request) throws IOException {
-        try (RawConnection c = RawConnection.open(server().base())) {
-            c.send(request);
-            Response response = c.readResponse();
-            assertThat(response.status()).as(response.head().raw()).isNotEqualTo(101).isLessThan(500);
-            return response;
-        }
+        return Exchanges.exchange(server(), request);
     }
 
     /** Asserts an ordinary 200 from the test servlet, which saw {@code upgradeSeen} as the Upgrade field. */
