@@ -115,9 +115,19 @@ public final class EmbeddedTomcat implements AutoCloseable {
         private final WebArchive war;
         private final Map<String, Consumer<Connector>> extra = new LinkedHashMap<>();
         private final Map<String, Boolean> secure = new LinkedHashMap<>();
+        private int port;
 
         private Builder(WebArchive war) {
             this.war = war;
+        }
+
+        /**
+         * Puts the plain connector on {@code port} instead of a free one, for a backend whose
+         * address another deployment must know before this one starts.
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
         }
 
         /** Adds a plain connector on a free port, customised (for example with an upgrade protocol). */
@@ -146,7 +156,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
             tomcat.setHostname("127.0.0.1");
             Map<String, Connector> connectors = new LinkedHashMap<>();
             Connector plain = tomcat.getConnector();
-            plain.setPort(0);
+            plain.setPort(port);
             plain.setProperty("address", "127.0.0.1");
             connectors.put(DEFAULT, plain);
             for (Map.Entry<String, Consumer<Connector>> e : extra.entrySet()) {
