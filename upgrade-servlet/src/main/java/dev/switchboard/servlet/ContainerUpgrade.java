@@ -48,6 +48,9 @@ public final class ContainerUpgrade {
 
     private static final Logger LOG = Logger.getLogger(ContainerUpgrade.class.getName());
 
+    /** Marks a context whose missing adapter has been reported. */
+    private static final String WARNED_ATTRIBUTE = ATTRIBUTE + ".warned";
+
     private static final ContainerUpgrade SERVLET = new ContainerUpgrade(null, "HttpServletRequest.upgrade");
 
     private final BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter;
@@ -116,9 +119,12 @@ public final class ContainerUpgrade {
         return name;
     }
 
+    /** Warns once per context (every filter that switches asks), on containers known to need an adapter. */
     private static void warnIfAdapterNeeded(ServletContext context) {
         String server = context.getServerInfo();
-        if (server != null && server.toLowerCase(Locale.ROOT).startsWith("jetty/12.")) {
+        if (server != null && server.toLowerCase(Locale.ROOT).startsWith("jetty/12.")
+                && context.getAttribute(WARNED_ATTRIBUTE) == null) {
+            context.setAttribute(WARNED_ATTRIBUTE, Boolean.TRUE);
             LOG.warning("Running on " + server + " without Switchboard's Jetty adapter: upgraded protocols lose "
                     + "the input of clients that wait for the 101 before sending. Put upgrade-jetty.jar on Jetty's "
                     + "ee10 classpath (see upgrade-jetty's README).");
