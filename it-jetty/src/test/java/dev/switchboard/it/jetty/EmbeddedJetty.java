@@ -139,6 +139,7 @@ public final class EmbeddedJetty implements AutoCloseable {
         private Consumer<WebAppContext> customizer = context -> {
         };
         private boolean requireAvailable = true;
+        private int port;
 
         private Builder(WebArchive war) {
             this.war = war;
@@ -147,6 +148,12 @@ public final class EmbeddedJetty implements AutoCloseable {
         /** Adjusts the web application context before it starts, as a deployer's context XML would. */
         public Builder customize(Consumer<WebAppContext> contextCustomizer) {
             customizer = customizer.andThen(contextCustomizer);
+            return this;
+        }
+
+        /** The plain connector's port; by default a free one. For backends that tests must find at a fixed port. */
+        public Builder port(int fixedPort) {
+            this.port = fixedPort;
             return this;
         }
 
@@ -182,7 +189,9 @@ public final class EmbeddedJetty implements AutoCloseable {
 
             Server server = new Server();
             Map<String, ServerConnector> connectors = new LinkedHashMap<>();
-            connectors.put(DEFAULT, connector(server, new HttpConnectionFactory(new HttpConfiguration())));
+            ServerConnector plain = connector(server, new HttpConnectionFactory(new HttpConfiguration()));
+            plain.setPort(port);
+            connectors.put(DEFAULT, plain);
             for (Map.Entry<String, Function<HttpConfiguration, ConnectionFactory[]>> e : extra.entrySet()) {
                 HttpConfiguration http = new HttpConfiguration();
                 if (secure.get(e.getKey())) {
