@@ -1,8 +1,10 @@
 package dev.switchboard.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +33,8 @@ import dev.switchboard.it.proxy.ScriptedBackend;
 /**
  * PRX-05: the connect timeout, the idle timeout and the cap on concurrent tunnels, and the
  * answers for a backend that cannot be reached. Deploy
- * {@code ProxyDeployments.gateway(name, TunnelLimitScenarios.CONTEXT_PARAMS)}.
+ * {@code ProxyDeployments.gateway(name, TunnelLimitScenarios.CONTEXT_PARAMS)}, in this JVM:
+ * between tests they wait on the gateway's JMX counters for its tunnel to be gone.
  */
 public abstract class TunnelLimitScenarios {
 
@@ -69,6 +77,24 @@ public abstract class TunnelLimitScenarios {
         queueFillers.clear();
         blackhole.close();
         backend.close();
+    }
+
+    /**
+     * Each test leaves the single place under the cap free for the next: a tunnel closes
+     * asynchronously after its test has closed both ends, and on a slow machine the next test
+     * could otherwise still find it open and get a 503.
+     */
+    @AfterEach
+    void awaitNoOpenTunnel() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> tunnelsOpen() == 0);
+    }
+
+    private int tunnelsOpen() throws JMException {
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        String context = ObjectName.quote(server().base().getPath().replaceAll("/$", ""));
+        ObjectName name = new ObjectName("dev.switchboard:type=Tunnel,context=" + context);
+        return ((Number) mbeans.getAttribute(name, "TunnelsOpen")).intValue();
     }
 
     private BackendPeer open(RawConnection client) throws IOException {
