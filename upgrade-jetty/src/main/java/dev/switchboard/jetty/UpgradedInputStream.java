@@ -9,9 +9,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.EofException;
-import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * The input of an {@link UpgradedConnection}, with the servlet semantics handlers are written
@@ -20,18 +18,15 @@ import org.eclipse.jetty.util.BufferUtil;
  * false, {@code onAllDataRead} once at end of stream (the peer's half-close), {@code onError}
  * once on failure.
  *
- * <p>A read buffer is borrowed from the pool only while it holds data, so an idle connection
- * holds none. May be used from any thread; listener callbacks are serialised by the connection.
+ * <p>May be used from any thread; listener callbacks are serialised by the connection.
  */
 final class UpgradedInputStream extends ServletInputStream {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final UpgradedConnection connection;
-    private final ByteBufferPool buffers;
-    private final boolean direct;
 
     // Guarded by lock.
-    private RetainableByteBuffer buffer;
+    private final ReadBuffer buffer;
     private boolean eof;
     private Throwable failure;
     private boolean closed;
@@ -41,17 +36,14 @@ final class UpgradedInputStream extends ServletInputStream {
 
     UpgradedInputStream(UpgradedConnection connection, ByteBufferPool buffers, boolean direct) {
         this.connection = connection;
-        this.buffers = buffers;
-        this.direct = direct;
+        this.buffer = new ReadBuffer(buffers, direct);
     }
 
     /** Bytes the HTTP/1.1 connection had read past the request; they come first. */
     void offer(ByteBuffer bytes) {
         lock.lock();
         try {
-            RetainableByteBuffer.Mutable copy = buffers.acquire(bytes.remaining(), direct);
-            BufferUtil.append(copy.getByteBuffer(), bytes);
-            buffer = copy;
+            buffer.offer(bytes);
         } finally {
             lock.unlock();
         }
@@ -61,7 +53,7 @@ final class UpgradedInputStream extends ServletInputStream {
     public boolean isFinished() {
         lock.lock();
         try {
-            return closed || (eof && !hasContent());
+            return closed || (eof && !buffer.hasContent());
         } finally {
             lock.unlock();
         }
@@ -74,7 +66,7 @@ final class UpgradedInputStream extends ServletInputStream {
         boolean register = false;
         lock.lock();
         try {
-            if (hasContent() || eof || failure != null || closed) {
+            if (buffer.hasContent() || eof || failure != null || closed) {
                 return true;
             }
             filled = fill();
@@ -100,7 +92,7 @@ final class UpgradedInputStream extends ServletInputStream {
     public int available() {
         lock.lock();
         try {
-            return hasContent() ? buffer.remaining() : 0;
+            return buffer.remaining();
         } finally {
             lock.unlock();
         }
@@ -126,15 +118,15 @@ final class UpgradedInputStream extends ServletInputStream {
                 if (closed) {
                     throw new IOException("the upgraded input is closed");
                 }
-                if (!hasContent() && !eof && failure == null) {
+                if (!buffer.hasContent() && !eof && failure == null) {
                     int filled = fill();
                     ended = filled < 0 && failure == null && claimEnd();
                     if (filled == 0 && listener != null) {
                         throw new IllegalStateException("read() while isReady() is false");
                     }
                 }
-                if (hasContent()) {
-                    return take(b, off, len);
+                if (buffer.hasContent()) {
+                    return buffer.take(b, off, len);
                 }
                 if (failure != null) {
                     throw failure instanceof IOException io ? io : new IOException(failure);
@@ -172,7 +164,7 @@ final class UpgradedInputStream extends ServletInputStream {
                 throw new IllegalStateException("a ReadListener is already set");
             }
             listener = readListener;
-            ready = hasContent() || eof || failure != null;
+            ready = buffer.hasContent() || eof || failure != null;
             register = !ready && claimInterest();
         } finally {
             lock.unlock();
@@ -189,7 +181,7 @@ final class UpgradedInputStream extends ServletInputStream {
         lock.lock();
         try {
             closed = true;
-            releaseBuffer();
+            buffer.release();
         } finally {
             lock.unlock();
         }
@@ -235,7 +227,7 @@ final class UpgradedInputStream extends ServletInputStream {
         Throwable error;
         lock.lock();
         try {
-            releaseBuffer();
+            buffer.release();
             if (failure == null && !eof) {
                 failure = cause != null ? cause : new EofException("connection closed");
             }
@@ -262,7 +254,7 @@ final class UpgradedInputStream extends ServletInputStream {
             if (closed) {
                 return;
             }
-            int filled = hasContent() ? 1 : eof || failure != null ? -1 : fill();
+            int filled = buffer.hasContent() ? 1 : eof || failure != null ? -1 : fill();
             if (filled > 0) {
                 ended = false;
                 error = null;
@@ -327,41 +319,20 @@ final class UpgradedInputStream extends ServletInputStream {
         }
     }
 
-    // ------------------------------------------------------------------ buffer, under lock
-
-    private boolean hasContent() {
-        return buffer != null && buffer.hasRemaining();
-    }
+    // ------------------------------------------------------------------ state, under lock
 
     /** Fills the (empty) buffer from the endpoint: bytes read, 0 for none yet, -1 at end or on failure. */
     private int fill() {
-        if (buffer == null) {
-            buffer = buffers.acquire(connection.getInputBufferSize(), direct);
-        }
         try {
-            int filled = connection.getEndPoint().fill(buffer.getByteBuffer());
+            int filled = buffer.fill(connection.getEndPoint(), connection.getInputBufferSize());
             if (filled < 0) {
                 eof = true;
-            }
-            if (filled <= 0) {
-                releaseBuffer();
             }
             return filled;
         } catch (IOException | RuntimeException e) {
             failure = e;
-            releaseBuffer();
             return -1;
         }
-    }
-
-    private int take(byte[] b, int off, int len) {
-        ByteBuffer bytes = buffer.getByteBuffer();
-        int n = Math.min(len, bytes.remaining());
-        bytes.get(b, off, n);
-        if (!bytes.hasRemaining()) {
-            releaseBuffer();
-        }
-        return n;
     }
 
     /** Whether this caller is the one to register fill interest (at most one registration at a time). */
@@ -380,12 +351,5 @@ final class UpgradedInputStream extends ServletInputStream {
         }
         endNotified = true;
         return true;
-    }
-
-    private void releaseBuffer() {
-        if (buffer != null) {
-            buffer.release();
-            buffer = null;
-        }
     }
 }
