@@ -46,4 +46,30 @@ class OneLineTest {
 
         assertThat(cut).hasSize(OneLine.MAX_LENGTH).endsWith("...").startsWith("aaa");
     }
+
+    @Test
+    void aCutTextIsNeverLongerThanTheMaximumEvenWhenAnEscapeIsLast() {
+        String cut = OneLine.of("a".repeat(OneLine.MAX_LENGTH - 1) + "\u0001");
+
+        assertThat(cut).hasSize(OneLine.MAX_LENGTH).endsWith("...");
+    }
+
+    @Test
+    void aTextThatEscapesMakeTooLongIsCutWithAnEllipsis() {
+        String cut = OneLine.of("\u0001".repeat(60));
+
+        assertThat(cut).hasSizeLessThanOrEqualTo(OneLine.MAX_LENGTH).endsWith("...").startsWith("\\x01\\x01");
+    }
+
+    @Test
+    void anEscapeIsNeverSplitByTheCut() {
+        String cut = OneLine.of("ab" + "\u0001".repeat(60));
+
+        assertThat(cut.substring(0, cut.length() - 3)).matches("ab(\\\\x01)*");
+    }
+
+    @Test
+    void escapesCharactersAboveLatin1ByTheirCodePoint() {
+        assertThat(OneLine.of("\u0141\u2028")).isEqualTo("\\u0141\\u2028");
+    }
 }
