@@ -137,7 +137,30 @@ class ForwardedTest {
     void anElementRefusesANameThatIsNotAToken() {
         assertThatThrownBy(() -> Forwarded.Element.of(Map.of("a b", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected a token for a parameter name but was a b");
+                .hasMessage("expected a token for a parameter name but was \"a b\"");
+    }
+
+    @Test
+    void anElementRefusesAValueWithALineBreakSoItCannotInjectAField() {
+        assertThatThrownBy(() -> Forwarded.Element.of(Map.of("host", "example.com\r\nX-Injected: 1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter host: expected visible characters, spaces and tabs but was "
+                        + "\"example.com\\x0D\\x0AX-Injected: 1\"");
+    }
+
+    @Test
+    void anElementRefusesAValueAboveLatin1() {
+        assertThatThrownBy(() -> Forwarded.Element.of(Map.of("for", "\u0141")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter for: expected visible characters, spaces and tabs but was \"\\u0141\"");
+    }
+
+    @Test
+    void anElementWritesEveryValueItAcceptsSoThatItParsesBack() {
+        String value = "a \"quoted\" \\ value, with; = delimiters\t\u00ff";
+        Forwarded.Element e = Forwarded.Element.of(Map.of("for", value));
+
+        assertThat(Forwarded.parse(e.toHeaderValue()).last()).isEqualTo(e);
     }
 
     @Test
@@ -148,7 +171,7 @@ class ForwardedTest {
 
         assertThatThrownBy(() -> Forwarded.Element.of(params))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter FOR given twice");
+                .hasMessage("parameter \"FOR\" given twice");
     }
 
     @Test

@@ -215,6 +215,28 @@ class FieldReaderTest {
         assertThat(FieldReader.quoteIfNeeded(value)).isEqualTo(written);
     }
 
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(ints = {0x00, 0x0a, 0x0d, 0x1f, 0x7f, 0x100, 0x2028})
+    void refusesToQuoteACharacterNoQuotedStringCanCarry(int c) {
+        assertThat(FieldReader.isQuotable("a" + (char) c)).isFalse();
+        assertThatThrownBy(() -> FieldReader.quoteIfNeeded("a" + (char) c))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected visible characters, spaces and tabs but was ");
+    }
+
+    @Test
+    void everyVisibleCharacterSpaceTabAndObsTextIsQuotable() {
+        StringBuilder all = new StringBuilder("\t");
+        for (char c = 0x20; c <= 0xff; c++) {
+            if (c != 0x7f) {
+                all.append(c);
+            }
+        }
+
+        assertThat(FieldReader.isQuotable(all)).isTrue();
+        assertThat(FieldReader.isQuotable("")).isTrue();
+    }
+
     @Test
     void aQuotedValueReadsBackUnchanged() {
         String value = "a \"quoted\" \\ value, with; delimiters\t\u00ff";
