@@ -119,11 +119,21 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"65MiB", "-1", "64KB", "64k", "1.5MiB", "KiB", "MiB", "1GiB", "big",
-            "9223372036854775807"})
+            "9223372036854775807", "9223372036854775807KiB"})
     void refusesASizeOutOfBoundsOrMalformed(String value) {
         assertThatThrownBy(() -> settings("s", value).getSize("s", 1, 0, 64 * 1024 * 1024))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("s: expected a size from 0 to 67108864 bytes (such as 64KiB) but was \"" + value + "\"");
+    }
+
+    @Test
+    void aSizeWhoseBytesOverflowIsRefusedRatherThanWrappedIntoRange() {
+        // (2^54 + 1) KiB is 2^64 + 1024 bytes: wrapped to 64 bits, that would be 1024.
+        String value = "18014398509481985KiB";
+
+        assertThatThrownBy(() -> settings("s", value).getSize("s", 1, 0, 1 << 20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("s: expected a size from 0 to 1048576 bytes (such as 64KiB) but was \"" + value + "\"");
     }
 
     // ---------------------------------------------------------------- durations
@@ -150,7 +160,8 @@ class SettingsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"30", "1d", "s", "ms", "30 s", "1.5s", "-1s", "PT-1S", "P", "thirty seconds"})
+    @ValueSource(strings = {"30", "1d", "s", "ms", "30 s", "1.5s", "-1s", "PT-1S", "P", "thirty seconds",
+            "9223372036854775807h", "9223372036854775807m"})
     void refusesANegativeOrMalformedDuration(String value) {
         assertThatThrownBy(() -> settings("switchboard.idleTimeout", value)
                 .getDuration("switchboard.idleTimeout", Duration.ZERO))
