@@ -122,6 +122,32 @@ class UpgradeOptionsTest {
     }
 
     @Test
+    void aPendingOutputLimitBelowTheReadBufferFailsNamingTheParameter() {
+        assertThatThrownBy(() -> from(HandlerOptions.MAX_PENDING_OUTPUT, "1KiB"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("switchboard.maxPendingOutput: expected a size of at least switchboard.readBufferSize "
+                        + "(16384 bytes) but was \"1KiB\"");
+    }
+
+    @Test
+    void aReadBufferAboveTheDefaultPendingOutputLimitFailsNamingTheParameter() {
+        assertThatThrownBy(() -> from(HandlerOptions.READ_BUFFER_SIZE, "512KiB"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("switchboard.readBufferSize: expected a size of at most switchboard.maxPendingOutput "
+                        + "(262144 bytes) but was \"512KiB\"");
+    }
+
+    @Test
+    void aProtocolSpecificLimitThatConflictsFailsNamingTheProtocolsParameter() {
+        Settings settings = Settings.of(Map.of("switchboard.echo.maxPendingOutput", "300"));
+
+        assertThatThrownBy(() -> HandlerOptions.from(settings, "switchboard.echo"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("switchboard.echo.maxPendingOutput: expected a size of at least "
+                        + "switchboard.echo.readBufferSize (16384 bytes) but was \"300\"");
+    }
+
+    @Test
     void aProtocolSpecificHandlerLimitOverridesTheSharedOne() {
         Settings settings = Settings.of(Map.of(HandlerOptions.IDLE_TIMEOUT, "5s", "switchboard.echo.idleTimeout", "7s",
                 HandlerOptions.READ_BUFFER_SIZE, "1KiB"));
