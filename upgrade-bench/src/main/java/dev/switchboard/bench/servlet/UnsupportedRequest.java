@@ -28,7 +28,7 @@ import jakarta.servlet.http.Part;
 /**
  * An {@link jakarta.servlet.http.HttpServletRequest} whose every method throws: the base of the
  * benchmarks' minimal request, so that a benchmark touching anything it did not mean to fails
- * loudly. Mechanically derived from the interface.
+ * loudly. Mechanically derived from the Servlet 6.1 interfaces (as Tomcat 11 bundles them).
  */
 abstract class UnsupportedRequest implements HttpServletRequest {
 

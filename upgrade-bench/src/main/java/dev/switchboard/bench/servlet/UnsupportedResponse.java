@@ -46,7 +46,7 @@ abstract class UnsupportedResponse implements HttpServletResponse {
     }
 
     @Override
-    public void sendRedirect(String a0) throws IOException {
+    public void sendRedirect(String a0, int a1, boolean a2) throws IOException {
         throw new UnsupportedOperationException("sendRedirect");
     }
 
