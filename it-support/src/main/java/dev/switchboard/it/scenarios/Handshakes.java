@@ -27,8 +27,7 @@ final class Handshakes {
     /** Opens a connection and switches it to {@code token}, asserting the exact 101. */
     static RawConnection upgraded(ServerUnderTest s, String token) throws IOException {
         RawConnection c = RawConnection.open(s.base());
-        c.send("GET " + s.path("stream") + " HTTP/1.1\r\nHost: " + s.host() + "\r\nUpgrade: " + token
-                + "\r\nConnection: upgrade\r\n\r\n");
+        c.send(Requests.upgrade(s, "stream", token));
         ResponseHead head = c.readHead();
         assertThat(head.statusLine()).isEqualTo(s.container().statusLine(101));
         assertThat(head.values("Upgrade")).containsExactly(token);
