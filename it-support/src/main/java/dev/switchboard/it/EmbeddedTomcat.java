@@ -46,8 +46,8 @@ public final class EmbeddedTomcat implements AutoCloseable {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toString());
         tomcat.setHostname("127.0.0.1");
+        tomcat.setPort(0); // before getConnector(), which creates the connector with the port set at that time
         tomcat.getConnector().setProperty("address", "127.0.0.1");
-        tomcat.setPort(0);
         tomcat.getHost().setAppBase(workDir.toString());
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp(contextPath, warFile.getAbsolutePath());
