@@ -1,0 +1,106 @@
+package dev.switchboard.tls.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import dev.switchboard.tls.TlsSpec;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * A request that reports the {@link Transport} resolved for it, consistently: security,
+ * scheme, port and the URL built from them, the client's address, and for RFC 2817
+ * connections the TLS attributes of Servlet 6 section 3.10. Everything else is the
+ * container's.
+ */
+final class TransportRequest extends HttpServletRequestWrapper {
+
+    private static final List<String> TLS_ATTRIBUTES = List.of(TlsSpec.ATTR_CIPHER_SUITE, TlsSpec.ATTR_KEY_SIZE,
+            TlsSpec.ATTR_SSL_SESSION_ID, TlsSpec.ATTR_SECURE_PROTOCOL);
+
+    private final Transport transport;
+
+    TransportRequest(HttpServletRequest request, Transport transport) {
+        super(request);
+        this.transport = transport;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return transport.secure();
+    }
+
+    @Override
+    public String getScheme() {
+        return transport.scheme();
+    }
+
+    @Override
+    public int getServerPort() {
+        return transport.serverPort();
+    }
+
+    @Override
+    public StringBuffer getRequestURL() {
+        StringBuffer url = new StringBuffer(64);
+        String scheme = transport.scheme();
+        int port = transport.serverPort();
+        url.append(scheme).append("://").append(HttpsLocation.hostForUrl(getServerName()));
+        if (port > 0 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
+            url.append(':').append(port);
+        }
+        return url.append(getRequestURI());
+    }
+
+    @Override
+    public String getRemoteAddr() {
+        return transport.clientAddress();
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return transport.clientAddress();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return transport.clientPort();
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        TlsSession tls = transport.tls();
+        if (tls != null) {
+            switch (name) {
+                case TlsSpec.ATTR_CIPHER_SUITE:
+                    return tls.cipherSuite();
+                case TlsSpec.ATTR_KEY_SIZE:
+                    return tls.keySize();
+                case TlsSpec.ATTR_SSL_SESSION_ID:
+                    return tls.sessionId();
+                case TlsSpec.ATTR_SECURE_PROTOCOL:
+                    return tls.protocol();
+                default:
+                    break;
+            }
+        }
+        return super.getAttribute(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        if (transport.tls() == null) {
+            return super.getAttributeNames();
+        }
+        List<String> names = new ArrayList<>(TLS_ATTRIBUTES);
+        for (Enumeration<String> e = super.getAttributeNames(); e.hasMoreElements();) {
+            String n = e.nextElement();
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+}
