@@ -55,6 +55,16 @@ public final class RawConnection implements AutoCloseable {
         return new RawConnection(socket);
     }
 
+    /**
+     * A connection over a socket that is already connected, such as an {@code SSLSocket}
+     * layered over a raw connection after an RFC 2817 {@code 101}. Reads get the default
+     * timeout.
+     */
+    public static RawConnection over(Socket socket) throws IOException {
+        socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+        return new RawConnection(socket);
+    }
+
     /** Connects to the host and port of {@code base} (an http:// URI). */
     public static RawConnection open(URI base) throws IOException {
         return open(base.getHost(), base.getPort());
