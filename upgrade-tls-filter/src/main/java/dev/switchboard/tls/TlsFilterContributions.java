@@ -34,7 +34,7 @@ public final class TlsFilterContributions {
     }
 
     static boolean protects(ServletContext context, TlsPolicyOptions options) {
-        return !TlsPolicyFilter.protectedResources(context, options).isEmpty();
+        return !TlsPolicyFilter.protectedResources(context, options, false).isEmpty();
     }
 
     /** Adds {@link TlsPolicyFilter} (order 100) when the policy has anything to do. */

@@ -20,6 +20,7 @@ import dev.switchboard.tls.internal.ProtectedResources;
 import dev.switchboard.tls.internal.TlsOffersOnlyRequest;
 import dev.switchboard.tls.internal.TlsPolicy;
 import dev.switchboard.tls.internal.TlsRequirement;
+import dev.switchboard.tls.internal.TomcatConstraints;
 import dev.switchboard.tls.internal.Transport;
 import dev.switchboard.tls.internal.TransportResolver;
 import dev.switchboard.tls.internal.UrlPatterns;
@@ -88,7 +89,7 @@ public class TlsPolicyFilter implements Filter {
             if (options == null) {
                 options = TlsPolicyOptions.from(settings);
             }
-            resources = protectedResources(context, options);
+            resources = protectedResources(context, options, true);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -108,12 +109,16 @@ public class TlsPolicyFilter implements Filter {
         LOG.log(Level.FINE, "TLS policy: {0}", resources);
     }
 
-    /** The configured patterns and, where enabled, web.xml's transport guarantees. */
-    static ProtectedResources protectedResources(ServletContext context, TlsPolicyOptions options) {
+    /**
+     * The configured patterns and, where enabled, the application's transport guarantees:
+     * read from Tomcat (and, with {@code takeOver}, no longer enforced by it), or from
+     * web.xml on other containers.
+     */
+    static ProtectedResources protectedResources(ServletContext context, TlsPolicyOptions options, boolean takeOver) {
         List<ProtectedResources.Rule> rules = new ArrayList<>();
         rules.add(ProtectedResources.Rule.allMethods(UrlPatterns.of(options.protect())));
         if (options.confidentialConstraints()) {
-            rules.addAll(ConfidentialConstraints.read(context));
+            rules.addAll(TomcatConstraints.read(context, takeOver).orElseGet(() -> ConfidentialConstraints.read(context)));
         }
         return new ProtectedResources(rules, UrlPatterns.of(options.exempt()));
     }
@@ -132,7 +137,7 @@ public class TlsPolicyFilter implements Filter {
             Refusals.send(response, e);
             return;
         }
-        HttpServletRequest seen = transport.apply(request);
+        HttpServletRequest seen = transport.apply(request, response);
         switch (policy.decide(seen, transport)) {
             case SECURE -> {
                 if (hsts != null) {

@@ -1,6 +1,7 @@
 package dev.switchboard.tls.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * How a request reached the application, as far as this module can tell: over a secure
@@ -35,8 +36,12 @@ public record Transport(Source source, boolean secure, String scheme, int server
                 request.getRemoteAddr(), request.getRemotePort(), null);
     }
 
-    /** {@code request} as the application should see it: unchanged when the container vouches. */
-    public HttpServletRequest apply(HttpServletRequest request) {
-        return source == Source.CONTAINER ? request : new TransportRequest(request, this);
+    /**
+     * {@code request} as the application should see it: unchanged when the container
+     * vouches. {@code response} is where the session cookie of a request made secure here is
+     * given its {@code Secure} attribute.
+     */
+    public HttpServletRequest apply(HttpServletRequest request, HttpServletResponse response) {
+        return source == Source.CONTAINER ? request : new TransportRequest(request, response, this);
     }
 }

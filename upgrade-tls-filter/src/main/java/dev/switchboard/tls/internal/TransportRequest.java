@@ -4,27 +4,89 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 
 import dev.switchboard.tls.TlsSpec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * A request that reports the {@link Transport} resolved for it, consistently: security,
  * scheme, port and the URL built from them, the client's address, and for RFC 2817
  * connections the TLS attributes of Servlet 6 section 3.10. Everything else is the
  * container's.
+ *
+ * <p>The container writes the session cookie from its own view of the connection, so a
+ * session created through this request on a connection that only this module knows to be
+ * secure would get a cookie without {@code Secure}; the cookie is given the attribute here,
+ * while the response is not yet committed.
  */
 final class TransportRequest extends HttpServletRequestWrapper {
+
+    private static final String SET_COOKIE = "Set-Cookie";
 
     private static final List<String> TLS_ATTRIBUTES = List.of(TlsSpec.ATTR_CIPHER_SUITE, TlsSpec.ATTR_KEY_SIZE,
             TlsSpec.ATTR_SSL_SESSION_ID, TlsSpec.ATTR_SECURE_PROTOCOL);
 
     private final Transport transport;
+    private final HttpServletResponse response;
 
-    TransportRequest(HttpServletRequest request, Transport transport) {
+    TransportRequest(HttpServletRequest request, HttpServletResponse response, Transport transport) {
         super(request);
         this.transport = transport;
+        this.response = response;
+    }
+
+    @Override
+    public HttpSession getSession() {
+        return getSession(true);
+    }
+
+    @Override
+    public HttpSession getSession(boolean create) {
+        if (!create || !transport.secure() || super.isSecure()) {
+            return super.getSession(create);
+        }
+        HttpSession existing = super.getSession(false);
+        HttpSession session = super.getSession(true);
+        if (existing == null) {
+            secureSessionCookie();
+        }
+        return session;
+    }
+
+    @Override
+    public String changeSessionId() {
+        String id = super.changeSessionId();
+        if (transport.secure() && !super.isSecure()) {
+            secureSessionCookie();
+        }
+        return id;
+    }
+
+    private void secureSessionCookie() {
+        if (response == null || response.isCommitted()) {
+            return;
+        }
+        String name = getServletContext().getSessionCookieConfig().getName();
+        String prefix = (name == null ? "JSESSIONID" : name) + "=";
+        List<String> cookies = new ArrayList<>(response.getHeaders(SET_COOKIE));
+        boolean changed = false;
+        for (int i = 0; i < cookies.size(); i++) {
+            String c = cookies.get(i);
+            if (c.startsWith(prefix) && !c.toLowerCase(Locale.ROOT).matches(".*;\\s*secure\\s*(;.*)?")) {
+                cookies.set(i, c + "; Secure");
+                changed = true;
+            }
+        }
+        if (changed) {
+            response.setHeader(SET_COOKIE, cookies.get(0));
+            for (String c : cookies.subList(1, cookies.size())) {
+                response.addHeader(SET_COOKIE, c);
+            }
+        }
     }
 
     @Override
