@@ -36,10 +36,24 @@ public final class Rfc2817Client {
         return RawConnection.over(tls);
     }
 
-    /** The TLS socket over {@code socket}, not yet handshaken. */
+    /** The TLS socket over {@code socket}, not yet handshaken; closing it closes {@code socket}. */
     public static SSLSocket layer(Socket socket, SSLContext context, String host, int port, String... protocols)
             throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, host, port, true);
+        return layer(socket, true, context, host, port, protocols);
+    }
+
+    /**
+     * The TLS socket over {@code socket}, not yet handshaken, leaving {@code socket} open when
+     * it is closed: for tests that watch what the server does after a failed handshake.
+     */
+    public static SSLSocket layerKeepingSocket(Socket socket, SSLContext context, String host, int port,
+            String... protocols) throws IOException {
+        return layer(socket, false, context, host, port, protocols);
+    }
+
+    private static SSLSocket layer(Socket socket, boolean autoClose, SSLContext context, String host, int port,
+            String... protocols) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, host, port, autoClose);
         SSLParameters params = tls.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         if (protocols.length > 0) {

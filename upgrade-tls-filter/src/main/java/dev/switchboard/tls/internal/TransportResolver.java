@@ -81,7 +81,7 @@ public final class TransportResolver {
         while (i > 0 && trustedProxies.contains(node(chain.get(i)))) {
             i--;
         }
-        int hopsBack = chain.size() - 1 - Math.max(i, 0);
+        int hopsBack = chain.isEmpty() ? 0 : chain.size() - 1 - i;
         String proto = protos.isEmpty() ? null : protos.get(Math.max(0, protos.size() - 1 - hopsBack));
         String client = i >= 0 ? node(chain.get(i)) : null;
         int explicitPort = -1;
@@ -113,12 +113,11 @@ public final class TransportResolver {
             throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST,
                     field + " from a trusted proxy names protocol \"" + proto + "\"; expected http or https");
         }
+        // As Tomcat's RemoteIpValve does: a forwarded scheme brings its default port unless a
+        // port was forwarded too; the Host field may well name the proxy's view of this server.
         int port = explicitPort;
         if (port < 0) {
-            port = authorityPort(request.getHeader(HttpSpec.HOST));
-        }
-        if (port < 0) {
-            port = secure ? 443 : 80;
+            port = proto == null ? request.getServerPort() : secure ? 443 : 80;
         }
         String address = client != null ? client : request.getRemoteAddr();
         int remotePort = client != null ? clientPort : request.getRemotePort();

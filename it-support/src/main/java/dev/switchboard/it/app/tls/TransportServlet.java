@@ -23,7 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * tls: TLSv1.3
  * cipher: TLS_AES_256_GCM_SHA384
  * upgrade: (none)
+ * x-forwarded-for: (none)
+ * content: 5 hello
  * </pre>
+ *
+ * With {@code ?session=new} it also creates a session, so that tests can see its cookie.
  */
 public class TransportServlet extends HttpServlet {
 
@@ -34,7 +38,10 @@ public class TransportServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         EXECUTIONS.incrementAndGet();
-        request.getInputStream().readAllBytes();
+        byte[] content = request.getInputStream().readAllBytes();
+        if ("new".equals(request.getParameter("session"))) {
+            request.getSession(true);
+        }
         StringBuilder out = new StringBuilder();
         out.append("method: ").append(request.getMethod()).append('\n');
         out.append("path: ").append(request.getRequestURI()).append('\n');
@@ -50,6 +57,8 @@ public class TransportServlet extends HttpServlet {
         out.append("upgrade: ").append(upgrade == null ? "(none)" : upgrade).append('\n');
         String forwarded = request.getHeader("X-Forwarded-For");
         out.append("x-forwarded-for: ").append(forwarded == null ? "(none)" : forwarded).append('\n');
+        out.append("content: ").append(content.length).append(' ')
+                .append(new String(content, StandardCharsets.ISO_8859_1)).append('\n');
         byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
