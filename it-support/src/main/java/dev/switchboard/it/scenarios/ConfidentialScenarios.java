@@ -7,6 +7,7 @@ import static dev.switchboard.it.scenarios.TlsExchanges.get;
 import static dev.switchboard.it.scenarios.TlsExchanges.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public abstract class ConfidentialScenarios {
     static {
         Map<String, String> params = new HashMap<>();
         params.put("switchboard.tls.protect", null);
-        PARAMS = java.util.Collections.unmodifiableMap(params);
+        PARAMS = Collections.unmodifiableMap(params);
     }
 
     protected abstract ServerUnderTest server();

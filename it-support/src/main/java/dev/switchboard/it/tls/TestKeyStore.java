@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -58,8 +59,8 @@ public record TestKeyStore(Path file, String password) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
             // Replaced in one step, so that a server that reloads the file never sees half of it.
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return new TestKeyStore(file, password);
         } catch (IOException e) {
             throw new IllegalStateException("keytool could not be run", e);
@@ -82,10 +83,17 @@ public record TestKeyStore(Path file, String password) {
 
     /** A client context that trusts this key store's certificate and nothing else. */
     public SSLContext clientContext() {
+        return clientContextTrusting(certificate());
+    }
+
+    /** A client context that trusts exactly {@code certificates}. */
+    public static SSLContext clientContextTrusting(X509Certificate... certificates) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry(ALIAS, certificate());
+            for (int i = 0; i < certificates.length; i++) {
+                trust.setCertificateEntry(ALIAS + i, certificates[i]);
+            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");

@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,7 +51,7 @@ public final class LoopbackReactor {
      * the key on the reactor thread, or null if registration failed.
      */
     public void register(SocketChannel channel, int ops, Readiness readiness,
-            java.util.function.Consumer<SelectionKey> registered) {
+            Consumer<SelectionKey> registered) {
         execute(() -> {
             SelectionKey key;
             try {

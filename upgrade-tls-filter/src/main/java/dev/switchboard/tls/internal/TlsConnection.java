@@ -3,50 +3,46 @@ package dev.switchboard.tls.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.servlet.NonBlockingUpgradeHandler;
 
 /**
- * One RFC 2817 connection after its 101: a TLS server handshake with {@link SSLEngine} over
- * the upgraded streams, then HTTP/1.1 over TLS, bridged into the container.
+ * One RFC 2817 connection after its 101: a TLS server handshake over the upgraded streams
+ * ({@link TlsEngine}), then HTTP/1.1 over TLS, bridged into the container.
  *
  * <ol>
  *   <li><b>Handshake</b> (RFC 2817 section 3.3): it starts with the client's first byte
  *       after the 101 and must end within the handshake timeout. A failure, a timeout or a
  *       version below the minimum closes the connection; nothing is ever written in
  *       cleartext after the 101 (TLS-03, TLS-08). Meanwhile the loopback socket connects.</li>
- *   <li><b>Bridge</b>: once both are done the socket's identity is registered (see
- *       {@link BridgeRegistry}), the original request goes first, re-written as the first
- *       request on the socket, so that its response is the first thing the client reads
- *       over TLS (UPG-15); then every request the client sends is checked and passed on by
- *       {@link RequestRelay}, and every byte the container answers goes back encrypted.</li>
+ *   <li><b>Bridge</b>: the original request is queued as the first request for the
+ *       container, so that its response is the first thing the client reads over TLS
+ *       (UPG-15); once the handshake is done and the socket connected, the socket's identity
+ *       is registered (see {@link BridgeRegistry}) and the queue released. Every request the
+ *       client sends is checked and passed on by {@link RequestRelay}; every byte the
+ *       container answers goes back encrypted.</li>
  *   <li><b>End</b>: when the container closes its side (after {@code Connection: close}, or
  *       its keep-alive timeout), the client gets a {@code close_notify} and the connection
  *       closes. When the client ends its side, the container is told after the requests
- *       already sent, and the responses still go out. A request refused by the relay is
- *       answered, after the responses before it, and the connection then closes.</li>
+ *       already sent, and their responses still go out. A request refused by the relay is
+ *       answered after the responses before it, and the connection then closes.</li>
  * </ol>
  *
  * <p>Every method runs serialised with the container's callbacks (directly, or through
  * {@link #serialized}), so the engine and the link need no locks of their own.
  */
-public final class TlsConnection extends NonBlockingUpgradeHandler implements LoopbackLink.Peer {
+public final class TlsConnection extends NonBlockingUpgradeHandler implements LoopbackLink.Peer, TlsEngine.Events {
 
     private static final Logger LOG = Logger.getLogger(TlsConnection.class.getName());
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    private static final ThreadLocal<ByteBuffer[]> SCRATCH = new ThreadLocal<>();
 
     private TlsEndpoint endpoint;
     private InetSocketAddress target;
@@ -54,19 +50,15 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
     private byte[] firstRequest;
     private String clientAddress;
     private int clientPort;
+    private boolean slot;
 
-    private SSLEngine engine;
-    private int packetSize;
-    private int appSize;
-    private ByteBuffer netIn;
+    private TlsEngine tls;
     private LoopbackLink link;
     private RequestRelay relay;
     private ScheduledFuture<?> handshakeTimer;
     private TlsSession session;
     private BridgeRegistry.Entry entry;
     private InetSocketAddress linkLocal;
-    private boolean slot;
-    private boolean handshakeDone;
     private boolean bridging;
     private boolean clientEnded;
     private boolean finishing;
@@ -103,10 +95,8 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             abort(new IOException("too many RFC 2817 connections"));
             return;
         }
-        engine = endpoint.newEngine(clientAddress, clientPort);
-        packetSize = engine.getSession().getPacketBufferSize();
-        appSize = engine.getSession().getApplicationBufferSize();
-        engine.beginHandshake();
+        tls = new TlsEngine(endpoint.newEngine(clientAddress, clientPort), this);
+        tls.begin();
         handshakeTimer = schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
         relay = new RequestRelay(rules, endpoint.maxRequestHeadSize());
         link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
@@ -122,32 +112,25 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         if (clientEnded) {
             return;
         }
-        ByteBuffer in = data;
-        if (netIn != null && netIn.position() > 0) {
-            netIn = ensure(netIn, data.remaining());
-            netIn.put(data).flip();
-            in = netIn;
-        }
         try {
-            unwrap(in);
+            tls.receive(data);
         } catch (SSLException e) {
-            tlsFailed(e);
-            return;
+            if (!tls.handshakeFinished()) {
+                endpoint.handshakeFailed();
+            }
+            LOG.log(Level.FINE, "TLS failed on an RFC 2817 connection: " + e, e);
+            tls.fail();
+            close();
         }
-        keepRemainder(in);
     }
 
     @Override
-    protected void onInputClosed() throws IOException {
-        if (!handshakeDone) {
+    protected void onInputClosed() {
+        if (!tls.handshakeFinished()) {
             close();
             return;
         }
-        try {
-            engine.closeInbound(); // without close_notify: a truncation, reported and ignored
-        } catch (SSLException e) {
-            LOG.log(Level.FINE, "Client closed without close_notify", e);
-        }
+        tls.endOfStream();
         clientFinished();
     }
 
@@ -174,98 +157,27 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         }
     }
 
-    // ------------------------------------------------------------------ TLS
-
-    private void unwrap(ByteBuffer in) throws IOException {
-        while (true) {
-            ByteBuffer app = scratch(1, appSize);
-            SSLEngineResult result = engine.unwrap(in, app);
-            app.flip();
-            if (app.hasRemaining()) {
-                fromClient(app);
-            }
-            if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                appSize *= 2;
-                continue;
-            }
-            HandshakeStatus hs = advanceHandshake(result.getHandshakeStatus());
-            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                clientFinished();
-                return;
-            }
-            if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW || !in.hasRemaining() || isClosed()
-                    || (result.bytesConsumed() == 0 && result.bytesProduced() == 0)) {
-                return;
-            }
-            if (hs == HandshakeStatus.NEED_UNWRAP || hs == HandshakeStatus.NOT_HANDSHAKING) {
-                continue;
-            }
-            return;
+    private void handshakeTimedOut() {
+        if (!tls.handshakeFinished()) {
+            endpoint.handshakeTimedOut();
+            abort(new TimeoutException("TLS handshake not finished within " + endpoint.handshakeTimeout().toMillis()
+                    + " ms of the 101"));
         }
     }
 
-    /** Runs delegated tasks and writes handshake messages until the engine needs input or is done. */
-    private HandshakeStatus advanceHandshake(HandshakeStatus status) throws IOException {
-        HandshakeStatus hs = status;
-        while (true) {
-            switch (hs) {
-                case FINISHED -> {
-                    handshakeFinished();
-                    hs = engine.getHandshakeStatus();
-                }
-                case NEED_TASK -> {
-                    Runnable task;
-                    while ((task = engine.getDelegatedTask()) != null) {
-                        task.run();
-                    }
-                    hs = engine.getHandshakeStatus();
-                }
-                case NEED_WRAP -> {
-                    SSLEngineResult r = wrap(EMPTY);
-                    hs = r.getHandshakeStatus();
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED && hs == HandshakeStatus.NEED_WRAP) {
-                        continue;
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        return hs;
-                    }
-                }
-                default -> {
-                    if (hs == HandshakeStatus.NOT_HANDSHAKING && !handshakeDone && !engine.isInboundDone()) {
-                        handshakeFinished(); // an engine that never reports FINISHED is done all the same
-                    }
-                    return hs;
-                }
-            }
-        }
+    // ------------------------------------------------------------------ TLS events
+
+    @Override
+    public void records(ByteBuffer records) {
+        write(records);
     }
 
-    /** Wraps from {@code src} into one or more TLS records and writes them. */
-    private SSLEngineResult wrap(ByteBuffer src) throws IOException {
-        while (true) {
-            ByteBuffer net = scratch(0, packetSize);
-            SSLEngineResult r = engine.wrap(src, net);
-            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                packetSize *= 2;
-                continue;
-            }
-            net.flip();
-            if (net.hasRemaining()) {
-                write(net);
-            }
-            return r;
-        }
-    }
-
-    private void handshakeFinished() throws IOException {
-        if (handshakeDone) {
-            return;
-        }
-        handshakeDone = true;
+    @Override
+    public void handshakeFinished(SSLSession negotiated) throws IOException {
         handshakeTimer.cancel(false);
-        session = TlsSession.of(engine.getSession());
+        session = TlsSession.of(negotiated);
         if (!endpoint.allowed(session.protocol())) {
-            // The enabled protocols make this impossible; checked so that a JDK change can never lower the floor.
+            // The enabled protocols make this impossible; checked so that no JDK change can lower the floor.
             endpoint.handshakeFailed();
             abort(new SSLException("negotiated " + session.protocol() + ", below the minimum " + endpoint.minVersion()));
             return;
@@ -273,48 +185,22 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         endpoint.handshakeCompleted();
         LOG.log(Level.FINE, "RFC 2817 handshake with {0}:{1} done: {2} {3}",
                 new Object[] {clientAddress, clientPort, session.protocol(), session.cipherSuite()});
-        startBridge();
-    }
-
-    private void handshakeTimedOut() {
-        if (!handshakeDone) {
-            endpoint.handshakeTimedOut();
-            abort(new TimeoutException("TLS handshake not finished within " + endpoint.handshakeTimeout().toMillis()
-                    + " ms of the 101"));
-        }
-    }
-
-    /** A handshake or record failure: send the engine's alert, if it has one, then close. */
-    private void tlsFailed(SSLException e) {
-        if (!handshakeDone) {
-            endpoint.handshakeFailed();
-        }
-        LOG.log(Level.FINE, "TLS failed on an RFC 2817 connection: " + e, e);
-        try {
-            engine.closeOutbound();
-            while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-                SSLEngineResult r = wrap(EMPTY);
-                if (r.bytesProduced() == 0) {
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException again) {
-            LOG.log(Level.FINE, "No alert could be sent", again);
-        }
-        close();
-    }
-
-    // ------------------------------------------------------------------ bridge
-
-    /**
-     * Queues the original request as the first one for the container (nothing is sent yet),
-     * so that whatever the client sends next follows it.
-     */
-    private void startBridge() throws IOException {
-        fromClientPlain(ByteBuffer.wrap(firstRequest));
+        fromClient(ByteBuffer.wrap(firstRequest));
         firstRequest = null;
         release();
     }
+
+    @Override
+    public void plaintext(ByteBuffer data) {
+        fromClient(data);
+    }
+
+    @Override
+    public void inboundClosed() {
+        clientFinished();
+    }
+
+    // ------------------------------------------------------------------ bridge
 
     /**
      * Once the handshake is done and the socket connected: registers the socket's identity,
@@ -322,7 +208,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
      * 503 over TLS.
      */
     private void release() throws IOException {
-        if (!handshakeDone || bridging || finishing || isClosed()) {
+        if (!tls.handshakeFinished() || bridging || finishing || isClosed()) {
             return;
         }
         if (linkFailure != null) {
@@ -345,14 +231,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         link.release();
     }
 
-    private void fromClient(ByteBuffer plain) throws IOException {
-        if (!handshakeDone) {
-            throw new SSLException("application data before the handshake finished");
-        }
-        fromClientPlain(plain);
-    }
-
-    private void fromClientPlain(ByteBuffer plain) {
+    private void fromClient(ByteBuffer plain) {
         if (refusal != null || finishing) {
             return;
         }
@@ -369,11 +248,9 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             return;
         }
         clientEnded = true;
-        if (!handshakeDone) {
+        if (!tls.handshakeFinished()) {
             close();
-            return;
-        }
-        if (link != null) {
+        } else if (link != null) {
             link.shutdownOutput();
         }
     }
@@ -399,11 +276,8 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             return true;
         }
         try {
-            while (data.hasRemaining()) {
-                SSLEngineResult r = wrap(data);
-                if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    return false;
-                }
+            if (!tls.send(data)) {
+                return false;
             }
         } catch (IOException e) {
             abort(e);
@@ -418,22 +292,15 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
 
     @Override
     public void linkClosed(IOException cause) {
-        if (cause != null) {
-            LOG.log(Level.FINE, "RFC 2817 bridge socket failed", cause);
-            linkFailure = cause;
-            if (!handshakeDone) {
-                return; // answered with a 503 once the handshake is done
-            }
-            if (!bridging) {
-                try {
-                    release();
-                } catch (IOException e) {
-                    abort(e);
-                }
-                return;
-            }
-        }
         try {
+            if (cause != null) {
+                LOG.log(Level.FINE, "RFC 2817 bridge socket failed", cause);
+                linkFailure = cause;
+                if (!bridging) {
+                    release(); // answered with a 503 once the handshake is done
+                    return;
+                }
+            }
             answerAndFinish(refusal);
         } catch (IOException e) {
             abort(e);
@@ -451,8 +318,8 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
     }
 
     /**
-     * Ends the connection: writes {@code answer} if there is one (with {@code Connection:
-     * close}), then {@code close_notify}, then closes once everything is written.
+     * Ends the connection: writes {@code answer} if there is one, then {@code close_notify},
+     * then closes once everything is written.
      */
     private void answerAndFinish(HttpStatusException answer) throws IOException {
         if (finishing) {
@@ -460,81 +327,9 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         }
         finishing = true;
         if (answer != null) {
-            wrap(ByteBuffer.wrap(response(answer)));
+            tls.send(ByteBuffer.wrap(BridgeAnswers.response(answer)));
         }
-        engine.closeOutbound();
-        advanceHandshake(engine.getHandshakeStatus());
+        tls.closeOutbound();
         close();
-    }
-
-    /** A complete HTTP/1.1 response for a refusal written by the bridge itself. */
-    static byte[] response(HttpStatusException e) {
-        byte[] body = (e.reason() + "\n").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + e.status() + " " + reasonPhrase(e.status()) + "\r\n"
-                + "Content-Type: text/plain;charset=UTF-8\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[h.length + body.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(body, 0, out, h.length, body.length);
-        return out;
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 421 -> "Misdirected Request";
-            case 431 -> "Request Header Fields Too Large";
-            case 501 -> "Not Implemented";
-            case 503 -> "Service Unavailable";
-            case 505 -> "HTTP Version Not Supported";
-            default -> "Error";
-        };
-    }
-
-    // ------------------------------------------------------------------ buffers
-
-    private void keepRemainder(ByteBuffer in) {
-        if (!in.hasRemaining()) {
-            if (netIn != null) {
-                netIn.clear();
-            }
-            return;
-        }
-        if (in == netIn) {
-            netIn.compact();
-        } else {
-            netIn = ensure(netIn, in.remaining());
-            netIn.put(in);
-        }
-    }
-
-    /** {@code buffer} (in write mode) with room for {@code more} bytes. */
-    private ByteBuffer ensure(ByteBuffer buffer, int more) {
-        if (buffer == null) {
-            return ByteBuffer.allocate(Math.max(packetSize, more));
-        }
-        if (buffer.remaining() >= more) {
-            return buffer;
-        }
-        ByteBuffer bigger = ByteBuffer.allocate(buffer.position() + Math.max(packetSize, more));
-        buffer.flip();
-        return bigger.put(buffer);
-    }
-
-    /** Per-thread scratch buffers: 0 for TLS records, 1 for plaintext; only used within one call. */
-    private static ByteBuffer scratch(int which, int size) {
-        ByteBuffer[] buffers = SCRATCH.get();
-        if (buffers == null) {
-            buffers = new ByteBuffer[2];
-            SCRATCH.set(buffers);
-        }
-        if (buffers[which] == null || buffers[which].capacity() < size) {
-            buffers[which] = ByteBuffer.allocate(size);
-        }
-        buffers[which].clear();
-        return buffers[which];
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.tls.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -152,8 +153,8 @@ public final class TlsEndpoint {
     }
 
     /** Counters: handshakes completed, failed, timed out; requests refused on upgraded connections; open connections. */
-    public java.util.Map<String, Long> counters() {
-        return java.util.Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
+    public Map<String, Long> counters() {
+        return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
                 "handshakeTimeouts", handshakeTimeouts.sum(), "bridgeRefusals", bridgeRefusals.sum(),
                 "openConnections", (long) open.get());
     }

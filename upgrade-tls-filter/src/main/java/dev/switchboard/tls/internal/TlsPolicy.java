@@ -1,5 +1,6 @@
 package dev.switchboard.tls.internal;
 
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -80,6 +81,6 @@ public final class TlsPolicy {
     }
 
     private static List<String> lines(Enumeration<String> values) {
-        return values == null ? List.of() : java.util.Collections.list(values);
+        return values == null ? List.of() : Collections.list(values);
     }
 }
