@@ -157,6 +157,20 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         }
     }
 
+    /**
+     * Between requests on an open bridge the container's own timeouts govern: its keep-alive
+     * timeout ends an idle connection (with a {@code close_notify}), and a response that takes
+     * long must not be cut by this handler's idle timeout. While a client is in the middle of
+     * a request, which the container has not seen whole, the idle timeout applies.
+     */
+    @Override
+    protected void onTimeout(Timeout timeout) {
+        if (timeout == Timeout.IDLE && bridging && relay.atRequestBoundary()) {
+            return;
+        }
+        super.onTimeout(timeout);
+    }
+
     private void handshakeTimedOut() {
         if (!tls.handshakeFinished()) {
             endpoint.handshakeTimedOut();
