@@ -59,7 +59,7 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
             return;
         }
         List<FilterContribution> contributions = new ArrayList<>();
-        for (FilterContribution c : ProviderLoader.services(FilterContribution.class, context.getClassLoader())) {
+        for (FilterContribution c : Services.load(FilterContribution.class, context.getClassLoader())) {
             if (c.enabled(context, settings)) {
                 contributions.add(c);
             }

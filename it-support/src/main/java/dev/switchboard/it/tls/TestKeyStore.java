@@ -14,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import dev.switchboard.it.TestCertificates;
+
 /**
  * A self-signed PKCS#12 key store for {@code localhost} and {@code 127.0.0.1}, made by the
  * JDK's own {@code keytool} when a test first asks for it, valid for a few days: nothing
- * is committed and nothing expires. Clients trust exactly its certificate.
+ * is committed and nothing expires. Clients trust exactly its certificate. {@link #shared()}
+ * is {@link TestCertificates}' store; {@link #create(Path)} makes others, for tests that
+ * replace a server's key.
  *
  * @param file the key store
  * @param password the store and key password
@@ -29,10 +33,14 @@ public record TestKeyStore(Path file, String password) {
 
     private static TestKeyStore shared;
 
-    /** The key store of this JVM, created on first use under {@code java.io.tmpdir}. */
+    /** The key store of this JVM: the one {@link TestCertificates} makes, so that every test trusts one certificate. */
     public static synchronized TestKeyStore shared() {
         if (shared == null) {
-            shared = create(Path.of(System.getProperty("java.io.tmpdir")).resolve("switchboard-test-" + ProcessHandle.current().pid() + ".p12"));
+            try {
+                shared = new TestKeyStore(TestCertificates.keystore(), TestCertificates.PASSWORD);
+            } catch (IOException e) {
+                throw new IllegalStateException("keytool could not make the test key store", e);
+            }
         }
         return shared;
     }
