@@ -85,18 +85,18 @@ public class TlsPolicyFilter implements Filter {
         ServletContext context = config.getServletContext();
         Settings settings = Settings.of(config);
         ProtectedResources resources;
+        List<ProtocolToken> tokens;
         try {
             if (options == null) {
                 options = TlsPolicyOptions.from(settings);
             }
             resources = protectedResources(context, options, true);
+            tokens = TlsUpgradeOptions.configured(settings) ? TlsUpgradeOptions.from(settings).tokens() : List.of();
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         bridges = BridgeRegistry.of(context);
         resolver = new TransportResolver(bridges, AddressSet.parse(options.trustedProxies()));
-        List<ProtocolToken> tokens = TlsUpgradeOptions.configured(settings)
-                ? TlsUpgradeOptions.from(settings).tokens() : List.of();
         policy = new TlsPolicy(resources, AddressSet.parse(options.exemptAddresses()), tokens);
         requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
                 options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0);

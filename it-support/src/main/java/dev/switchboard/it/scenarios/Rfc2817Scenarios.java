@@ -128,7 +128,8 @@ public abstract class Rfc2817Scenarios {
                 tls.send(get(s, "secure/" + i, ""));
                 RawConnection.Response r = tls.readResponse();
                 assertThat(info(r)).containsEntry("path", s.path("secure/" + i)).containsEntry("secure", "true")
-                        .containsEntry("scheme", "http").containsEntry("remoteAddr", "127.0.0.1");
+                        .containsEntry("scheme", "http").containsEntry("remoteAddr", "127.0.0.1")
+                        .containsEntry("bridge-field", "(none)");
                 assertThat(info(r).get("tls")).isIn("TLSv1.3", "TLSv1.2");
                 assertThat(info(r).get("cipher")).startsWith("TLS_");
             }

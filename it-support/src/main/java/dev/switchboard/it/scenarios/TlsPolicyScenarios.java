@@ -184,6 +184,7 @@ public abstract class TlsPolicyScenarios {
             TLS-09 forged X-Forwarded-Proto      | X-Forwarded-Proto: https
             TLS-09 forged Forwarded proto        | Forwarded: for=192.0.2.1;proto=https
             TLS-09 forged both with a client     | X-Forwarded-For: 127.0.0.3\\r\\nX-Forwarded-Proto: https
+            TLS-09 forged RFC 2817 bridge field  | Switchboard-Bridge: 0123456789abcdef0123456789abcdef
             """)
     void forgedForwardingFromAnUntrustedAddressGets426(String label, String fields) throws Exception {
         ServerUnderTest s = server();

@@ -27,7 +27,8 @@ import dev.switchboard.tls.TlsSpec;
  *       has already switched; nothing more is switched over it), and {@code Forwarded},
  *       {@code X-Forwarded-*} and {@code X-Real-IP} (inside TLS there is no proxy that could
  *       have added them, and a container valve that trusts loopback addresses must not
- *       believe them).</li>
+ *       believe them), and any {@link BridgeRegistry#TOKEN_FIELD} the client sent;</li>
+ *   <li>added, last: the connection's own {@link BridgeRegistry#TOKEN_FIELD}.</li>
  * </ul>
  * Field lines are otherwise passed on in order, names as sent, values without surrounding
  * whitespace. Stateless apart from its rules; thread-safe.
@@ -39,9 +40,14 @@ final class RequestHeadParser {
     }
 
     private final BridgeRules rules;
+    private final String token;
 
-    RequestHeadParser(BridgeRules rules) {
+    /**
+     * @param token the connection's token, written into every head as {@link BridgeRegistry#TOKEN_FIELD}
+     */
+    RequestHeadParser(BridgeRules rules, String token) {
         this.rules = rules;
+        this.token = token;
     }
 
     /**
@@ -86,7 +92,7 @@ final class RequestHeadParser {
                 }
                 case "content-length" -> contentLengths.add(value);
                 case "transfer-encoding" -> transferCodings.add(value);
-                case "upgrade", "forwarded", "x-real-ip" -> {
+                case "upgrade", "forwarded", "x-real-ip", "switchboard-bridge" -> {
                     // removed, see the class comment
                 }
                 case "connection" -> {
@@ -127,6 +133,7 @@ final class RequestHeadParser {
             contentLength = contentLength(contentLengths);
             field(out, HttpSpec.CONTENT_LENGTH, Long.toString(contentLength));
         }
+        field(out, BridgeRegistry.TOKEN_FIELD, token);
         out.append("\r\n");
         return new Head(out.toString().getBytes(StandardCharsets.ISO_8859_1), chunked, contentLength);
     }

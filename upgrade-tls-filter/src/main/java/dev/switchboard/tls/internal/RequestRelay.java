@@ -38,8 +38,11 @@ public final class RequestRelay {
     private long remaining;
     private int requests;
 
-    public RequestRelay(BridgeRules rules, int maxHeadSize) {
-        this.parser = new RequestHeadParser(rules);
+    /**
+     * @param token the connection's token, written into every request head (see {@link BridgeRegistry})
+     */
+    public RequestRelay(BridgeRules rules, String token, int maxHeadSize) {
+        this.parser = new RequestHeadParser(rules, token);
         this.maxHeadSize = maxHeadSize;
         this.line = new LineBuffer(Math.min(1024, maxHeadSize));
     }

@@ -52,6 +52,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
     private int clientPort;
     private boolean slot;
 
+    private final String token = BridgeRegistry.newToken();
     private TlsEngine tls;
     private LoopbackLink link;
     private RequestRelay relay;
@@ -98,7 +99,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         tls = new TlsEngine(endpoint.newEngine(clientAddress, clientPort), this);
         tls.begin();
         handshakeTimer = schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
-        relay = new RequestRelay(rules, endpoint.maxRequestHeadSize());
+        relay = new RequestRelay(rules, token, endpoint.maxRequestHeadSize());
         link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
         try {
             link.connect(target);
@@ -234,7 +235,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             return; // runs again when the socket is connected
         }
         BridgeRegistry.Entry e = new BridgeRegistry.Entry(linkLocal.getAddress().getHostAddress(), linkLocal.getPort(),
-                target.getPort(), clientAddress, clientPort, session);
+                target.getPort(), clientAddress, clientPort, session, token);
         if (!endpoint.registry().register(e)) {
             abort(new IOException("bridge port " + linkLocal.getPort() + " is already registered"));
             return;

@@ -18,6 +18,9 @@ import jakarta.servlet.http.HttpSession;
  * connections the TLS attributes of Servlet 6 section 3.10. Everything else is the
  * container's.
  *
+ * <p>On a bridged request the bridge's {@link BridgeRegistry#TOKEN_FIELD} is hidden: the
+ * application never sees it, and so can never show it.
+ *
  * <p>The container writes the session cookie from its own view of the connection, so a
  * session created through this request on a connection that only this module knows to be
  * secure would get a cookie without {@code Secure}; the cookie is given the attribute here,
@@ -87,6 +90,35 @@ final class TransportRequest extends HttpServletRequestWrapper {
                 response.addHeader(SET_COOKIE, c);
             }
         }
+    }
+
+    private boolean hidden(String name) {
+        return transport.source() == Transport.Source.BRIDGE && BridgeRegistry.TOKEN_FIELD.equalsIgnoreCase(name);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return hidden(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        if (transport.source() != Transport.Source.BRIDGE) {
+            return super.getHeaderNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements();) {
+            String n = e.nextElement();
+            if (!hidden(n)) {
+                names.add(n);
+            }
+        }
+        return Collections.enumeration(names);
     }
 
     @Override

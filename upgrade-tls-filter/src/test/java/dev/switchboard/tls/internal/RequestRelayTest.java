@@ -22,7 +22,15 @@ class RequestRelayTest {
     private static final BridgeRules RULES = new BridgeRules("/app", HOST,
             path -> path.startsWith("/app") && !path.startsWith("/app/nested"));
 
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final String TOKEN_LINE = "Switchboard-Bridge: " + TOKEN + "\r\n";
+
     private record Result(String forwarded, HttpStatusException refusal) {
+    }
+
+    /** {@code head} as the container receives it: the connection's token added last. */
+    private static String withToken(String head) {
+        return head.substring(0, head.length() - 2) + TOKEN_LINE + "\r\n";
     }
 
     private static Result relay(String input) {
@@ -30,7 +38,7 @@ class RequestRelayTest {
     }
 
     private static Result relay(String input, int pieceSize) {
-        RequestRelay relay = new RequestRelay(RULES, 1024);
+        RequestRelay relay = new RequestRelay(RULES, TOKEN, 1024);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
         HttpStatusException refusal = null;
@@ -52,7 +60,7 @@ class RequestRelayTest {
     @Test
     void aCanonicalRequestPassesUnchanged() {
         String request = get("/app/page?q=1", "Accept: */*\r\n");
-        assertThat(relay(request).forwarded()).isEqualTo(request);
+        assertThat(relay(request).forwarded()).isEqualTo(withToken(request));
     }
 
     @Test
@@ -64,52 +72,58 @@ class RequestRelayTest {
 
     @Test
     void emptyLinesBeforeARequestLineAreIgnored() {
-        assertThat(relay("\r\n\r\n" + get("/app/", "")).forwarded()).isEqualTo(get("/app/", ""));
+        assertThat(relay("\r\n\r\n" + get("/app/", "")).forwarded()).isEqualTo(withToken(get("/app/", "")));
     }
 
     @Test
     void lineFeedsWithoutCarriageReturnsAreWrittenAsCrlf() {
         assertThat(relay("GET /app/ HTTP/1.1\nHost: " + HOST + "\nA: b\n\n").forwarded())
-                .isEqualTo(get("/app/", "A: b\r\n"));
+                .isEqualTo(withToken(get("/app/", "A: b\r\n")));
     }
 
     @Test
     void whitespaceAroundFieldValuesIsRemoved() {
-        assertThat(relay(get("/app/", "A: \t b c \t\r\n")).forwarded()).isEqualTo(get("/app/", "A: b c\r\n"));
+        assertThat(relay(get("/app/", "A: \t b c \t\r\n")).forwarded()).isEqualTo(withToken(get("/app/", "A: b c\r\n")));
     }
 
     @Test
     void upgradeAndTheUpgradeConnectionOptionAreRemoved() {
         assertThat(relay(get("/app/", "Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n")).forwarded())
-                .isEqualTo(get("/app/", "Connection: keep-alive\r\n"));
+                .isEqualTo(withToken(get("/app/", "Connection: keep-alive\r\n")));
     }
 
     @Test
     void aConnectionFieldWithOnlyUpgradeIsRemoved() {
-        assertThat(relay(get("/app/", "Connection: upgrade\r\n")).forwarded()).isEqualTo(get("/app/", ""));
+        assertThat(relay(get("/app/", "Connection: upgrade\r\n")).forwarded()).isEqualTo(withToken(get("/app/", "")));
     }
 
     @Test
     void forwardingFieldsAreRemoved() {
         String fields = "Forwarded: for=1.2.3.4;proto=https\r\nX-Forwarded-For: 1.2.3.4\r\nX-Forwarded-Proto: https\r\n"
                 + "x-forwarded-host: evil\r\nX-Real-IP: 1.2.3.4\r\nKept: yes\r\n";
-        assertThat(relay(get("/app/", fields)).forwarded()).isEqualTo(get("/app/", "Kept: yes\r\n"));
+        assertThat(relay(get("/app/", fields)).forwarded()).isEqualTo(withToken(get("/app/", "Kept: yes\r\n")));
+    }
+
+    @Test
+    void aTokenFieldSentByTheClientIsReplacedByTheConnectionsOwn() {
+        String forged = get("/app/", "Switchboard-Bridge: 00000000000000000000000000000000\r\nswitchboard-bridge: x\r\n");
+        assertThat(relay(forged).forwarded()).isEqualTo(withToken(get("/app/", "")));
     }
 
     @Test
     void contentWithContentLengthPassesAndTheNextRequestIsReadAfterIt() {
         String smuggled = "GET /manager/html HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n";
-        String post = "POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: " + smuggled.length() + "\r\n\r\n"
-                + smuggled;
-        Result r = relay(post + get("/app/b", ""));
+        String head = "POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: " + smuggled.length() + "\r\n\r\n";
+        Result r = relay(head + smuggled + get("/app/b", ""));
         assertThat(r.refusal()).isNull();
-        assertThat(r.forwarded()).isEqualTo(post + get("/app/b", ""));
+        assertThat(r.forwarded()).isEqualTo(withToken(head) + smuggled + withToken(get("/app/b", "")));
     }
 
     @Test
     void repeatedEqualContentLengthsBecomeOne() {
         Result r = relay("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok");
-        assertThat(r.forwarded()).isEqualTo("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(r.forwarded()).isEqualTo("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 2\r\n" + TOKEN_LINE
+                + "\r\nok");
     }
 
     @Test
@@ -117,20 +131,20 @@ class RequestRelayTest {
         Result r = relay("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: Chunked\r\n\r\n"
                 + "A;name=\"v\"\r\n0123456789\r\n03 \r\nabc\r\n0\r\nChecksum: 1\r\n\r\n");
         assertThat(r.refusal()).isNull();
-        assertThat(r.forwarded()).isEqualTo("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "a\r\n0123456789\r\n3\r\nabc\r\n0\r\n\r\n");
+        assertThat(r.forwarded()).isEqualTo("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n"
+                + TOKEN_LINE + "\r\na\r\n0123456789\r\n3\r\nabc\r\n0\r\n\r\n");
     }
 
     @Test
     void anHttp10RequestWithoutHostGetsTheConnectionsHost() {
         assertThat(relay("GET /app/ HTTP/1.0\r\n\r\n").forwarded())
-                .isEqualTo("GET /app/ HTTP/1.0\r\nHost: " + HOST + "\r\n\r\n");
+                .isEqualTo("GET /app/ HTTP/1.0\r\nHost: " + HOST + "\r\n" + TOKEN_LINE + "\r\n");
     }
 
     @Test
     void anAbsoluteFormTargetForTheConnectionsHostBecomesOriginForm() {
         assertThat(relay("GET http://EXAMPLE.com:8080/app/x?y HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n").forwarded())
-                .isEqualTo(get("/app/x?y", ""));
+                .isEqualTo(withToken(get("/app/x?y", "")));
     }
 
     @Test
@@ -154,7 +168,7 @@ class RequestRelayTest {
     void aRequestBeforeARefusedOneIsPassedOn() {
         Result r = relay(get("/app/", "") + get("/other/", ""));
         assertThat(r.refusal().status()).isEqualTo(404);
-        assertThat(r.forwarded()).isEqualTo(get("/app/", ""));
+        assertThat(r.forwarded()).isEqualTo(withToken(get("/app/", "")));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -211,7 +225,8 @@ class RequestRelayTest {
         Result r = relay(head + unescape(content).replace("%s", "x".repeat(2000)));
         assertThat(r.refusal()).as(label).isNotNull();
         assertThat(r.refusal().status()).isEqualTo(400);
-        assertThat(r.forwarded()).startsWith(head).doesNotContain("b").doesNotEndWith("0\r\n\r\n");
+        assertThat(r.forwarded()).startsWith(withToken(head)).doesNotEndWith("0\r\n\r\n");
+        assertThat(r.forwarded().substring(withToken(head).length())).doesNotContain("b");
     }
 
     @Test

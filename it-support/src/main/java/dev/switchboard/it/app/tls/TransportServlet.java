@@ -2,6 +2,7 @@ package dev.switchboard.it.app.tls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * tls: TLSv1.3
  * cipher: TLS_AES_256_GCM_SHA384
  * upgrade: (none)
+ * bridge-field: (none)
  * x-forwarded-for: (none)
  * content: 5 hello
  * </pre>
@@ -55,6 +57,10 @@ public class TransportServlet extends HttpServlet {
         out.append("cipher: ").append(request.getAttribute("jakarta.servlet.request.cipher_suite")).append('\n');
         String upgrade = request.getHeader("Upgrade");
         out.append("upgrade: ").append(upgrade == null ? "(none)" : upgrade).append('\n');
+        String bridge = request.getHeader("Switchboard-Bridge");
+        boolean listed = Collections.list(request.getHeaderNames()).stream()
+                .anyMatch(n -> n.equalsIgnoreCase("Switchboard-Bridge"));
+        out.append("bridge-field: ").append(bridge == null && !listed ? "(none)" : "visible").append('\n');
         String forwarded = request.getHeader("X-Forwarded-For");
         out.append("x-forwarded-for: ").append(forwarded == null ? "(none)" : forwarded).append('\n');
         out.append("content: ").append(content.length).append(' ')
