@@ -127,16 +127,24 @@ public final class Forwarded {
         /**
          * An element with the given parameters, in order; {@code null} values are left out.
          *
-         * @throws IllegalArgumentException if a name is not a token or repeats ignoring case
+         * @throws IllegalArgumentException if a name is not a token or repeats ignoring case, or
+         *     a value holds a character that no field value may carry (such as a line break)
          */
         public static Element of(Map<String, String> params) {
             Map<String, String> copy = new LinkedHashMap<>();
             params.forEach((name, value) -> {
                 if (!FieldReader.isToken(name)) {
-                    throw new IllegalArgumentException("expected a token for a parameter name but was " + name);
+                    throw new IllegalArgumentException("expected a token for a parameter name but was \""
+                            + OneLine.of(name) + "\"");
                 }
-                if (value != null && copy.put(name.toLowerCase(Locale.ROOT), value) != null) {
-                    throw new IllegalArgumentException("parameter " + name + " given twice");
+                if (value == null) {
+                    return;
+                }
+                if (!FieldReader.isQuotable(value)) {
+                    throw new IllegalArgumentException("parameter " + name + ": " + FieldReader.unquotable(value));
+                }
+                if (copy.put(name.toLowerCase(Locale.ROOT), value) != null) {
+                    throw new IllegalArgumentException("parameter \"" + name + "\" given twice");
                 }
             });
             if (copy.isEmpty()) {

@@ -51,21 +51,32 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
      * Reads the options from {@code settings}. A protocol may give its own values under
      * {@code prefix} (for example {@code switchboard.echo.idleTimeout}); otherwise the shared
      * {@code switchboard.*} values apply, then the defaults.
+     *
+     * @throws IllegalArgumentException naming the parameter, if a value is invalid or the
+     *     read buffer is larger than the output queue
      */
     public static HandlerOptions from(Settings settings, String prefix) {
-        HandlerOptions shared = new HandlerOptions(
-                settings.getDuration(IDLE_TIMEOUT, DEFAULT.idleTimeout),
-                settings.getDuration(FIRST_BYTE_TIMEOUT, DEFAULT.firstByteTimeout),
-                settings.getSize(READ_BUFFER_SIZE, DEFAULT.readBufferSize, 256, 1 << 20),
-                settings.getSize(MAX_PENDING_OUTPUT, DEFAULT.maxPendingOutput, 256, 1 << 30));
-        if (prefix == null) {
-            return shared;
+        HandlerOptions shared = read(settings, "switchboard", DEFAULT);
+        return prefix == null ? shared : read(settings, prefix, shared);
+    }
+
+    private static HandlerOptions read(Settings settings, String prefix, HandlerOptions fallback) {
+        String readBufferName = prefix + ".readBufferSize";
+        String pendingName = prefix + ".maxPendingOutput";
+        int readBuffer = settings.getSize(readBufferName, fallback.readBufferSize, 256, 1 << 20);
+        int pending = settings.getSize(pendingName, fallback.maxPendingOutput, 256, 1 << 30);
+        if (pending < readBuffer) {
+            // Blame the parameter that was set here; the other one is inherited.
+            throw settings.get(pendingName).isPresent()
+                    ? Settings.invalid(pendingName, "a size of at least " + readBufferName + " (" + readBuffer
+                            + " bytes)", settings.get(pendingName).get())
+                    : Settings.invalid(readBufferName, "a size of at most " + pendingName + " (" + pending
+                            + " bytes)", settings.get(readBufferName).orElse(String.valueOf(readBuffer)));
         }
         return new HandlerOptions(
-                settings.getDuration(prefix + ".idleTimeout", shared.idleTimeout),
-                settings.getDuration(prefix + ".firstByteTimeout", shared.firstByteTimeout),
-                settings.getSize(prefix + ".readBufferSize", shared.readBufferSize, 256, 1 << 20),
-                settings.getSize(prefix + ".maxPendingOutput", shared.maxPendingOutput, 256, 1 << 30));
+                settings.getDuration(prefix + ".idleTimeout", fallback.idleTimeout),
+                settings.getDuration(prefix + ".firstByteTimeout", fallback.firstByteTimeout),
+                readBuffer, pending);
     }
 
     public HandlerOptions withIdleTimeout(Duration d) {

@@ -125,8 +125,9 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     /** A timeout fired. The default closes the connection at once. */
     protected void onTimeout(Timeout timeout) {
         Duration limit = timeout == Timeout.IDLE ? options.idleTimeout() : options.firstByteTimeout();
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanos(limit));
         abort(new TimeoutException(timeout == Timeout.IDLE
-                ? "idle for " + limit.toMillis() + " ms" : "no data within " + limit.toMillis() + " ms of the switch"));
+                ? "idle for " + ms + " ms" : "no data within " + ms + " ms of the switch"));
     }
 
     /**
@@ -310,7 +311,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             } finally {
                 lock.unlock();
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }, nanos(delay), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -568,18 +569,19 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     // ------------------------------------------------------------------ timeouts
 
     private void armTimer() {
-        long idle = options.idleTimeout().toNanos();
-        long first = options.firstByteTimeout().toNanos();
+        long idle = nanos(options.idleTimeout());
+        long first = nanos(options.firstByteTimeout());
         if (context == null || (idle == 0 && first == 0)) {
             return;
         }
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
+        // limit - elapsed, never start + limit - now: a limit near Long.MAX_VALUE must not overflow.
         if (first > 0 && !firstByteSeen) {
-            next = Math.min(next, startNanos + first - now);
+            next = Math.min(next, first - (now - startNanos));
         }
         if (idle > 0) {
-            next = Math.min(next, lastActivityNanos + idle - now);
+            next = Math.min(next, idle - (now - lastActivityNanos));
         }
         try {
             timer = context.scheduler().schedule(this::checkTimeouts, Math.max(next, 0), TimeUnit.NANOSECONDS);
@@ -596,8 +598,8 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             }
             timer = null;
             long now = System.nanoTime();
-            long first = options.firstByteTimeout().toNanos();
-            long idle = options.idleTimeout().toNanos();
+            long first = nanos(options.firstByteTimeout());
+            long idle = nanos(options.idleTimeout());
             if (first > 0 && !firstByteSeen && now - startNanos >= first) {
                 onTimeout(Timeout.FIRST_BYTE);
             } else if (idle > 0 && now - lastActivityNanos >= idle) {
@@ -610,6 +612,15 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             closeNow(e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** {@code d} in nanoseconds; a duration too long to count that way (292 years or more) is forever. */
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -120,11 +120,11 @@ public final class Settings {
             s = s.substring(0, s.length() - 3);
         }
         try {
-            long n = Long.parseLong(s) * unit;
+            long n = Math.multiplyExact(Long.parseLong(s), unit);
             if (n >= min && n <= max) {
                 return (int) n;
             }
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
         throw invalid(name, "a size from " + min + " to " + max + " bytes (such as 64KiB)", v.get());
@@ -210,8 +210,9 @@ public final class Settings {
                 default:
                     return null;
             }
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return null;
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException
+                | ArithmeticException e) {
+            return null; // ArithmeticException: too many minutes or hours for a Duration
         }
     }
 }

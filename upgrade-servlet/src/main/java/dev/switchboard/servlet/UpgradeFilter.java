@@ -3,8 +3,10 @@ package dev.switchboard.servlet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +46,9 @@ public class UpgradeFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(UpgradeFilter.class.getName());
 
+    /** How long {@link #destroy()} waits for the timeout thread to end. */
+    private static final long SCHEDULER_STOP_SECONDS = 5;
+
     private UpgradeOptions options;
     private UpgradeRegistry registry;
     private List<UpgradeProtocol> providerProtocols = List.of();
@@ -51,6 +56,7 @@ public class UpgradeFilter implements Filter {
     private String advertised;
     private volatile Snapshot snapshot = new Snapshot(-1, null);
     private ScheduledExecutorService scheduler;
+    private final List<Thread> timeoutThreads = new CopyOnWriteArrayList<>();
 
     /** A filter configured from init-params and the context's registry. */
     public UpgradeFilter() {
@@ -107,13 +113,20 @@ public class UpgradeFilter implements Filter {
         chain.doFilter(req, res);
     }
 
+    /**
+     * Stops the timeout thread and waits (a few seconds at most) until it has ended, so that
+     * no thread started by this application outlives it, and unregisters the MBeans.
+     */
     @Override
     public void destroy() {
+        ScheduledExecutorService stopping;
         synchronized (this) {
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-                scheduler = null;
-            }
+            stopping = scheduler;
+            scheduler = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
+            awaitTimeoutThreads(stopping);
         }
         if (registry != null && options != null && options.jmx()) {
             registry.statistics().unregisterMBeans();
@@ -143,11 +156,36 @@ public class UpgradeFilter implements Filter {
         return s.negotiator;
     }
 
+    /**
+     * Waits until the executor has terminated and its threads have ended: a terminated
+     * executor's last thread is still alive for a moment, long enough for a container that
+     * looks for leftover threads right after {@link #destroy()} to report a leak.
+     */
+    private void awaitTimeoutThreads(ScheduledExecutorService stopping) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SCHEDULER_STOP_SECONDS);
+        try {
+            boolean stopped = stopping.awaitTermination(SCHEDULER_STOP_SECONDS, TimeUnit.SECONDS);
+            for (Thread t : timeoutThreads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    t.join(left);
+                }
+                stopped &= !t.isAlive();
+            }
+            if (!stopped) {
+                LOG.warning("The switchboard-timeouts thread did not stop within " + SCHEDULER_STOP_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "switchboard-timeouts");
                 t.setDaemon(true);
+                timeoutThreads.add(t);
                 return t;
             });
             executor.setRemoveOnCancelPolicy(true);

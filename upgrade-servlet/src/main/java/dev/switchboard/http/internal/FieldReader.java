@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.OneLine;
 
 /**
  * A cursor over one field value, reading the common rules of RFC 9110 section 5.6: tokens,
@@ -228,12 +229,32 @@ public final class FieldReader {
     }
 
     /**
+     * Whether every character of {@code s} can be carried by a quoted string: visible ASCII,
+     * space, tab and obs-text (U+0080 to U+00FF), RFC 9110 section 5.6.4. Such a value
+     * survives {@link #quoteIfNeeded} and {@link #tokenOrQuotedString} unchanged.
+     */
+    public static boolean isQuotable(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isQuotable(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Writes {@code value} as a token when it is one, else as a quoted string with {@code "}
      * and {@code \} escaped.
+     *
+     * @throws IllegalArgumentException if {@code value} is not {@linkplain #isQuotable quotable}:
+     *     a line break or other control character must never reach a field
      */
     public static String quoteIfNeeded(String value) {
         if (isToken(value)) {
             return value;
+        }
+        if (!isQuotable(value)) {
+            throw new IllegalArgumentException(unquotable(value));
         }
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
@@ -244,5 +265,10 @@ public final class FieldReader {
             out.append(c);
         }
         return out.append('"').toString();
+    }
+
+    /** The message for a value that {@link #isQuotable} refuses. */
+    public static String unquotable(String value) {
+        return "expected visible characters, spaces and tabs but was \"" + OneLine.of(value) + "\"";
     }
 }

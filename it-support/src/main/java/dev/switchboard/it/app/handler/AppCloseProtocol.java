@@ -1,0 +1,51 @@
+package dev.switchboard.it.app.handler;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.servlet.Decision;
+import dev.switchboard.servlet.RegisterUpgradeProtocol;
+import dev.switchboard.servlet.UpgradeProtocol;
+import dev.switchboard.servlet.UpgradeRequest;
+
+/**
+ * {@code app-close/1}: echoes, and when it reads {@code !} it asks for the connection to be
+ * closed from a thread of the application's own, never from a container callback: the case
+ * in which Tomcat's {@code WebConnection.close()} alone leaves the socket open.
+ */
+@RegisterUpgradeProtocol
+public class AppCloseProtocol implements UpgradeProtocol {
+
+    public static final ProtocolToken TOKEN = ProtocolToken.of("app-close", "1");
+
+    /** The byte that asks for the close. */
+    public static final byte CLOSE = '!';
+
+    @Override
+    public List<ProtocolToken> tokens() {
+        return List.of(TOKEN);
+    }
+
+    @Override
+    public Decision decide(UpgradeRequest request) {
+        return Decision.switchTo(Handler.class);
+    }
+
+    /** A {@link ProbeHandler} that closes from an application thread on {@code !}. */
+    public static class Handler extends ProbeHandler {
+        @Override
+        protected void onInput(ByteBuffer data) throws IOException {
+            for (int i = data.position(); i < data.limit(); i++) {
+                if (data.get(i) == CLOSE) {
+                    Thread closer = new Thread(this::close, "application-closer");
+                    closer.setDaemon(true);
+                    closer.start();
+                    return;
+                }
+            }
+            super.onInput(data);
+        }
+    }
+}
