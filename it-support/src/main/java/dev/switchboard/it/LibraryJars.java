@@ -33,6 +33,27 @@ public final class LibraryJars {
         return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
     }
 
+    /**
+     * The module that contains the class named {@code markerClassName}, as a jar named
+     * {@code name}: for modules that this one cannot depend on (they depend on it for their
+     * tests), found on the caller's class path at run time.
+     *
+     * @throws IllegalStateException if the class is not on the class path
+     */
+    public static JavaArchive of(String markerClassName, String name) {
+        try {
+            return of(Class.forName(markerClassName, false, LibraryJars.class.getClassLoader()), name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(markerClassName + " is not on the class path: add the module that holds it"
+                    + " as a test dependency", e);
+        }
+    }
+
+    /** {@code upgrade-tls-filter.jar}; the caller's class path must hold that module. */
+    public static JavaArchive upgradeTlsFilter() {
+        return of("dev.switchboard.tls.TlsPolicyFilter", "upgrade-tls-filter.jar");
+    }
+
     /** {@code upgrade-servlet.jar}. */
     public static JavaArchive upgradeServlet() {
         return of(dev.switchboard.servlet.UpgradeFilter.class, "upgrade-servlet.jar");

@@ -259,6 +259,31 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         }), nanos(delay), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Runs {@code task} now, on the calling thread, serialised with the other callbacks,
+     * unless the connection has closed. For events that come from outside the container, such
+     * as a backend channel of a relaying protocol becoming readable: the task may read and
+     * write protocol state without locks of its own. The caller waits while another callback
+     * runs. Throwing closes the connection.
+     *
+     * @return whether the task ran
+     */
+    protected final boolean runSerialized(Runnable task) {
+        lock.lock();
+        try {
+            if (closed || closing) {
+                return false;
+            }
+            task.run();
+            return true;
+        } catch (RuntimeException e) {
+            closeNow(e);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ------------------------------------------------------------------ lifecycle
 
     @Override
