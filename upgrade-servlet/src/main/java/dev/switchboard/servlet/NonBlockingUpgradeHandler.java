@@ -264,24 +264,21 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
      * unless the connection has closed. For events that come from outside the container, such
      * as a backend channel of a relaying protocol becoming readable: the task may read and
      * write protocol state without locks of its own. The caller waits while another callback
-     * runs. Throwing closes the connection.
+     * runs (see {@link SerialExecutor#executeAndWait}); called from one of this connection's
+     * callbacks, the task runs right after it instead. Throwing closes the connection.
      *
      * @return whether the task ran
      */
     protected final boolean runSerialized(Runnable task) {
-        lock.lock();
-        try {
-            if (closed || closing) {
-                return false;
-            }
-            task.run();
-            return true;
-        } catch (RuntimeException e) {
-            closeNow(e);
-            return true;
-        } finally {
-            lock.unlock();
+        if (isClosed()) {
+            return false;
         }
+        serial.executeAndWait(() -> {
+            if (!isClosed()) {
+                task.run();
+            }
+        });
+        return true;
     }
 
     // ------------------------------------------------------------------ lifecycle

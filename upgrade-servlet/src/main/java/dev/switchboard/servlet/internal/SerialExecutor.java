@@ -88,6 +88,39 @@ public final class SerialExecutor {
         return true;
     }
 
+    /**
+     * Runs {@code task}, then whatever is queued, on the calling thread, waiting while another
+     * thread runs this executor's tasks. For callers that must see the task done before they
+     * go on, such as a selector thread acting on readiness it has just been told of. Called
+     * from inside a task, it queues {@code task} instead. Only call it from threads that do
+     * not run other executors' tasks at the time, or two such callers could wait for each other.
+     */
+    public void executeAndWait(Task task) {
+        if (running.isHeldByCurrentThread()) {
+            execute(task);
+            return;
+        }
+        running.lock();
+        try {
+            try {
+                task.run();
+            } catch (Exception e) {
+                onFailure.failed(e);
+            }
+            Task next;
+            while ((next = tasks.poll()) != null) {
+                try {
+                    next.run();
+                } catch (Exception e) {
+                    onFailure.failed(e);
+                }
+            }
+        } finally {
+            running.unlock();
+        }
+        execute(() -> { }); // picks up anything queued between the last poll and the unlock
+    }
+
     /** Whether the calling thread is running this executor's tasks. */
     public boolean inExecutor() {
         return running.isHeldByCurrentThread();
