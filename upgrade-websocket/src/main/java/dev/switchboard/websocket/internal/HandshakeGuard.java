@@ -1,0 +1,52 @@
+package dev.switchboard.websocket.internal;
+
+import java.util.List;
+
+import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.RequestHead;
+import dev.switchboard.http.Upgrade;
+import dev.switchboard.websocket.WebSocketProtocol;
+import dev.switchboard.websocket.handshake.Handshake;
+
+/**
+ * Finds the WebSocket handshakes that generic upgrade handling would serve as ordinary requests:
+ * they offer {@code websocket} but are HTTP/1.0 or lack {@code Connection: upgrade}.
+ */
+public final class HandshakeGuard {
+
+    /** The guard reads no more of {@code Upgrade} than negotiation does. */
+    private static final int MAX_UPGRADE_LENGTH = 1024;
+
+    private HandshakeGuard() {
+    }
+
+    /**
+     * @throws dev.switchboard.websocket.handshake.HandshakeException (400) for such a request;
+     *     returns quietly for any other, including malformed ones, which negotiation refuses
+     */
+    public static void check(RequestHead head) {
+        List<String> lines = head.fieldLines(HttpSpec.UPGRADE);
+        int length = 0;
+        for (String line : lines) {
+            length += line.length();
+        }
+        if (length > MAX_UPGRADE_LENGTH) {
+            return;
+        }
+        boolean offered;
+        boolean upgradeOption;
+        try {
+            offered = Upgrade.parse(lines).offers(WebSocketProtocol.TOKEN);
+            upgradeOption = Connection.parse(head.fieldLines(HttpSpec.CONNECTION)).hasUpgrade();
+        } catch (FieldSyntaxException e) {
+            return;
+        }
+        String version = head.protocol();
+        boolean http10 = version == null || version.startsWith("HTTP/0.") || HttpSpec.HTTP_1_0.equals(version);
+        if (offered && (http10 || !upgradeOption)) {
+            Handshake.checkRequestLine(head);
+        }
+    }
+}
