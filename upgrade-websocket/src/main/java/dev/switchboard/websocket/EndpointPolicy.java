@@ -3,14 +3,12 @@ package dev.switchboard.websocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.websocket.handshake.DeflatePolicy;
 import dev.switchboard.websocket.handshake.ExtensionPolicy;
 import dev.switchboard.websocket.handshake.OriginPolicy;
 import dev.switchboard.websocket.handshake.SubprotocolPolicy;
-import dev.switchboard.websocket.handshake.TrustedProxies;
 
 /**
  * Everything Switchboard decides for one WebSocket endpoint: who may connect (origin,
@@ -210,118 +208,33 @@ public final class EndpointPolicy {
          * @throws IllegalArgumentException naming the parameter, if a value is invalid
          */
         public Builder apply(Settings settings, String prefix) {
-            applyOrigins(settings, prefix);
-            applySubprotocols(settings, prefix);
-            applyExtensions(settings, prefix);
-            applyAuthorization(settings, prefix);
-            applyLimits(settings, prefix);
+            PolicySettings.apply(this, settings, prefix);
             return this;
         }
 
-        private void applyOrigins(Settings s, String prefix) {
-            OriginPolicy.Builder b = origins.toBuilder();
-            List<String> list = s.getList(prefix + ORIGINS);
-            if (!list.isEmpty()) {
-                try {
-                    b.origins(list);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(prefix + ORIGINS + ": " + e.getMessage(), e);
-                }
-            }
-            b.requireOrigin(s.getBoolean(prefix + REQUIRE_ORIGIN, origins.requireOrigin()));
-            List<String> proxies = s.getList(prefix + TRUSTED_PROXIES);
-            if (!proxies.isEmpty()) {
-                try {
-                    b.trustedProxies(TrustedProxies.of(proxies));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(prefix + TRUSTED_PROXIES + ": " + e.getMessage(), e);
-                }
-            }
-            origins = b.build();
+        OriginPolicy currentOrigins() {
+            return origins;
         }
 
-        private void applySubprotocols(Settings s, String prefix) {
-            SubprotocolPolicy p = subprotocols;
-            List<String> supported = s.getList(prefix + SUBPROTOCOLS);
-            if (!supported.isEmpty()) {
-                try {
-                    p = p.withSupported(supported);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(prefix + SUBPROTOCOLS + ": " + e.getMessage(), e);
-                }
-            }
-            p = p.withSelection(s.getEnum(prefix + SUBPROTOCOL_SELECTION, SubprotocolPolicy.Selection.class,
-                    p.selection()));
-            subprotocols = p.withRequired(s.getBoolean(prefix + SUBPROTOCOL_REQUIRED, p.required()));
+        SubprotocolPolicy currentSubprotocols() {
+            return subprotocols;
         }
 
-        private void applyExtensions(Settings s, String prefix) {
-            ExtensionPolicy e = extensions;
-            List<String> allowed = s.getList(prefix + EXTENSIONS);
-            if (allowed.equals(List.of("none"))) {
-                e = e.withAllowed(List.of());
-            } else if (!allowed.isEmpty()) {
-                try {
-                    e = e.withAllowed(allowed);
-                } catch (IllegalArgumentException x) {
-                    throw new IllegalArgumentException(prefix + EXTENSIONS + ": " + x.getMessage(), x);
-                }
-            }
-            DeflatePolicy d = e.deflate()
-                    .withEnabled(s.getBoolean(prefix + PERMESSAGE_DEFLATE, e.deflate().enabled()))
-                    .withServerNoContextTakeover(s.getBoolean(prefix + SERVER_NO_CONTEXT_TAKEOVER,
-                            e.deflate().serverNoContextTakeover()))
-                    .withClientNoContextTakeover(s.getBoolean(prefix + CLIENT_NO_CONTEXT_TAKEOVER,
-                            e.deflate().clientNoContextTakeover()));
-            if (s.get(prefix + CLIENT_MAX_WINDOW_BITS).isPresent()) {
-                d = d.withClientMaxWindowBits(s.getInt(prefix + CLIENT_MAX_WINDOW_BITS, 15, 8, 15));
-            }
-            extensions = e.withDeflate(d);
+        ExtensionPolicy currentExtensions() {
+            return extensions;
         }
 
-        private void applyAuthorization(Settings s, String prefix) {
-            challenge = s.getString(prefix + AUTH_CHALLENGE, challenge);
-            List<String> roles = s.getList(prefix + ROLES);
-            Optional<String> auth = s.get(prefix + AUTH);
-            if (auth.isEmpty()) {
-                if (!roles.isEmpty()) {
-                    authorizer = HandshakeAuthorizer.authenticated(challenge, roles);
-                }
-                return;
-            }
-            String value = auth.get();
-            if (value.equals("none")) {
-                authorizer = HandshakeAuthorizer.ALLOW_ALL;
-            } else if (value.equals("authenticated")) {
-                authorizer = HandshakeAuthorizer.authenticated(challenge, roles);
-            } else {
-                authorizer = instantiate(prefix + AUTH, value);
-            }
+        SessionLimits currentLimits() {
+            return limits;
         }
 
-        private void applyLimits(Settings s, String prefix) {
-            limits = new SessionLimits(
-                    s.getInt(prefix + MAX_SESSIONS, limits.maxSessions(), 0, 10_000_000),
-                    s.getDuration(prefix + IDLE_TIMEOUT, limits.idleTimeout()),
-                    s.getSize(prefix + MAX_MESSAGE_SIZE, limits.maxMessageSize(), 1024, 1 << 30));
+        /** The challenge that {@code authenticated} and {@code roles} use; kept across layers. */
+        String challenge() {
+            return challenge;
         }
 
-        private static HandshakeAuthorizer instantiate(String param, String className) {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            try {
-                Class<?> type = Class.forName(className, true,
-                        loader != null ? loader : EndpointPolicy.class.getClassLoader());
-                if (!HandshakeAuthorizer.class.isAssignableFrom(type)) {
-                    throw Settings.invalid(param, "none, authenticated, or a HandshakeAuthorizer class", className);
-                }
-                return (HandshakeAuthorizer) type.getConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                IllegalArgumentException x = Settings.invalid(param,
-                        "none, authenticated, or a HandshakeAuthorizer class with a public no-argument constructor",
-                        className);
-                x.initCause(e);
-                throw x;
-            }
+        void challenge(String value) {
+            this.challenge = value;
         }
 
         public EndpointPolicy build() {

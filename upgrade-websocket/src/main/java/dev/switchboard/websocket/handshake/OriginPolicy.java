@@ -2,11 +2,9 @@ package dev.switchboard.websocket.handshake;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import dev.switchboard.http.FieldSyntaxException;
-import dev.switchboard.http.Forwarded;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.RequestHead;
 
@@ -122,38 +120,7 @@ public final class OriginPolicy {
      * @return null when the host cannot be determined
      */
     public Origin requestOrigin(RequestHead head, String remoteAddress) {
-        String scheme = head.secure() ? "https" : "http";
-        List<String> hosts = head.fieldLines(HttpSpec.HOST);
-        String host = hosts.size() == 1 ? hosts.get(0).strip() : null;
-        if (trustedProxies.trusts(remoteAddress)) {
-            List<String> forwarded = head.fieldLines(HttpSpec.FORWARDED);
-            if (!forwarded.isEmpty()) {
-                try {
-                    Forwarded.Element nearest = Forwarded.parse(forwarded).last();
-                    scheme = nearest.proto().map(p -> p.toLowerCase(Locale.ROOT)).orElse(scheme);
-                    host = nearest.host().orElse(host);
-                } catch (FieldSyntaxException e) {
-                    return null; // a trusted proxy sent nonsense: fail closed
-                }
-            } else {
-                scheme = nearestValue(head.fieldLines(HttpSpec.X_FORWARDED_PROTO), scheme).toLowerCase(Locale.ROOT);
-                host = nearestValue(head.fieldLines(HttpSpec.X_FORWARDED_HOST), host);
-            }
-        }
-        return host == null ? null : Origin.of(scheme, host);
-    }
-
-    /**
-     * The element added by the nearest proxy: the last of the comma-separated values. Hosts and
-     * schemes contain neither commas nor quotes, so the last comma ends the previous element.
-     */
-    private static String nearestValue(List<String> lines, String fallback) {
-        if (lines.isEmpty()) {
-            return fallback;
-        }
-        String last = lines.get(lines.size() - 1);
-        String value = last.substring(last.lastIndexOf(',') + 1).strip();
-        return value.isEmpty() ? fallback : value;
+        return RequestOrigin.of(head, remoteAddress, trustedProxies);
     }
 
     private static HandshakeException forbidden(String kind, String reason) {
