@@ -12,7 +12,7 @@ import dev.switchboard.websocket.handshake.Handshake;
 
 /**
  * Finds the WebSocket handshakes that generic upgrade handling would serve as ordinary requests:
- * they offer {@code websocket} but are HTTP/1.0 or lack {@code Connection: upgrade}.
+ * HTTP/1.x requests that offer {@code websocket} but are HTTP/1.0 or lack {@code Connection: upgrade}.
  */
 public final class HandshakeGuard {
 
@@ -44,8 +44,10 @@ public final class HandshakeGuard {
             return;
         }
         String version = head.protocol();
-        boolean http10 = version == null || version.startsWith("HTTP/0.") || HttpSpec.HTTP_1_0.equals(version);
-        if (offered && (http10 || !upgradeOption)) {
+        if (version == null || !version.startsWith("HTTP/1.")) {
+            return; // HTTP/2 and later carry no Upgrade (RFC 9113 section 8.2.2): negotiation ignores it
+        }
+        if (offered && (HttpSpec.HTTP_1_0.equals(version) || !upgradeOption)) {
             Handshake.checkRequestLine(head);
         }
     }

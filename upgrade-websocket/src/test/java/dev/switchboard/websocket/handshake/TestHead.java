@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import dev.switchboard.http.RequestHead;
 
 /** A request head built field by field, for tests of code that reads one. */
-final class TestHead implements RequestHead {
+public final class TestHead implements RequestHead {
 
     private String method = "GET";
     private String protocol = "HTTP/1.1";
@@ -18,7 +18,7 @@ final class TestHead implements RequestHead {
     private final Map<String, List<String>> fields = new TreeMap<>();
 
     /** A valid handshake: GET, HTTP/1.1, Host, Upgrade, Connection, key, version 13. */
-    static TestHead handshake() {
+    public static TestHead handshake() {
         return new TestHead()
                 .field("Host", "example.com")
                 .field("Upgrade", "websocket")
@@ -27,40 +27,40 @@ final class TestHead implements RequestHead {
                 .field("Sec-WebSocket-Version", "13");
     }
 
-    TestHead method(String m) {
+    public TestHead method(String m) {
         this.method = m;
         return this;
     }
 
-    TestHead protocol(String p) {
+    public TestHead protocol(String p) {
         this.protocol = p;
         return this;
     }
 
-    TestHead secure(boolean s) {
+    public TestHead secure(boolean s) {
         this.secure = s;
         return this;
     }
 
-    TestHead contentLength(long n) {
+    public TestHead contentLength(long n) {
         this.contentLength = n;
         return this;
     }
 
     /** Adds one field line. */
-    TestHead field(String name, String value) {
+    public TestHead field(String name, String value) {
         fields.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         return this;
     }
 
     /** Removes every line of a field. */
-    TestHead without(String name) {
+    public TestHead without(String name) {
         fields.remove(name.toLowerCase(Locale.ROOT));
         return this;
     }
 
     /** Replaces every line of a field with one. */
-    TestHead set(String name, String value) {
+    public TestHead set(String name, String value) {
         return without(name).field(name, value);
     }
 
