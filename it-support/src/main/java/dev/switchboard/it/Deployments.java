@@ -41,8 +41,34 @@ public final class Deployments {
                 .setWebXML(new StringAsset(webXml(params)));
     }
 
+    /**
+     * The upgrade test application with the initializer's filter turned off
+     * ({@code switchboard.enabled=false}) and {@code UpgradeFilter} declared in web.xml instead,
+     * mapped to {@code /declared/*} only, with its options as init-params
+     * ({@code switchboard.protocols=echo}, {@code switchboard.advertise=echo/1}).
+     */
+    public static WebArchive declaredFilterApp(String name) {
+        String filter = "  <filter><filter-name>declared-upgrade</filter-name>"
+                + "<filter-class>dev.switchboard.servlet.UpgradeFilter</filter-class>"
+                + "<async-supported>true</async-supported>"
+                + "<init-param><param-name>switchboard.protocols</param-name><param-value>echo</param-value></init-param>"
+                + "<init-param><param-name>switchboard.advertise</param-name><param-value>echo/1</param-value>"
+                + "</init-param></filter>\n"
+                + "  <filter-mapping><filter-name>declared-upgrade</filter-name>"
+                + "<url-pattern>/declared/*</url-pattern></filter-mapping>\n";
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibraries(LibraryJars.upgradeServlet())
+                .addPackage(InfoServlet.class.getPackage())
+                .setWebXML(new StringAsset(webXml(Map.of("switchboard.enabled", "false"), filter)));
+    }
+
     /** A web.xml mapping {@link InfoServlet} to everything and {@link NeedsEchoServlet} to {@code /needs-echo}. */
     public static String webXml(Map<String, String> contextParams) {
+        return webXml(contextParams, "");
+    }
+
+    /** {@link #webXml(Map)} with more elements inserted before the servlets. */
+    public static String webXml(Map<String, String> contextParams, String extraElements) {
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n")
@@ -52,6 +78,7 @@ public final class Deployments {
                 .append("         version=\"6.0\">\n");
         contextParams.forEach((k, v) -> xml.append("  <context-param><param-name>").append(k)
                 .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
+        xml.append(extraElements);
         xml.append("  <servlet><servlet-name>info</servlet-name><servlet-class>")
                 .append(InfoServlet.class.getName()).append("</servlet-class></servlet>\n")
                 .append("  <servlet-mapping><servlet-name>info</servlet-name><url-pattern>/</url-pattern></servlet-mapping>\n")

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -325,6 +327,32 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     final void attach(HandlerContext ctx) {
         this.context = ctx;
         this.options = ctx.options();
+    }
+
+    /**
+     * Starts this handler after a switch that {@link UpgradeFilter} did not make: for a filter
+     * that calls {@code request.upgrade()} itself, such as a relay that may only switch once a
+     * backend has answered 101. Gives the handler what {@code UpgradeFilter} would (the
+     * counters of its protocol, which count this switch as an upgrade, its limits and the
+     * thread that runs its timeouts); the handler starts once the container has also called
+     * {@link #init(WebConnection)}.
+     *
+     * <p>Call exactly once, on the request thread, right after {@code request.upgrade()}
+     * returned this instance and after configuring it.
+     *
+     * @throws IllegalStateException if the handler was already switched or started
+     */
+    public final void startSwitched(ProtocolStatistics statistics, HandlerOptions options,
+            ScheduledExecutorService scheduler) {
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (context != null) {
+            throw new IllegalStateException("the handler was already switched");
+        }
+        attach(new HandlerContext(statistics, options, new byte[0], scheduler));
+        statistics.upgraded();
+        configured();
     }
 
     /** Called by {@link Switcher} after the protocol's setup has run. */

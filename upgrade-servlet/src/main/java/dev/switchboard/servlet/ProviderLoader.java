@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -23,7 +22,7 @@ final class ProviderLoader {
     static List<UpgradeProtocol> load(ServletContext context, Settings settings, Optional<List<String>> enabled)
             throws ServletException {
         Map<String, UpgradeProtocolProvider> available = new LinkedHashMap<>();
-        for (UpgradeProtocolProvider p : ServiceLoader.load(UpgradeProtocolProvider.class, context.getClassLoader())) {
+        for (UpgradeProtocolProvider p : Services.load(UpgradeProtocolProvider.class, context.getClassLoader())) {
             available.putIfAbsent(p.name(), p);
         }
         List<UpgradeProtocolProvider> chosen = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -60,7 +59,7 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
             return;
         }
         List<FilterContribution> contributions = new ArrayList<>();
-        for (FilterContribution c : ServiceLoader.load(FilterContribution.class, context.getClassLoader())) {
+        for (FilterContribution c : Services.load(FilterContribution.class, context.getClassLoader())) {
             if (c.enabled(context, settings)) {
                 contributions.add(c);
             }

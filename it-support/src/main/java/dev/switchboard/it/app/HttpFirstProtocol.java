@@ -14,7 +14,8 @@ import dev.switchboard.servlet.UpgradeRequest;
 /**
  * {@code http-first/1}: a minimal protocol that carries HTTP semantics (RFC 9110 section
  * 7.8): the first thing it sends after the 101 is the response to the request that asked for
- * the switch, before it has read anything; then it echoes.
+ * the switch, before it has read anything; then it echoes. Its 101 names the stack it runs,
+ * layer-ascending: {@code Upgrade: http-first/1, HTTP/1.1}.
  */
 @RegisterUpgradeProtocol
 public class HttpFirstProtocol implements UpgradeProtocol {
@@ -29,7 +30,8 @@ public class HttpFirstProtocol implements UpgradeProtocol {
     @Override
     public Decision decide(UpgradeRequest request) {
         String target = request.servletRequest().getMethod() + " " + request.servletRequest().getRequestURI();
-        return Decision.switchTo(Handler.class, h -> h.target = target);
+        return Decision.switchTo(Handler.class, h -> h.target = target)
+                .withUpgrade(TOKEN, ProtocolToken.of("HTTP", "1.1"));
     }
 
     /** Answers the original request first, then echoes. */

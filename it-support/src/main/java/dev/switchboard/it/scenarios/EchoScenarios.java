@@ -1,12 +1,8 @@
 package dev.switchboard.it.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
 import dev.switchboard.it.ServerUnderTest;
 
 /** The {@code echo/1} reference protocol end to end. Deploy {@code Deployments.upgradeApp(...)}. */
@@ -18,16 +14,6 @@ public abstract class EchoScenarios {
     @Test
     @DisplayName("UPG-06 a 101 names exactly the protocol switched to and carries Connection: upgrade")
     void switchesToTheSecondOfferWhenTheFirstIsUnknown() throws Exception {
-        ServerUnderTest s = server();
-        try (RawConnection c = RawConnection.open(s.base())) {
-            c.send("GET " + s.path("echo") + " HTTP/1.1\r\nHost: " + s.host()
-                    + "\r\nUpgrade: foo/2, echo/1\r\nConnection: upgrade\r\n\r\n");
-            ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).isEqualTo(s.container().statusLine(101));
-            assertThat(head.values("Upgrade")).containsExactly("echo/1");
-            assertThat(head.values("Connection")).containsExactly("upgrade");
-            c.send("ping");
-            assertThat(c.readString(4)).isEqualTo("ping");
-        }
+        Exchanges.switchAndEcho(server(), Requests.upgrade(server(), "echo", "foo/2, echo/1"), "echo/1");
     }
 }

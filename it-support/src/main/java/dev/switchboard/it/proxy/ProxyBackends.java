@@ -1,0 +1,40 @@
+package dev.switchboard.it.proxy;
+
+/**
+ * Where the tunnel scenarios' backends listen. The gateway's routes are deployed before any
+ * test runs, so these ports are fixed (in the range the proxy tests own), each overridable
+ * with a system property.
+ */
+public final class ProxyBackends {
+
+    /** The {@link ScriptedBackend}: {@code -Dit.proxy.rawPort}, default 18310. */
+    public static final int RAW_PORT = Integer.getInteger("it.proxy.rawPort", 18310);
+
+    /** The backend Tomcat with {@code echo/1} and WebSocket: {@code -Dit.proxy.tomcatPort}, default 18311. */
+    public static final int TOMCAT_PORT = Integer.getInteger("it.proxy.tomcatPort", 18311);
+
+    /** A listener that never accepts, with a full queue: {@code -Dit.proxy.blackholePort}, default 18312. */
+    public static final int BLACKHOLE_PORT = Integer.getInteger("it.proxy.blackholePort", 18312);
+
+    /** A port where nothing listens: {@code -Dit.proxy.closedPort}, default 18313. */
+    public static final int CLOSED_PORT = Integer.getInteger("it.proxy.closedPort", 18313);
+
+    /** The backend application's context path on the backend Tomcat. */
+    public static final String BACKEND_CONTEXT = "backend";
+
+    private ProxyBackends() {
+    }
+
+    /**
+     * The gateway's routes: {@code /raw/} to the scripted backend with the path unchanged,
+     * {@code /rewrite/} to it with the prefix replaced by {@code /base/}, {@code /tomcat/}
+     * to the backend application, {@code /blackhole/} and {@code /closed/} to nowhere.
+     */
+    public static String routes() {
+        return "/raw/ -> http://127.0.0.1:" + RAW_PORT
+                + ", /rewrite/ -> http://127.0.0.1:" + RAW_PORT + "/base/"
+                + ", /tomcat/ -> http://127.0.0.1:" + TOMCAT_PORT + "/" + BACKEND_CONTEXT + "/"
+                + ", /blackhole/ -> http://127.0.0.1:" + BLACKHOLE_PORT
+                + ", /closed/ -> http://127.0.0.1:" + CLOSED_PORT;
+    }
+}

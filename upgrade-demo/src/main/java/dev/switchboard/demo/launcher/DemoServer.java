@@ -1,0 +1,142 @@
+package dev.switchboard.demo.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.util.ServerInfo;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+
+/**
+ * The demo WAR deployed at {@code /} on an embedded Tomcat 11 with a cleartext and a TLS
+ * connector. The WAR is the very archive Maven built, deployed the way a user's server
+ * deploys it.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    private final Tomcat tomcat;
+    private final Connector http;
+    private final Connector https;
+    private final String host;
+    private final Path keystore;
+
+    private DemoServer(Tomcat tomcat, Connector http, Connector https, String host, Path keystore) {
+        this.tomcat = tomcat;
+        this.http = http;
+        this.https = https;
+        this.host = host;
+        this.keystore = keystore;
+    }
+
+    /**
+     * @param war the demo WAR
+     * @param workDir where Tomcat works and where a generated key store is kept
+     */
+    public static DemoServer start(LauncherOptions options, Path war, Path workDir)
+            throws IOException, LifecycleException {
+        if (!Files.isRegularFile(war)) {
+            throw new IOException("demo WAR not found at " + war + ": build it with ./mvnw -pl upgrade-demo -am package");
+        }
+        Files.createDirectories(workDir);
+        Path keystore = options.keystore() != null ? options.keystore()
+                : SelfSignedKeystore.ensure(workDir.resolve("demo-keystore.p12"), options.keystorePassword());
+
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(workDir.resolve("tomcat").toString());
+        // Under Maven's exec:java Tomcat is not on the system class path: the application's
+        // class loader must delegate to the loader that has it.
+        tomcat.getServer().setParentClassLoader(DemoServer.class.getClassLoader());
+        tomcat.setHostname(options.bindAddress());
+        Connector http = tomcat.getConnector();
+        http.setPort(options.httpPort());
+        http.setProperty("address", options.bindAddress());
+        Connector https = new Connector();
+        https.setPort(options.httpsPort());
+        https.setProperty("address", options.bindAddress());
+        https.setSecure(true);
+        https.setScheme("https");
+        https.setProperty("SSLEnabled", "true");
+        SSLHostConfig tls = new SSLHostConfig();
+        SSLHostConfigCertificate cert = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
+        cert.setCertificateKeystoreFile(keystore.toString());
+        cert.setCertificateKeystorePassword(options.keystorePassword());
+        cert.setCertificateKeystoreType("PKCS12");
+        tls.addCertificate(cert);
+        https.addSslHostConfig(tls);
+        tomcat.getService().addConnector(https);
+
+        tomcat.getHost().setAppBase(workDir.resolve("webapps").toString());
+        Files.createDirectories(workDir.resolve("webapps"));
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Context context = tomcat.addWebapp("", war.toAbsolutePath().toString());
+        Tomcat.addDefaultMimeTypeMappings(context);
+        Tomcat.addServlet(context, "default", new DefaultServlet());
+        context.addServletMappingDecoded("/", "default");
+        tomcat.start();
+        return new DemoServer(tomcat, http, https, options.bindAddress(), keystore);
+    }
+
+    public int httpPort() {
+        return http.getLocalPort();
+    }
+
+    public int httpsPort() {
+        return https.getLocalPort();
+    }
+
+    /** What the demo serves, one URL per line, for the console. */
+    public List<String> banner() {
+        String h = "http://" + host + ":" + httpPort();
+        String s = "https://" + host + ":" + httpsPort();
+        return List.of(
+                "Switchboard demo on " + ServerInfo.getServerInfo(),
+                "  " + h + "/          the demo page",
+                "  " + h + "/echo      echo/1 after a 101 (plain GET: 426 Upgrade Required)",
+                "  " + h + "/stats     the upgrade counters as JSON (the same numbers as JMX)",
+                "  " + s + "/          the same over TLS (certificate: " + keystore + ")",
+                "Press Ctrl-C to stop.");
+    }
+
+    /** Stops Tomcat: upgraded connections are closed, then the connectors. */
+    @Override
+    public void close() throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    /** Makes a self-signed key store with the JDK's keytool, once. */
+    static final class SelfSignedKeystore {
+        private SelfSignedKeystore() {
+        }
+
+        static Path ensure(Path file, String password) throws IOException {
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "demo", "-keyalg", "EC", "-groupname",
+                    "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost",
+                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "365", "-storetype", "PKCS12",
+                    "-keystore", file.toString(), "-storepass", password, "-keypass", password)
+                    .redirectErrorStream(true).redirectOutput(new File(file + ".log")).start();
+            try {
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IOException("keytool could not make " + file + "; see " + file + ".log");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return file;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.demo.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The launcher's options, from command-line flags and, where a flag is absent, from
+ * environment variables of the same name ({@code --http-port} and {@code SWITCHBOARD_HTTP_PORT}).
+ * Flags win. Port 0 picks a free port. Immutable.
+ */
+public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, Path keystore, String keystorePassword,
+        boolean help) {
+
+    static final String USAGE = String.join("\n",
+            "Usage: upgrade-demo [options]",
+            "  --http-port N          cleartext port (default 8080; 0 picks a free port)   env SWITCHBOARD_HTTP_PORT",
+            "  --https-port N         TLS port (default 8443; 0 picks a free port)          env SWITCHBOARD_HTTPS_PORT",
+            "  --bind-address ADDR    address to listen on (default 127.0.0.1)              env SWITCHBOARD_BIND_ADDRESS",
+            "  --keystore FILE        PKCS#12 key store for TLS (default: a self-signed one made at first start)",
+            "                                                                             env SWITCHBOARD_KEYSTORE",
+            "  --keystore-password P  its password (default changeit)                     env SWITCHBOARD_KEYSTORE_PASSWORD",
+            "  --help                 this text");
+
+    /**
+     * @throws IllegalArgumentException naming the flag, for an unknown flag or a bad value
+     */
+    public static LauncherOptions parse(String[] args, Map<String, String> env) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean help = rest.remove("--help") | rest.remove("-h");
+        String bind = take(rest, "--bind-address", env, "127.0.0.1");
+        int http = port("--http-port", take(rest, "--http-port", env, "8080"));
+        int https = port("--https-port", take(rest, "--https-port", env, "8443"));
+        String keystore = take(rest, "--keystore", env, null);
+        String password = take(rest, "--keystore-password", env, "changeit");
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("unknown option: " + rest.get(0));
+        }
+        return new LauncherOptions(bind, http, https, keystore == null ? null : Path.of(keystore), password, help);
+    }
+
+    private static String take(List<String> args, String flag, Map<String, String> env, String fallback) {
+        int i = args.indexOf(flag);
+        if (i >= 0) {
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(flag + ": expected a value");
+            }
+            args.remove(i);
+            return args.remove(i);
+        }
+        for (String a : args) {
+            if (a.startsWith(flag + "=")) {
+                args.remove(a);
+                return a.substring(flag.length() + 1);
+            }
+        }
+        String fromEnv = env.get(envName(flag));
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : fallback;
+    }
+
+    /** {@code --http-port} becomes {@code SWITCHBOARD_HTTP_PORT}. */
+    static String envName(String flag) {
+        return "SWITCHBOARD_" + flag.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static int port(String flag, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + ": expected a port from 0 to 65535 but was \"" + value + "\"");
+    }
+}

@@ -1,0 +1,163 @@
+package dev.switchboard.proxy.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.switchboard.http.Connection;
+import dev.switchboard.http.Forwarded;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.Upgrade;
+import dev.switchboard.proxy.ForwardingFields;
+import dev.switchboard.proxy.Route;
+import dev.switchboard.proxy.TunnelOptions;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Writes the request head that goes to the backend (RFC 9110 section 7.6): the request line
+ * with the route's target, the client's end-to-end fields in the order received, and then
+ * this hop's own fields:
+ *
+ * <pre>
+ * GET /ws/chat HTTP/1.1
+ * Host: 10.0.0.5:8080
+ * Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==         (end-to-end: forwarded as received)
+ * Upgrade: websocket                                  (this hop's, from the parsed offer)
+ * Connection: upgrade
+ * Forwarded: for=192.0.2.60;host=example.com;proto=https
+ * X-Forwarded-For: 192.0.2.60
+ * X-Forwarded-Proto: https
+ * X-Forwarded-Host: example.com
+ * X-Forwarded-Port: 443
+ * Via: 1.1 switchboard
+ * </pre>
+ *
+ * Hop-by-hop fields ({@code Connection} and what it names, {@code Keep-Alive},
+ * {@code Proxy-Connection}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding},
+ * {@code Upgrade}) are not forwarded; neither are {@code Host} and {@code Content-Length},
+ * which this hop sets, nor {@code Expect}, which the proxy has answered by reading the
+ * content. Earlier {@code Forwarded}, {@code X-Forwarded-For} and {@code Via} values are
+ * kept and this hop's appended; {@code X-Forwarded-Proto/Host/Port} describe this hop only.
+ */
+final class ForwardedRequest {
+
+    private static final Set<String> SET_BY_THIS_HOP = Set.of("host", "content-length", "expect");
+    private static final Set<String> APPENDED = Set.of("forwarded", "x-forwarded-for", "via");
+    private static final Set<String> REPLACED = Set.of("x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
+
+    private ForwardedRequest() {
+    }
+
+    /**
+     * The head, ready to write.
+     *
+     * @param target the request target for the backend
+     * @param upgrade the client's offer, forwarded as this hop's {@code Upgrade}; null for none
+     * @param contentLength the length of the content that follows, 0 for none
+     * @throws HttpStatusException (400) if the client's {@code Forwarded} field is malformed
+     *     or a field value holds a control character
+     */
+    static byte[] head(HttpServletRequest request, Route route, String target, Upgrade upgrade,
+            Connection connection, TunnelOptions options, int contentLength) {
+        HopByHop hopByHop = HopByHop.of(connection);
+        ForwardingFields forwarding = options.forwarding();
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+
+        StringBuilder out = new StringBuilder(512);
+        out.append(request.getMethod()).append(' ').append(target).append(" HTTP/1.1\r\n");
+        String clientHost = request.getHeader(HttpSpec.HOST);
+        line(out, HttpSpec.HOST, options.preserveHost() && clientHost != null ? clientHost : route.authority());
+        for (String name : Collections.list(request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower)) {
+                continue;
+            }
+            List<String> values = Collections.list(request.getHeaders(name));
+            if (APPENDED.contains(lower) || REPLACED.contains(lower)) {
+                kept.put(lower, values);
+                continue;
+            }
+            for (String value : values) {
+                line(out, name, value);
+            }
+        }
+        if (upgrade != null) {
+            line(out, HttpSpec.UPGRADE, upgrade.toHeaderValue());
+            line(out, HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
+        }
+        if (contentLength > 0) {
+            line(out, HttpSpec.CONTENT_LENGTH, Integer.toString(contentLength));
+        }
+        forwarding(out, request, clientHost, forwarding, kept);
+        List<String> via = new ArrayList<>(kept.getOrDefault("via", List.of()));
+        options.via().ifPresent(name -> via.add(protocolVersion(request) + ' ' + name));
+        if (!via.isEmpty()) {
+            line(out, HttpSpec.VIA, String.join(", ", via));
+        }
+        out.append("\r\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void forwarding(StringBuilder out, HttpServletRequest request, String clientHost,
+            ForwardingFields forwarding, Map<String, List<String>> kept) {
+        String proto = request.isSecure() ? "https" : "http";
+        String client = request.getRemoteAddr();
+        List<String> earlier = kept.getOrDefault("forwarded", List.of());
+        if (forwarding.forwarded()) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("for", client.indexOf(':') >= 0 ? "[" + client + "]" : client);
+            params.put("host", clientHost);
+            params.put("proto", proto);
+            Forwarded.Element element = Forwarded.Element.of(params);
+            Forwarded value = earlier.isEmpty() ? Forwarded.of(List.of(element)) : Forwarded.parse(earlier).with(element);
+            line(out, HttpSpec.FORWARDED, value.toHeaderValue());
+        } else {
+            for (String v : earlier) {
+                line(out, HttpSpec.FORWARDED, v);
+            }
+        }
+        List<String> xff = new ArrayList<>(kept.getOrDefault("x-forwarded-for", List.of()));
+        if (forwarding.xForwarded()) {
+            xff.add(client);
+            line(out, HttpSpec.X_FORWARDED_FOR, String.join(", ", xff));
+            line(out, HttpSpec.X_FORWARDED_PROTO, proto);
+            if (clientHost != null) {
+                line(out, HttpSpec.X_FORWARDED_HOST, clientHost);
+            }
+            line(out, HttpSpec.X_FORWARDED_PORT, Integer.toString(request.getServerPort()));
+        } else {
+            for (String v : xff) {
+                line(out, HttpSpec.X_FORWARDED_FOR, v);
+            }
+            for (String name : List.of(HttpSpec.X_FORWARDED_PROTO, HttpSpec.X_FORWARDED_HOST,
+                    HttpSpec.X_FORWARDED_PORT)) {
+                for (String v : kept.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+                    line(out, name, v);
+                }
+            }
+        }
+    }
+
+    /** {@code 1.1} for {@code HTTP/1.1}, as {@code Via} writes the received protocol (RFC 9110 section 7.6.3). */
+    private static String protocolVersion(HttpServletRequest request) {
+        String protocol = request.getProtocol();
+        return protocol.startsWith("HTTP/") ? protocol.substring(5) : protocol;
+    }
+
+    private static void line(StringBuilder out, String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+                throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST,
+                        "Field " + name + " holds a character that cannot be forwarded");
+            }
+        }
+        out.append(name).append(": ").append(value).append("\r\n");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.switchboard.proxy.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.OneLine;
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.Upgrade;
+import dev.switchboard.proxy.TunnelOptions;
+import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.ProtocolStatistics;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Turns a client connection into a tunnel once its backend is connected: checks the
+ * backend's 101, writes the client's 101 (or, for CONNECT, its 200), hands the connection
+ * to a {@link TunnelHandler} and the backend to a {@link BackendLink} on the relay loop.
+ */
+final class Switchover {
+
+    private static final Logger LOG = Logger.getLogger(Switchover.class.getName());
+
+    private final TunnelOptions options;
+    private final TunnelStatistics statistics;
+    private final ProtocolStatistics handlerStatistics;
+    private final Supplier<RelayLoop> loop;
+    private final Supplier<ScheduledExecutorService> scheduler;
+
+    Switchover(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
+            Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+        this.options = options;
+        this.statistics = statistics;
+        this.handlerStatistics = handlerStatistics;
+        this.loop = loop;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The protocols of a backend's 101, which must name one the client offered (RFC 9110
+     * section 7.8: a server never switches to a protocol the client did not ask for).
+     *
+     * @throws TunnelFailure (502) otherwise
+     */
+    static Upgrade switchedTo(BackendResponse answer, Upgrade offered, String backend) {
+        List<String> lines = answer.values(HttpSpec.UPGRADE);
+        if (lines.isEmpty()) {
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-switch",
+                    "Backend " + backend + " answered 101 without an Upgrade field");
+        }
+        Upgrade protocols;
+        try {
+            protocols = Upgrade.parse(lines);
+        } catch (FieldSyntaxException e) {
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-switch",
+                    "Backend " + backend + " answered 101 with an invalid Upgrade field: " + e.reason());
+        }
+        for (ProtocolToken p : protocols.protocols()) {
+            if (offered.offers(p)) {
+                return protocols;
+            }
+        }
+        throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-switch", "Backend " + backend + " switched to "
+                + OneLine.of(protocols.toHeaderValue()) + ", which the client did not offer ("
+                + offered.toHeaderValue() + ")");
+    }
+
+    /** Relays the backend's 101 to the client and starts the tunnel. */
+    void upgrade(HttpServletRequest request, HttpServletResponse response, BackendResponse answer, Upgrade protocols,
+            BackendConnection backend, Capacity.Permit permit) throws IOException {
+        Map<String, List<String>> fields = endToEnd(answer);
+        writeSwitch(response, protocols, fields);
+        TunnelHandler handler = upgrade(request);
+        // Point of no return: the client connection now belongs to the handler.
+        writeSwitch(response, protocols, fields);
+        start(handler, backend, backend.afterHead(), permit);
+    }
+
+    /** Answers a CONNECT with 200 and starts the tunnel (RFC 9110 section 9.3.6: a 2xx, not a 101). */
+    void connect(HttpServletRequest request, HttpServletResponse response, BackendConnection backend,
+            Capacity.Permit permit) throws IOException {
+        response.setStatus(200);
+        TunnelHandler handler = upgrade(request);
+        // Point of no return.
+        response.setStatus(200);
+        start(handler, backend, new byte[0], permit);
+    }
+
+    private static TunnelHandler upgrade(HttpServletRequest request) throws IOException {
+        try {
+            return request.upgrade(TunnelHandler.class);
+        } catch (ServletException e) {
+            throw new IOException("the container refused the switch", e);
+        }
+    }
+
+    private void start(TunnelHandler handler, BackendConnection backend, byte[] early, Capacity.Permit permit)
+            throws IOException {
+        BackendLink link = new BackendLink(loop.get(), backend.detach(), handler, statistics, scheduler.get(),
+                options.handlerOptions().idleTimeout().isZero() ? options.responseTimeout()
+                        : options.handlerOptions().idleTimeout(),
+                options.handlerOptions().readBufferSize(), options.handlerOptions().maxPendingOutput(), () -> {
+                    statistics.tunnelClosed();
+                    permit.release();
+                });
+        statistics.tunnelOpened();
+        statistics.fromBackend(early.length);
+        handler.bind(link, early);
+        handler.startSwitched(handlerStatistics, options.handlerOptions(), scheduler.get());
+        LOG.log(Level.FINE, "Tunnel to {0} open", backend.name());
+    }
+
+    /** The 101's end-to-end fields, in order, grouped by name. */
+    private static Map<String, List<String>> endToEnd(BackendResponse answer) {
+        Connection connection;
+        try {
+            connection = Connection.parse(answer.values(HttpSpec.CONNECTION));
+        } catch (FieldSyntaxException e) {
+            throw ResponseHeadParser.invalid(e.reason());
+        }
+        HopByHop hopByHop = HopByHop.of(connection);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (BackendResponse.Field f : answer.fields()) {
+            if (!hopByHop.contains(f.name()) && !f.name().equalsIgnoreCase(HttpSpec.CONTENT_LENGTH)) {
+                out.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f.value());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sets the 101. Called before and after {@code request.upgrade()}: containers differ in
+     * which of the two they keep (see ARCHITECTURE.md), and both give the same bytes.
+     */
+    private static void writeSwitch(HttpServletResponse response, Upgrade protocols, Map<String, List<String>> fields) {
+        response.setStatus(HttpSpec.SC_SWITCHING_PROTOCOLS);
+        response.setHeader(HttpSpec.UPGRADE, protocols.toHeaderValue());
+        response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
+        fields.forEach((name, values) -> {
+            response.setHeader(name, values.get(0));
+            for (int i = 1; i < values.size(); i++) {
+                response.addHeader(name, values.get(i));
+            }
+        });
+    }
+}

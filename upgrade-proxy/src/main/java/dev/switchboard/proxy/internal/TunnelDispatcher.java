@@ -1,0 +1,209 @@
+package dev.switchboard.proxy.internal;
+
+import java.io.IOException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
+
+import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.OneLine;
+import dev.switchboard.http.Upgrade;
+import dev.switchboard.proxy.ConnectPolicy;
+import dev.switchboard.proxy.Route;
+import dev.switchboard.proxy.TunnelOptions;
+import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.ProtocolStatistics;
+import dev.switchboard.servlet.Refusals;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Carries out one tunnel request on the request thread: checks it, forwards it, and acts on
+ * the backend's answer. Only a 101 whose {@code Upgrade} names a protocol the client offered
+ * switches the client connection (RFC 9110 section 7.8); any other answer is relayed as an
+ * ordinary response and the connection stays HTTP, so bytes the client sent after its
+ * request are read by the container as the next request, never forwarded raw. Every
+ * failure becomes a 4xx or 5xx through {@link Refusals}.
+ *
+ * <p>The request thread waits while the backend connects and answers, bounded by the
+ * connect and response timeouts; after the switch no thread waits on the tunnel.
+ */
+public final class TunnelDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TunnelDispatcher.class.getName());
+
+    private final TunnelOptions options;
+    private final TunnelStatistics statistics;
+    private final Switchover switchover;
+    private final Capacity capacity;
+
+    public TunnelDispatcher(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
+            Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+        this.options = options;
+        this.statistics = statistics;
+        this.switchover = new Switchover(options, statistics, handlerStatistics, loop, scheduler);
+        this.capacity = new Capacity(options.maxTunnels());
+    }
+
+    /**
+     * Tunnels {@code request} if it is an upgrade request on a route or a CONNECT request.
+     *
+     * @return false if the request is not for the tunnel: pass it down the chain unchanged
+     */
+    public boolean dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("CONNECT".equals(request.getMethod())) {
+            statistics.request();
+            connect(request, response);
+            return true;
+        }
+        if (request.getHeader(HttpSpec.UPGRADE) == null || !HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+            return false; // an Upgrade in HTTP/1.0 (or over HTTP/2) is not acted on (RFC 9110 section 7.8)
+        }
+        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+        Optional<Route> route = options.route(path);
+        if (route.isEmpty()) {
+            return false;
+        }
+        Upgrade offered;
+        Connection connection;
+        try {
+            offered = Upgrade.parse(Collections.list(request.getHeaders(HttpSpec.UPGRADE)));
+            connection = Connection.parse(Collections.list(request.getHeaders(HttpSpec.CONNECTION)));
+        } catch (FieldSyntaxException e) {
+            statistics.request();
+            refuse(response, e);
+            return true;
+        }
+        if (!connection.hasUpgrade()) {
+            return false; // no "upgrade" connection option: Upgrade is ignored (RFC 9110 section 7.8)
+        }
+        statistics.request();
+        tunnel(request, response, route.get(), offered, connection);
+        return true;
+    }
+
+    private void tunnel(HttpServletRequest request, HttpServletResponse response, Route route, Upgrade offered,
+            Connection connection) throws IOException {
+        Capacity.Permit permit = acquire(response);
+        if (permit == null) {
+            return;
+        }
+        BackendConnection backend = null;
+        boolean switched = false;
+        try {
+            String target = route.target(request.getRequestURI(), rawPathInContext(request, route),
+                    request.getQueryString());
+            byte[] content = RequestContent.read(request, options.maxContentLength());
+            byte[] head = ForwardedRequest.head(request, route, target, offered, connection, options, content.length);
+            backend = BackendConnection.open(route.host(), route.port(), route.secure() ? sslContext() : null,
+                    options.connectTimeout(), options.responseTimeout(), options.maxResponseHeadSize());
+            backend.send(head, content);
+            BackendResponse answer = backend.readHead();
+            if (answer.status() == HttpSpec.SC_SWITCHING_PROTOCOLS) {
+                Upgrade protocols = Switchover.switchedTo(answer, offered, backend.name());
+                switchover.upgrade(request, response, answer, protocols, backend, permit);
+                switched = true;
+            } else {
+                ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
+                statistics.relayed();
+            }
+        } catch (HttpStatusException e) {
+            refuse(response, e);
+        } finally {
+            if (!switched) {
+                if (backend != null) {
+                    backend.close();
+                }
+                permit.release();
+            }
+        }
+    }
+
+    /** CONNECT (RFC 9110 section 9.3.6), only to configured targets. */
+    private void connect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String authority = request.getServerName() + ':' + request.getServerPort();
+        Optional<ConnectPolicy.Target> target = ConnectPolicy.Target.parse(authority);
+        if (target.isEmpty() || !options.connectPolicy().allows(authority)) {
+            refuse(response, new TunnelFailure(HttpSpec.SC_FORBIDDEN, "connect-forbidden",
+                    "CONNECT to " + OneLine.of(authority) + " is not allowed"));
+            return;
+        }
+        Capacity.Permit permit = acquire(response);
+        if (permit == null) {
+            return;
+        }
+        BackendConnection backend = null;
+        boolean switched = false;
+        try {
+            backend = BackendConnection.open(target.get().host(), target.get().port(), null, options.connectTimeout(),
+                    options.responseTimeout(), options.maxResponseHeadSize());
+            switchover.connect(request, response, backend, permit);
+            switched = true;
+        } catch (HttpStatusException e) {
+            refuse(response, e);
+        } finally {
+            if (!switched) {
+                if (backend != null) {
+                    backend.close();
+                }
+                permit.release();
+            }
+        }
+    }
+
+    /** A place under the cap, or null after answering 503. */
+    private Capacity.Permit acquire(HttpServletResponse response) throws IOException {
+        Capacity.Permit permit = capacity.tryAcquire();
+        if (permit == null) {
+            refuse(response, new TunnelFailure(HttpSpec.SC_SERVICE_UNAVAILABLE, "capacity",
+                    "All " + capacity.max() + " tunnels are in use; try again later"));
+        }
+        return permit;
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatusException e) throws IOException {
+        statistics.refused(TunnelFailure.kindOf(e));
+        LOG.log(Level.FINE, "Tunnel refused: {0} {1}", new Object[] {e.status(), e.reason()});
+        Refusals.send(response, e);
+    }
+
+    /**
+     * The path after the context path, as the client sent it. It must lie under the route
+     * just as the container's normalised path does, so that dot segments or encodings cannot
+     * take a forwarded request outside the route's backend path.
+     *
+     * @throws TunnelFailure (400) otherwise
+     */
+    private static String rawPathInContext(HttpServletRequest request, Route route) {
+        String uri = request.getRequestURI();
+        String raw = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (!route.matches(raw) || raw.contains("/./") || raw.contains("/../") || raw.endsWith("/.")
+                || raw.endsWith("/..") || lower.contains("%2e") || lower.contains("%2f") || raw.contains(";")) {
+            throw new TunnelFailure(HttpSpec.SC_BAD_REQUEST, "bad-path",
+                    "Request path is not in normal form: " + OneLine.of(raw));
+        }
+        return raw;
+    }
+
+    private SSLContext sslContext() {
+        if (options.sslContext() != null) {
+            return options.sslContext();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "tls-failed", "No TLS implementation for https backends");
+        }
+    }
+}
