@@ -2,9 +2,12 @@ package dev.switchboard.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,10 +28,18 @@ public abstract class HostileHandshakeScenarios {
     /** The server with the WebSocket test application deployed. */
     protected abstract ServerUnderTest server();
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rows")
-    void isRefusedWithItsDocumentedStatus(String name, String path, UnaryOperator<WebSocketRequest> change, int status,
-            String reason) throws Exception {
+    @Test
+    @DisplayName("WS-07 the table holds at least 40 malformed or hostile handshakes, each checked under its ID")
+    void theTableIsComplete() {
+        List<String> ids = List.of("WS-01", "WS-02", "WS-03", "WS-04", "WS-05", "WS-06", "WS-07", "WS-09", "WS-10",
+                "WS-11", "WS-13");
+        List<String> names = rows().map(a -> (String) a.get()[0]).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(40).doesNotHaveDuplicates()
+                .allSatisfy(n -> assertThat(ids).contains(n.substring(0, 5)));
+    }
+
+    /** Sends the row's handshake and checks its answer: a complete 4xx, never a 101 or a 5xx. */
+    private void check(String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
         WebSocketRequest request = change.apply(WebSocketRequest.to(server(), path));
         RawConnection.Response r;
         try (RawConnection c = RawConnection.open(server().base())) {
@@ -49,6 +60,127 @@ public abstract class HostileHandshakeScenarios {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws01")
+    @DisplayName("WS-01 a handshake that is not a GET over HTTP/1.1 without content gets 400")
+    void refusedAsWs01(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws01() {
+        return rows("WS-01");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws02")
+    @DisplayName("WS-02 a handshake without exactly one Host gets 400")
+    void refusedAsWs02(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws02() {
+        return rows("WS-02");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws03")
+    @DisplayName("WS-03 a malformed or oversized Upgrade field gets 400 or 431")
+    void refusedAsWs03(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws03() {
+        return rows("WS-03");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws04")
+    @DisplayName("WS-04 a handshake whose Connection lacks the upgrade option gets 400")
+    void refusedAsWs04(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws04() {
+        return rows("WS-04");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws05")
+    @DisplayName("WS-05 a handshake without exactly one 16-byte base64 key gets 400")
+    void refusedAsWs05(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws05() {
+        return rows("WS-05");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws06")
+    @DisplayName("WS-06 a handshake of another version gets 426 with Sec-WebSocket-Version: 13")
+    void refusedAsWs06(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws06() {
+        return rows("WS-06");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws07")
+    @DisplayName("WS-07 a malformed version, oversized fields or too many offers get 400 or 431")
+    void refusedAsWs07(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws07() {
+        return rows("WS-07");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws09")
+    @DisplayName("WS-09 a malformed subprotocol offer, or none agreed where one is required, gets 400")
+    void refusedAsWs09(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws09() {
+        return rows("WS-09");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws10")
+    @DisplayName("WS-10 a malformed extension offer gets 400")
+    void refusedAsWs10(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws10() {
+        return rows("WS-10");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws11")
+    @DisplayName("WS-11 an origin the policy does not allow gets 403, a malformed one 400")
+    void refusedAsWs11(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws11() {
+        return rows("WS-11");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws13")
+    @DisplayName("WS-13 a handshake the authorizer refuses gets 401 or 403")
+    void refusedAsWs13(String name, String path, UnaryOperator<WebSocketRequest> change, int status, String reason) throws Exception {
+        check(path, change, status, reason);
+    }
+
+    static Stream<Arguments> ws13() {
+        return rows("WS-13");
+    }
+
     private static Arguments row(String name, String path, UnaryOperator<WebSocketRequest> change, int status,
             String reason) {
         return Arguments.of(name, path, change, status, reason);
@@ -56,6 +188,11 @@ public abstract class HostileHandshakeScenarios {
 
     private static Arguments echo(String name, UnaryOperator<WebSocketRequest> change, int status, String reason) {
         return row(name, "p/echo", change, status, reason);
+    }
+
+    /** The rows labelled {@code id}. */
+    private static Stream<Arguments> rows(String id) {
+        return rows().filter(a -> ((String) a.get()[0]).startsWith(id + " "));
     }
 
     static Stream<Arguments> rows() {

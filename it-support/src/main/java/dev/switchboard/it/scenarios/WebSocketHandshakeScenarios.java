@@ -47,7 +47,8 @@ public abstract class WebSocketHandshakeScenarios {
         return out.toString();
     }
 
-    @ParameterizedTest(name = "WS-12 the 101 of {0} carries Upgrade: websocket and Connection: upgrade")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-12 the 101 carries Upgrade: websocket and Connection: upgrade")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void switchingProtocolsHead(String path) throws Exception {
         try (RawConnection c = RawConnection.open(server().base())) {
@@ -59,7 +60,8 @@ public abstract class WebSocketHandshakeScenarios {
         }
     }
 
-    @ParameterizedTest(name = "WS-08 the 101 of {0} carries the Sec-WebSocket-Accept of RFC 6455's sample key")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-08 the 101 carries the Sec-WebSocket-Accept of RFC 6455's sample key")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void acceptValue(String path) throws Exception {
         try (RawConnection c = RawConnection.open(server().base())) {
@@ -71,7 +73,8 @@ public abstract class WebSocketHandshakeScenarios {
         }
     }
 
-    @ParameterizedTest(name = "WS-08 after the 101 of {0}, a masked text frame comes back as an unmasked one")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-08 after the 101, a masked text frame comes back as an unmasked one")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void speaksWebSocketAfterTheSwitch(String path) throws Exception {
         try (RawConnection c = RawConnection.open(server().base())) {
@@ -106,7 +109,8 @@ public abstract class WebSocketHandshakeScenarios {
         assertThat(annotated).isEqualTo(programmatic).startsWith(server().container().statusLine(101));
     }
 
-    @ParameterizedTest(name = "WS-06 version 8 at {0} gets 426 with Upgrade, Connection and Sec-WebSocket-Version: 13")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-06 version 8 gets 426 with Upgrade, Connection and Sec-WebSocket-Version: 13")
     @ValueSource(strings = {"p/echo", "a/echo", "a/container"})
     void otherVersionGets426(String path) throws Exception {
         RawConnection.Response r = exchange(handshake(path).set("Sec-WebSocket-Version", "8"));
@@ -212,7 +216,8 @@ public abstract class WebSocketHandshakeScenarios {
                 "Invalid Sec-WebSocket-Key field: expected one field line but was 2");
     }
 
-    @ParameterizedTest(name = "WS-07 a handshake with {0} gets the same refusal from an annotated and a programmatic endpoint")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-07 a broken handshake gets the same refusal from an annotated and a programmatic endpoint")
     @ValueSource(strings = {"version 8", "no key", "method POST", "a cross-site origin", "a bad extension"})
     void bothPathsRefuseAlike(String defect) throws Exception {
         String programmatic = refusal(defective(handshake("p/echo"), defect));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +48,8 @@ public abstract class WebSocketInteropScenarios {
         return URI.create("ws://" + server().host() + server().path(path));
     }
 
-    @ParameterizedTest(name = "WS-09 {0} on {1} agrees on chat.v2 and, where it can, permessage-deflate")
+    @ParameterizedTest(name = "{0}, {1}")
+    @DisplayName("WS-09 an independent client agrees on chat.v2 and, where it can, permessage-deflate")
     @MethodSource("clients")
     void agreesOnSubprotocolAndCompression(String client, String path, EchoClient.Connector connector, boolean deflates)
             throws Exception {
@@ -57,7 +59,8 @@ public abstract class WebSocketInteropScenarios {
         }
     }
 
-    @ParameterizedTest(name = "WS-10 {0} on {1} exchanges small and 1.5 MiB text and binary messages unchanged")
+    @ParameterizedTest(name = "{0}, {1}")
+    @DisplayName("WS-10 an independent client exchanges small and 1.5 MiB text and binary messages unchanged")
     @MethodSource("clients")
     void exchangesMessages(String client, String path, EchoClient.Connector connector, boolean deflates)
             throws Exception {

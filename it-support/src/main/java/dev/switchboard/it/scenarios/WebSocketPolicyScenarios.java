@@ -48,7 +48,8 @@ public abstract class WebSocketPolicyScenarios {
 
     // ---------------------------------------------------------------- WS-09
 
-    @ParameterizedTest(name = "WS-09 {0} by server preference answers chat.v2 to an offer of chat.v1, chat.v2")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-09 server preference answers chat.v2 to an offer of chat.v1, chat.v2")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void serverPreference(String path) throws Exception {
         ResponseHead head = head(to(path).field("Sec-WebSocket-Protocol", "chat.v1, chat.v2"));
@@ -56,14 +57,16 @@ public abstract class WebSocketPolicyScenarios {
         assertThat(head.values("Sec-WebSocket-Protocol")).containsExactly("chat.v2");
     }
 
-    @ParameterizedTest(name = "WS-09 {0} reads an offer spread over two field lines")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-09 an offer spread over two field lines is read in order")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void offerOverTwoLines(String path) throws Exception {
         ResponseHead head = head(to(path).field("Sec-WebSocket-Protocol", "chat.v1").field("Sec-WebSocket-Protocol", "chat.v2"));
         assertThat(head.values("Sec-WebSocket-Protocol")).containsExactly("chat.v2");
     }
 
-    @ParameterizedTest(name = "WS-09 {0} names no subprotocol when none offered is supported")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-09 no subprotocol is named when none offered is supported")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void noAgreement(String path) throws Exception {
         ResponseHead head = head(to(path).field("Sec-WebSocket-Protocol", "mqtt, wamp"));
@@ -79,7 +82,8 @@ public abstract class WebSocketPolicyScenarios {
         assertThat(head.has("Sec-WebSocket-Protocol")).isFalse();
     }
 
-    @ParameterizedTest(name = "WS-09 {0} requiring a subprotocol switches when one is agreed")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-09 an endpoint requiring a subprotocol switches when one is agreed")
     @ValueSource(strings = {"p/required", "a/required"})
     void requiredAndAgreed(String path) throws Exception {
         ResponseHead head = head(to(path).field("Sec-WebSocket-Protocol", "mqtt, chat.v2"));
@@ -87,7 +91,8 @@ public abstract class WebSocketPolicyScenarios {
         assertThat(head.values("Sec-WebSocket-Protocol")).containsExactly("chat.v2");
     }
 
-    @ParameterizedTest(name = "WS-09 {0} requiring a subprotocol refuses an offer it does not support with 400")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-09 an endpoint requiring a subprotocol refuses an offer it does not support with 400")
     @ValueSource(strings = {"p/required", "a/required"})
     void requiredAndNotAgreed(String path) throws Exception {
         RawConnection.Response r = exchange(to(path).field("Sec-WebSocket-Protocol", "mqtt"));
@@ -124,31 +129,36 @@ public abstract class WebSocketPolicyScenarios {
 
     // ---------------------------------------------------------------- WS-11
 
-    @ParameterizedTest(name = "WS-11 {0} accepts its own origin")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-11 the request's own origin is accepted")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void sameOrigin(String path) throws Exception {
         assertSwitched(head(to(path).field("Origin", "http://" + server().host())));
     }
 
-    @ParameterizedTest(name = "WS-11 {0} accepts an exactly allowed origin, default port written or not")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-11 an exactly allowed origin is accepted, default port written or not")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void exactOrigin(String path) throws Exception {
         assertSwitched(head(to(path).field("Origin", "https://allowed.example:443")));
     }
 
-    @ParameterizedTest(name = "WS-11 {0} accepts an origin matching https://*.trusted.example")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-11 an origin matching https://*.trusted.example is accepted")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void patternOrigin(String path) throws Exception {
         assertSwitched(head(to(path).field("Origin", "https://chat.eu.trusted.example")));
     }
 
-    @ParameterizedTest(name = "WS-11 {0} accepts a client that sends no Origin (not a browser)")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-11 a client that sends no Origin (not a browser) is accepted")
     @ValueSource(strings = {"p/echo", "a/echo"})
     void noOrigin(String path) throws Exception {
         assertSwitched(head(to(path)));
     }
 
-    @ParameterizedTest(name = "WS-11 {0} refuses a cross-site origin with 403 and a reason, before any endpoint code")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-11 a cross-site origin gets 403 and a reason, before any endpoint code")
     @ValueSource(strings = {"p/echo", "a/echo", "a/container"})
     void crossSite(String path) throws Exception {
         RawConnection.Response r = exchange(to(path).field("Origin", "https://evil.example"));
@@ -182,7 +192,8 @@ public abstract class WebSocketPolicyScenarios {
 
     // ---------------------------------------------------------------- WS-13
 
-    @ParameterizedTest(name = "WS-13 {0} without credentials gets 401 with WWW-Authenticate, before the switch")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-13 a handshake without credentials gets 401 with WWW-Authenticate, before the switch")
     @ValueSource(strings = {"p/auth", "a/auth"})
     void unauthorized(String path) throws Exception {
         RawConnection.Response r = exchange(to(path));
@@ -191,7 +202,8 @@ public abstract class WebSocketPolicyScenarios {
         assertThat(r.bodyText()).isEqualTo("A token is required\n");
     }
 
-    @ParameterizedTest(name = "WS-13 {0} with a token it does not accept gets 403")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-13 a token the authorizer does not accept gets 403")
     @ValueSource(strings = {"p/auth?token=bad", "a/auth?token=bad"})
     void forbidden(String path) throws Exception {
         RawConnection.Response r = exchange(to(path));
@@ -199,7 +211,8 @@ public abstract class WebSocketPolicyScenarios {
         assertThat(r.bodyText()).isEqualTo("This token may not open this endpoint\n");
     }
 
-    @ParameterizedTest(name = "WS-13 {0} with a good token switches")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-13 a good token switches")
     @ValueSource(strings = {"p/auth?token=good", "a/auth?token=good"})
     void authorized(String path) throws Exception {
         assertSwitched(head(to(path)));

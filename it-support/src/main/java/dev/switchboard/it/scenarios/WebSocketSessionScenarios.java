@@ -51,7 +51,8 @@ public abstract class WebSocketSessionScenarios {
         }
     }
 
-    @ParameterizedTest(name = "{0} with two open sessions refuses a third handshake with 503 before the switch")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a limited endpoint with two open sessions refuses a third handshake with 503 before the switch")
     @ValueSource(strings = {"p/limited", "a/limited"})
     void maxSessions(String path) throws Exception {
         List<RawConnection> sessions = new ArrayList<>();
@@ -68,7 +69,8 @@ public abstract class WebSocketSessionScenarios {
         }
     }
 
-    @ParameterizedTest(name = "{0} admits a new session once an open one has closed")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a limited endpoint admits a new session once an open one has closed")
     @ValueSource(strings = {"p/limited", "a/limited"})
     void closedSessionsFreeTheirPlace(String path) throws Exception {
         RawConnection first = open(path);
@@ -79,7 +81,8 @@ public abstract class WebSocketSessionScenarios {
         closeNormally(second);
     }
 
-    @ParameterizedTest(name = "{0} closes a session with 1009 when a message is over its 1 KiB limit")
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a session is closed with 1009 when a message is over its 1 KiB limit")
     @ValueSource(strings = {"p/limited", "a/limited"})
     void messageTooBig(String path) throws Exception {
         try (RawConnection c = open(path)) {

@@ -59,14 +59,93 @@ class HandshakeTest {
                 });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refusals")
-    void brokenHandshakesAreRefused(String name, UnaryOperator<TestHead> change, int status, String reason) {
+    private static void assertRefused(UnaryOperator<TestHead> change, int status, String reason) {
         assertThatThrownBy(() -> Handshake.read(change.apply(TestHead.handshake()), LIMITS))
                 .isInstanceOfSatisfying(HandshakeException.class, e -> {
                     assertThat(e.status()).isEqualTo(status);
                     assertThat(e.reason()).isEqualTo(reason);
                 });
+    }
+
+    private static Stream<Arguments> refusals(String id) {
+        return refusals().filter(a -> ((String) a.get()[0]).startsWith(id + " "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws01")
+    @DisplayName("WS-01 a handshake that is not a GET over HTTP/1.1 without content gets 400")
+    void refusedAsWs01(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws01() {
+        return refusals("WS-01");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws02")
+    @DisplayName("WS-02 a handshake without exactly one valid Host gets 400")
+    void refusedAsWs02(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws02() {
+        return refusals("WS-02");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws03")
+    @DisplayName("WS-03 a handshake whose Upgrade lacks websocket gets 400")
+    void refusedAsWs03(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws03() {
+        return refusals("WS-03");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws04")
+    @DisplayName("WS-04 a handshake whose Connection lacks upgrade gets 400")
+    void refusedAsWs04(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws04() {
+        return refusals("WS-04");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws05")
+    @DisplayName("WS-05 a handshake without a key gets 400")
+    void refusedAsWs05(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws05() {
+        return refusals("WS-05");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws06")
+    @DisplayName("WS-06 another version gets 426")
+    void refusedAsWs06(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws06() {
+        return refusals("WS-06");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ws07")
+    @DisplayName("WS-07 malformed version, origin or subprotocol fields get 400, oversized ones 431")
+    void refusedAsWs07(String name, UnaryOperator<TestHead> change, int status, String reason) {
+        assertRefused(change, status, reason);
+    }
+
+    static Stream<Arguments> ws07() {
+        return refusals("WS-07");
     }
 
     static Stream<Arguments> refusals() {

@@ -27,6 +27,7 @@ class WebSocketKeyTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @DisplayName("WS-05 a key that is not the canonical base64 of 16 bytes gets 400")
     @CsvSource(delimiter = '|', value = {
         "WS-05 an empty key gets 400                       | ''                           | expected 24 base64 characters but was 0",
         "WS-05 a key of 15 bytes gets 400                  | dGhlIHNhbXBsZSBub25jZQ       | expected 24 base64 characters but was 22",
