@@ -99,7 +99,8 @@ public final class WebSocketProtocol implements UpgradeProtocol {
         HttpServletRequest request = upgrade.servletRequest();
         try {
             RequestHead head = new ServletRequestHead(request);
-            Handshake handshake = Handshake.read(head, options.limits());
+            // Negotiation has checked the version, Upgrade and Connection (WS-01, WS-03, WS-04).
+            Handshake handshake = Handshake.readNegotiated(head, options.limits());
             Route.Match match = routes().match(path(request));
             EndpointPolicy policy = match == null ? options.defaultPolicy() : match.route().policy();
             Map<String, String> parameters = match == null ? Map.of() : match.parameters();

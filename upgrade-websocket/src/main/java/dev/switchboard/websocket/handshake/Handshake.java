@@ -57,6 +57,22 @@ public final class Handshake {
      */
     public static Handshake read(RequestHead head, HandshakeLimits limits) {
         checkRequestLine(head);
+        return readFields(head, limits);
+    }
+
+    /**
+     * {@link #read} for a request that upgrade negotiation has already found to be HTTP/1.1 or
+     * later, to offer {@code websocket} and to list the {@code upgrade} connection option: the
+     * same checks without parsing those fields again.
+     *
+     * @throws HandshakeException with 400, 426 or 431 and a one-line reason if a check fails
+     */
+    public static Handshake readNegotiated(RequestHead head, HandshakeLimits limits) {
+        checkMethodAndContent(head);
+        return readFields(head, limits);
+    }
+
+    private static Handshake readFields(RequestHead head, HandshakeLimits limits) {
         String host = host(head.fieldLines(HttpSpec.HOST));
         checkVersion(head.fieldLines(WebSocketSpec.SEC_WEBSOCKET_VERSION));
         WebSocketKey key;
@@ -98,13 +114,7 @@ public final class Handshake {
      * @throws HandshakeException (400) if one fails
      */
     public static void checkRequestLine(RequestHead head) {
-        if (head.hasContent()) {
-            throw badRequest("content", "A WebSocket handshake carries no content");
-        }
-        if (!WebSocketSpec.METHOD_GET.equals(head.method())) {
-            throw badRequest("method", "A WebSocket handshake is a GET request (RFC 6455 section 4.1), not "
-                    + OneLine.of(head.method()));
-        }
+        checkMethodAndContent(head);
         String version = head.protocol();
         if (!isHttp11OrLater(version)) {
             throw badRequest("http-version", "A WebSocket handshake needs HTTP/1.1 or later (RFC 6455 section 4.1), not "
@@ -120,6 +130,16 @@ public final class Handshake {
             }
         } catch (FieldSyntaxException e) {
             throw new HandshakeException(e.status(), "bad-upgrade", e.reason());
+        }
+    }
+
+    private static void checkMethodAndContent(RequestHead head) {
+        if (head.hasContent()) {
+            throw badRequest("content", "A WebSocket handshake carries no content");
+        }
+        if (!WebSocketSpec.METHOD_GET.equals(head.method())) {
+            throw badRequest("method", "A WebSocket handshake is a GET request (RFC 6455 section 4.1), not "
+                    + OneLine.of(head.method()));
         }
     }
 

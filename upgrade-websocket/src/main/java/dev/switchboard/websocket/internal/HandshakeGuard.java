@@ -27,6 +27,10 @@ public final class HandshakeGuard {
      *     returns quietly for any other, including malformed ones, which negotiation refuses
      */
     public static void check(RequestHead head) {
+        String version = head.protocol();
+        if (version == null || !version.startsWith("HTTP/1.")) {
+            return; // HTTP/2 and later carry no Upgrade (RFC 9113 section 8.2.2): negotiation ignores it
+        }
         List<String> lines = head.fieldLines(HttpSpec.UPGRADE);
         int length = 0;
         for (String line : lines) {
@@ -35,20 +39,17 @@ public final class HandshakeGuard {
         if (length > MAX_UPGRADE_LENGTH) {
             return;
         }
-        boolean offered;
-        boolean upgradeOption;
         try {
-            offered = Upgrade.parse(lines).offers(WebSocketProtocol.TOKEN);
-            upgradeOption = Connection.parse(head.fieldLines(HttpSpec.CONNECTION)).hasUpgrade();
+            if (!Upgrade.parse(lines).offers(WebSocketProtocol.TOKEN)) {
+                return;
+            }
+            if (!HttpSpec.HTTP_1_0.equals(version)
+                    && Connection.parse(head.fieldLines(HttpSpec.CONNECTION)).hasUpgrade()) {
+                return;
+            }
         } catch (FieldSyntaxException e) {
             return;
         }
-        String version = head.protocol();
-        if (version == null || !version.startsWith("HTTP/1.")) {
-            return; // HTTP/2 and later carry no Upgrade (RFC 9113 section 8.2.2): negotiation ignores it
-        }
-        if (offered && (HttpSpec.HTTP_1_0.equals(version) || !upgradeOption)) {
-            Handshake.checkRequestLine(head);
-        }
+        Handshake.checkRequestLine(head);
     }
 }
