@@ -33,6 +33,63 @@ public final class LibraryJars {
         return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
     }
 
+    /**
+     * The module that contains the class named {@code markerClassName}, as a jar named
+     * {@code name}: for modules that this one cannot depend on (they depend on it for their
+     * tests), found on the caller's class path at run time.
+     *
+     * @throws IllegalStateException if the class is not on the class path
+     */
+    public static JavaArchive of(String markerClassName, String name) {
+        try {
+            return of(Class.forName(markerClassName, false, LibraryJars.class.getClassLoader()), name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(markerClassName + " is not on the class path: add the module that holds it"
+                    + " as a test dependency", e);
+        }
+    }
+
+    /** {@code upgrade-tls-filter.jar}; the caller's class path must hold that module. */
+    public static JavaArchive upgradeTlsFilter() {
+        return of("dev.switchboard.tls.TlsPolicyFilter", "upgrade-tls-filter.jar");
+    }
+
+    /**
+     * The system property that gives the path of the {@code upgrade-websocket} jar (or classes
+     * folder) to suites that keep it off their own class path.
+     */
+    public static final String UPGRADE_WEBSOCKET_PROPERTY = "switchboard.jar.upgrade-websocket";
+
+    /** The module at {@code path} (a jar or a classes folder), as a jar named {@code name}. */
+    public static JavaArchive at(File path, String name) {
+        if (path.isFile()) {
+            return ShrinkWrap.create(ZipImporter.class, name).importFrom(path).as(JavaArchive.class);
+        }
+        if (path.isDirectory()) {
+            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(path).as(JavaArchive.class);
+        }
+        throw new IllegalStateException(path + " is neither a jar nor a folder: has the module been built?");
+    }
+
+    /**
+     * {@code upgrade-websocket.jar}: from {@value #UPGRADE_WEBSOCKET_PROPERTY} when set, else from
+     * the class path. Integration suites set the property and keep the module off their class
+     * path, because the container would otherwise find its initializer and service files in
+     * every application it deploys, including those built without it.
+     */
+    public static JavaArchive upgradeWebSocket() {
+        String path = System.getProperty(UPGRADE_WEBSOCKET_PROPERTY);
+        if (path != null && !path.isBlank()) {
+            return at(new File(path), "upgrade-websocket.jar");
+        }
+        try {
+            return of(Class.forName("dev.switchboard.websocket.WebSocketProtocol"), "upgrade-websocket.jar");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("upgrade-websocket is neither on the class path nor named by -D"
+                    + UPGRADE_WEBSOCKET_PROPERTY, e);
+        }
+    }
+
     /** {@code upgrade-servlet.jar}. */
     public static JavaArchive upgradeServlet() {
         return of(dev.switchboard.servlet.UpgradeFilter.class, "upgrade-servlet.jar");

@@ -48,9 +48,35 @@ public final class RawConnection implements AutoCloseable {
 
     /** Connects to {@code host:port}. */
     public static RawConnection open(String host, int port) throws IOException {
+        return open(host, port, null);
+    }
+
+    /**
+     * Connects to the host and port of {@code base} from {@code localAddress}, such as
+     * {@code 127.0.0.2} (on Linux every 127/8 address is loopback): for tests where the
+     * server must see a particular client address, like a trusted proxy.
+     */
+    public static RawConnection openFrom(URI base, String localAddress) throws IOException {
+        return open(base.getHost(), base.getPort(), localAddress);
+    }
+
+    private static RawConnection open(String host, int port, String localAddress) throws IOException {
         Socket socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), (int) DEFAULT_TIMEOUT.toMillis());
+        socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+        return new RawConnection(socket);
+    }
+
+    /**
+     * A connection over a socket that is already connected, such as an {@code SSLSocket}
+     * layered over a raw connection after an RFC 2817 {@code 101}. Reads get the default
+     * timeout.
+     */
+    public static RawConnection over(Socket socket) throws IOException {
         socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
         return new RawConnection(socket);
     }

@@ -66,6 +66,9 @@ public final class HttpSpec {
     /** Names the fields that follow the content as trailers (RFC 9110 section 6.6.2). */
     public static final String TRAILER = "Trailer";
 
+    /** The authentication challenge that must accompany a 401 (RFC 9110 section 11.6.1). */
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
     /** HTTP Strict Transport Security policy (RFC 6797 section 6.1). */
     public static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
@@ -105,6 +108,9 @@ public final class HttpSpec {
 
     /** Malformed request syntax or framing (RFC 9110 section 15.5.1). */
     public static final int SC_BAD_REQUEST = 400;
+
+    /** The request lacks valid credentials; the response carries {@code WWW-Authenticate} (RFC 9110 section 15.5.2). */
+    public static final int SC_UNAUTHORIZED = 401;
 
     /** The server refuses the request (RFC 9110 section 15.5.4). */
     public static final int SC_FORBIDDEN = 403;

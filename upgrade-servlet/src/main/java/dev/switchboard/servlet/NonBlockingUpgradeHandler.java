@@ -4,20 +4,20 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.servlet.internal.ConnectionCloser;
+import dev.switchboard.servlet.internal.IdleTimer;
+import dev.switchboard.servlet.internal.OutputQueue;
+import dev.switchboard.servlet.internal.SerialExecutor;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -33,8 +33,12 @@ import jakarta.servlet.http.WebConnection;
  * the base class provides:
  * <ul>
  *   <li><b>Serial callbacks.</b> {@code onOpen}, {@code onInput}, {@code onInputClosed},
- *       {@code onWritable}, {@code onTimeout} and {@code onClosed} never run concurrently, and
- *       {@code write}/{@code close} may be called from any thread at any time.</li>
+ *       {@code onWritable}, {@code onTimeout}, {@code onClosed} and {@link #schedule} tasks
+ *       run one at a time, in order, on a per-connection {@link SerialExecutor}: never
+ *       concurrently, never nested. {@code write}, {@code close}, {@code resumeInput} may be
+ *       called from any thread, including from another connection's callbacks: no call ever
+ *       waits for a lock held by someone else's callback, so connections that relay to each
+ *       other cannot deadlock.</li>
  *   <li><b>Back-pressure.</b> Output that the peer does not take yet is queued; past
  *       {@link HandlerOptions#maxPendingOutput()} bytes, {@code write} returns false and
  *       reading stops until the queue is down to half, so a slow reader slows its writer and
@@ -42,7 +46,7 @@ import jakarta.servlet.http.WebConnection;
  *   <li><b>Timeouts.</b> An idle timeout and a first-byte timeout, since containers give
  *       upgraded connections none.</li>
  *   <li><b>A close that closes</b>, from any thread, on every container (see
- *       {@link dev.switchboard.servlet.internal.ConnectionCloser}).</li>
+ *       {@link ConnectionCloser}).</li>
  *   <li><b>Half-close.</b> The peer's end of input (including Tomcat's
  *       {@code EOFException} in {@code onError}) arrives as {@link #onInputClosed()}.</li>
  * </ul>
@@ -58,10 +62,11 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
 
     private static final Logger LOG = Logger.getLogger(NonBlockingUpgradeHandler.class.getName());
 
-    /** Largest single write handed to the container, so that its own buffering stays bounded. */
-    private static final int MAX_WRITE = 64 * 1024;
-
-    /** Read buffers are per thread: reads happen under the connection lock and never outlive the call. */
+    /**
+     * Read buffers are per thread and taken out while in use: reads never outlive the call
+     * that delivers them, and a read loop that runs inside another (one connection resuming
+     * another from its callback) takes a buffer of its own.
+     */
     private static final ThreadLocal<byte[]> READ_BUFFERS = new ThreadLocal<>();
 
     /** Which timeout fired. */
@@ -72,32 +77,35 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         FIRST_BYTE
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SerialExecutor serial = new SerialExecutor(this::abort);
+    private final OutputQueue output = new OutputQueue(HandlerOptions.DEFAULT.maxPendingOutput(), this::sent);
     private final AtomicInteger startGate = new AtomicInteger(2);
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** Whether this connection is counted as active: set once by the start, cleared once by the close. */
+    private final AtomicBoolean counted = new AtomicBoolean();
 
-    private HandlerContext context;
-    private HandlerOptions options = HandlerOptions.DEFAULT;
-    private WebConnection connection;
+    private volatile HandlerContext context;
+    private volatile HandlerOptions options = HandlerOptions.DEFAULT;
+    private volatile WebConnection connection;
+    private volatile IdleTimer timer;
+    private volatile boolean started;
+    private volatile boolean closing;
+    private volatile boolean inputSuspended;
+    private volatile Throwable closeCause;
+    /**
+     * Whether the container dispatches reads again by itself after a read callback that read
+     * nothing, and must not be read from on any other thread: Tomcat. Its upgraded input
+     * re-registers read interest after every callback, and {@code isReady()} called off its
+     * dispatch thread races with that dispatch over the socket's read buffer. Elsewhere the
+     * servlet contract holds: input may be read from any thread, and a reader that stopped
+     * must call {@code isReady()} again to be called back.
+     */
+    private volatile boolean containerRedispatches;
+
+    // Touched only on the serial executor.
     private ServletInputStream in;
-    private ServletOutputStream out;
-
-    // Guarded by lock.
-    private final ArrayDeque<byte[]> pending = new ArrayDeque<>(4);
-    private long pendingBytes;
-    private boolean started;
-    private boolean inReadLoop;
     private boolean inputEnded;
-    private boolean inputSuspended;
-    private boolean backlogged;
-    private boolean closing;
-    private boolean closed;
-    private Throwable closeCause;
-    private ScheduledFuture<?> timer;
-    private long startNanos;
-
-    private volatile long lastActivityNanos;
-    private volatile boolean firstByteSeen;
 
     // ------------------------------------------------------------------ subclass hooks
 
@@ -126,9 +134,8 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     /** A timeout fired. The default closes the connection at once. */
     protected void onTimeout(Timeout timeout) {
         Duration limit = timeout == Timeout.IDLE ? options.idleTimeout() : options.firstByteTimeout();
-        long ms = TimeUnit.NANOSECONDS.toMillis(nanos(limit));
         abort(new TimeoutException(timeout == Timeout.IDLE
-                ? "idle for " + ms + " ms" : "no data within " + ms + " ms of the switch"));
+                ? "idle for " + limit.toMillis() + " ms" : "no data within " + limit.toMillis() + " ms of the switch"));
     }
 
     /**
@@ -142,7 +149,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     // ------------------------------------------------------------------ services
 
     /**
-     * Queues {@code data} for the peer (copied if it cannot be written at once).
+     * Queues {@code data} for the peer (copied if it cannot be written at once). Any thread.
      *
      * @return false if queued output is over the limit: wait for {@link #onWritable()} before
      *     writing more. Data written after {@link #close()} is discarded and false is returned.
@@ -161,115 +168,64 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
 
     /** See {@link #write(ByteBuffer)}. */
     public final boolean write(byte[] b, int off, int len) {
-        lock.lock();
         try {
-            if (closing || closed) {
-                return false;
-            }
-            if (pending.isEmpty() && started) {
-                while (len > 0 && out.isReady()) {
-                    int n = Math.min(len, MAX_WRITE);
-                    out.write(b, off, n);
-                    sent(n);
-                    off += n;
-                    len -= n;
-                }
-                flushIfReady();
-            }
-            if (len > 0) {
-                byte[] chunk = new byte[len];
-                System.arraycopy(b, off, chunk, 0, len);
-                pending.add(chunk);
-                pendingBytes += len;
-                if (pendingBytes > options.maxPendingOutput()) {
-                    backlogged = true;
-                }
-            }
-            return !backlogged;
+            return output.write(b, off, len) == OutputQueue.Accepted.OK;
         } catch (IOException | RuntimeException e) {
             abort(e);
             return false;
-        } finally {
-            lock.unlock();
         }
     }
 
-    /** Stops reading from the peer until {@link #resumeInput()}: flow control for relays. */
+    /**
+     * Stops reading from the peer until {@link #resumeInput()}: flow control for relays. At
+     * most the input being delivered when this is called still arrives.
+     */
     public final void suspendInput() {
-        lock.lock();
-        try {
-            inputSuspended = true;
-        } finally {
-            lock.unlock();
-        }
+        inputSuspended = true;
     }
 
     /** Resumes reading after {@link #suspendInput()}; may deliver input on the calling thread. */
     public final void resumeInput() {
-        lock.lock();
-        try {
-            inputSuspended = false;
-            if (started) {
-                readLoop();
-            }
-        } catch (IOException | RuntimeException e) {
-            abort(e);
-        } finally {
-            lock.unlock();
+        inputSuspended = false;
+        if (!containerRedispatches) {
+            serial.execute(this::readLoop);
         }
     }
 
     /** Whether queued output is over the limit. */
     public final boolean isBacklogged() {
-        lock.lock();
-        try {
-            return backlogged;
-        } finally {
-            lock.unlock();
-        }
+        return output.isBacklogged();
     }
 
     /** Closes the connection once queued output is written. Idempotent; any thread. */
     public final void close() {
-        lock.lock();
+        if (closing || closed.get()) {
+            return;
+        }
+        closing = true;
         try {
-            if (closing || closed) {
-                return;
-            }
-            closing = true;
-            if (!started || (pending.isEmpty() && out.isReady())) {
+            if (output.closeWhenFlushed()) {
                 closeNow(null);
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             closeNow(e);
-        } finally {
-            lock.unlock();
         }
     }
 
     /** Closes the connection now, discarding queued output. Idempotent; any thread. */
     public final void abort(Throwable cause) {
-        lock.lock();
-        try {
-            closeNow(cause);
-        } finally {
-            lock.unlock();
-        }
+        closeNow(cause);
     }
 
     /** Whether the connection has been closed (or is closing). */
     public final boolean isClosed() {
-        lock.lock();
-        try {
-            return closing || closed;
-        } finally {
-            lock.unlock();
-        }
+        return closing || closed.get();
     }
 
     /** The request content that was read before the switch; empty when there was none. */
     protected final byte[] requestContent() {
-        return context == null ? new byte[0] : context.content().clone();
+        HandlerContext ctx = context;
+        return ctx == null ? new byte[0] : ctx.content().clone();
     }
 
     /** The limits in force for this connection. */
@@ -282,37 +238,48 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
      * connection starts.
      */
     public final void useOptions(HandlerOptions options) {
-        lock.lock();
-        try {
-            if (started) {
-                throw new IllegalStateException("the connection has already started");
-            }
-            this.options = options;
-        } finally {
-            lock.unlock();
+        if (started) {
+            throw new IllegalStateException("the connection has already started");
         }
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /**
-     * Runs {@code task} after {@code delay}, serialised with the other callbacks, unless the
-     * connection has closed by then. For protocol timers such as a handshake deadline.
+     * Runs {@code task} after {@code delay} on the serial executor, unless the connection has
+     * closed by then. For protocol timers such as a handshake deadline.
      */
     protected final ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        if (context == null) {
+        HandlerContext ctx = context;
+        if (ctx == null) {
             throw new IllegalStateException("not switched through UpgradeFilter");
         }
-        return context.scheduler().schedule(() -> {
-            lock.lock();
-            try {
-                if (!closed && !closing) {
-                    task.run();
-                }
-            } catch (RuntimeException e) {
-                closeNow(e);
-            } finally {
-                lock.unlock();
+        return ctx.scheduler().schedule(() -> serial.execute(() -> {
+            if (!isClosed()) {
+                task.run();
             }
-        }, nanos(delay), TimeUnit.NANOSECONDS);
+        }), nanos(delay), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Runs {@code task} now, on the calling thread, serialised with the other callbacks,
+     * unless the connection has closed. For events that come from outside the container, such
+     * as a backend channel of a relaying protocol becoming readable: the task may read and
+     * write protocol state without locks of its own. The caller waits while another callback
+     * runs (see {@link SerialExecutor#executeAndWait}); called from one of this connection's
+     * callbacks, the task runs right after it instead. Throwing closes the connection.
+     *
+     * @return whether the task ran
+     */
+    protected final boolean runSerialized(Runnable task) {
+        if (isClosed()) {
+            return false;
+        }
+        serial.executeAndWait(() -> {
+            if (!isClosed()) {
+                task.run();
+            }
+        });
+        return true;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -321,7 +288,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     public final void init(WebConnection wc) {
         this.connection = wc;
         if (startGate.decrementAndGet() == 0) {
-            start();
+            serial.execute(this::start);
         }
     }
 
@@ -360,63 +327,62 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     /** Called by {@link Switcher} after the protocol's setup has run. */
     final void configured() {
         if (startGate.decrementAndGet() == 0) {
-            start();
+            serial.execute(this::start);
         }
     }
 
     @Override
     public final void destroy() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                discardState();
-            }
-        } finally {
-            lock.unlock();
+        if (closed.compareAndSet(false, true)) {
+            discard();
         }
         finish(closeCause);
     }
 
-    private void start() {
-        lock.lock();
-        try {
-            if (closed) {
-                // Closed during setup, before the container handed over the connection.
-                ConnectionCloser.close(connection);
-                return;
-            }
-            in = connection.getInputStream();
-            out = connection.getOutputStream();
-            started = true;
-            if (context != null) {
-                context.statistics().connectionOpened();
-            }
-            startNanos = System.nanoTime();
-            lastActivityNanos = startNanos;
-            armTimer();
-            out.setWriteListener(new Writer());
-            onOpen();
-            if (!closed) {
-                in.setReadListener(new Reader());
-            }
-        } catch (IOException | RuntimeException e) {
-            closeNow(e);
-        } finally {
-            lock.unlock();
+    /** Runs on the serial executor once both {@code init} and the configuration have happened. */
+    private void start() throws IOException {
+        WebConnection wc = connection;
+        HandlerContext ctx = context;
+        started = true;
+        if (ctx != null && !closed.get() && counted.compareAndSet(false, true)) {
+            ctx.statistics().connectionOpened();
+        }
+        // Checked after publishing started: a close from now on closes the connection itself.
+        if (closed.get()) {
+            ConnectionCloser.close(wc); // closed during setup, before the container handed it over
+            uncount();
+            return;
+        }
+        in = wc.getInputStream();
+        containerRedispatches = in.getClass().getName().startsWith("org.apache.coyote.");
+        ServletOutputStream out = wc.getOutputStream();
+        IdleTimer t = new IdleTimer(ctx == null ? null : ctx.scheduler(), serial, options.idleTimeout(),
+                options.firstByteTimeout(), firstByte -> onTimeout(firstByte ? Timeout.FIRST_BYTE : Timeout.IDLE));
+        timer = t;
+        t.start();
+        out.setWriteListener(new Writer());
+        output.start(out, options.maxPendingOutput());
+        writable(); // anything queued before the start
+        onOpen();
+        if (!closed.get()) {
+            in.setReadListener(new Reader());
         }
     }
 
-    // ------------------------------------------------------------------ I/O, all under lock
+    // ------------------------------------------------------------------ I/O
 
+    /** Reads and delivers input until none is ready or reading must pause. Serial executor only. */
     private void readLoop() throws IOException {
-        if (inReadLoop) {
+        if (!started || inputEnded) {
             return;
         }
-        inReadLoop = true;
+        byte[] buffer = READ_BUFFERS.get();
+        READ_BUFFERS.set(null);
+        if (buffer == null || buffer.length < options.readBufferSize()) {
+            buffer = new byte[options.readBufferSize()];
+        }
         try {
-            byte[] buffer = readBuffer();
-            while (!closing && !closed && !inputEnded && !inputSuspended && !backlogged) {
+            while (!isClosed() && !inputEnded && !inputSuspended && !output.isBacklogged()) {
                 if (!in.isReady()) {
                     return; // the container calls onDataAvailable when more arrives
                 }
@@ -426,105 +392,87 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
                     return;
                 }
                 if (n > 0) {
-                    firstByteSeen = true;
-                    lastActivityNanos = System.nanoTime();
-                    if (context != null) {
-                        context.statistics().received(n);
+                    timer.received();
+                    HandlerContext ctx = context;
+                    if (ctx != null) {
+                        ctx.statistics().received(n);
                     }
                     onInput(ByteBuffer.wrap(buffer, 0, n));
                 }
             }
         } finally {
-            inReadLoop = false;
-        }
-    }
-
-    private byte[] readBuffer() {
-        byte[] buffer = READ_BUFFERS.get();
-        if (buffer == null || buffer.length < options.readBufferSize()) {
-            buffer = new byte[options.readBufferSize()];
             READ_BUFFERS.set(buffer);
         }
-        return buffer;
     }
 
+    /** Serial executor only. */
     private void endOfInput() throws IOException {
         if (inputEnded) {
             return;
         }
         inputEnded = true;
-        if (!closed) {
+        if (!closed.get()) {
             onInputClosed();
         }
     }
 
-    private void drain() throws IOException {
-        while (!pending.isEmpty()) {
-            if (!out.isReady()) {
-                return; // the container calls onWritePossible when the peer takes more
-            }
-            byte[] chunk = pending.poll();
-            out.write(chunk);
-            sent(chunk.length);
-            pendingBytes -= chunk.length;
-            if (backlogged && pendingBytes <= options.maxPendingOutput() / 2) {
-                backlogged = false;
-                if (!closing) {
-                    onWritable();
-                    readLoop();
-                }
-            }
-        }
-        if (!flushIfReady()) {
+    /** The container's stream can take more: drain the queue, then act on what that changed. */
+    private void writable() {
+        OutputQueue.Drained drained;
+        try {
+            drained = output.drain();
+        } catch (IOException | RuntimeException e) {
+            closeNow(e);
             return;
         }
-        if (closing && !closed && out.isReady()) {
+        if (drained.flushed()) {
             closeNow(null);
+        } else if (drained.unblocked()) {
+            serial.execute(() -> {
+                if (!isClosed()) {
+                    onWritable();
+                    if (!containerRedispatches) {
+                        readLoop();
+                    }
+                }
+            });
         }
-    }
-
-    /**
-     * Containers may hold written bytes in a buffer until a flush (Tomcat does); flushing is
-     * only allowed while the stream is ready. Returns whether the stream was ready.
-     */
-    private boolean flushIfReady() throws IOException {
-        if (closed || !out.isReady()) {
-            return false; // the container calls onWritePossible, and drain() flushes then
-        }
-        out.flush();
-        return true;
     }
 
     private void sent(int n) {
-        lastActivityNanos = System.nanoTime();
-        if (context != null) {
-            context.statistics().sent(n);
+        IdleTimer t = timer;
+        if (t != null) {
+            t.sent();
+        }
+        HandlerContext ctx = context;
+        if (ctx != null) {
+            ctx.statistics().sent(n);
         }
     }
 
+    /** Closes at once from any thread; {@link #onClosed} follows on the serial executor. */
     private void closeNow(Throwable cause) {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         closeCause = cause;
-        discardState();
+        discard();
         if (cause != null) {
             LOG.log(cause instanceof IOException || cause instanceof TimeoutException ? Level.FINE : Level.WARNING,
                     "Closing upgraded connection: " + cause, cause);
         }
-        if (connection != null) {
-            ConnectionCloser.close(connection);
+        WebConnection wc = connection;
+        if (wc != null) {
+            ConnectionCloser.close(wc);
         }
         finish(cause);
     }
 
-    private void discardState() {
-        pending.clear();
-        pendingBytes = 0;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+    private void discard() {
+        output.discard();
+        IdleTimer t = timer;
+        if (t != null) {
+            t.cancel();
         }
     }
 
@@ -532,62 +480,20 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        if (started && context != null) {
-            context.statistics().connectionClosed();
-        }
-        try {
-            onClosed(cause);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "onClosed failed", e);
-        }
+        uncount();
+        serial.execute(() -> {
+            try {
+                onClosed(cause);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "onClosed failed", e);
+            }
+        });
     }
 
-    // ------------------------------------------------------------------ timeouts
-
-    private void armTimer() {
-        long idle = nanos(options.idleTimeout());
-        long first = nanos(options.firstByteTimeout());
-        if (context == null || (idle == 0 && first == 0)) {
-            return;
-        }
-        long now = System.nanoTime();
-        long next = Long.MAX_VALUE;
-        // limit - elapsed, never start + limit - now: a limit near Long.MAX_VALUE must not overflow.
-        if (first > 0 && !firstByteSeen) {
-            next = Math.min(next, first - (now - startNanos));
-        }
-        if (idle > 0) {
-            next = Math.min(next, idle - (now - lastActivityNanos));
-        }
-        try {
-            timer = context.scheduler().schedule(this::checkTimeouts, Math.max(next, 0), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "Timeouts not armed: the filter has stopped", e);
-        }
-    }
-
-    private void checkTimeouts() {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            timer = null;
-            long now = System.nanoTime();
-            long first = nanos(options.firstByteTimeout());
-            long idle = nanos(options.idleTimeout());
-            if (first > 0 && !firstByteSeen && now - startNanos >= first) {
-                onTimeout(Timeout.FIRST_BYTE);
-            } else if (idle > 0 && now - lastActivityNanos >= idle) {
-                onTimeout(Timeout.IDLE);
-            }
-            if (!closed) {
-                armTimer();
-            }
-        } catch (RuntimeException e) {
-            closeNow(e);
-        } finally {
-            lock.unlock();
+    private void uncount() {
+        HandlerContext ctx = context;
+        if (ctx != null && counted.compareAndSet(true, false)) {
+            ctx.statistics().connectionClosed();
         }
     }
 
@@ -605,41 +511,26 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private final class Reader implements ReadListener {
         @Override
         public void onDataAvailable() {
-            lock.lock();
-            try {
-                readLoop();
-            } catch (IOException | RuntimeException e) {
-                closeNow(e);
-            } finally {
-                lock.unlock();
+            if (containerRedispatches) {
+                // Read here or not at all: if another thread is running this connection's
+                // callbacks, the container calls again shortly.
+                serial.tryExecuteNow(NonBlockingUpgradeHandler.this::readLoop);
+            } else {
+                serial.execute(NonBlockingUpgradeHandler.this::readLoop);
             }
         }
 
         @Override
         public void onAllDataRead() {
-            lock.lock();
-            try {
-                endOfInput();
-            } catch (IOException | RuntimeException e) {
-                closeNow(e);
-            } finally {
-                lock.unlock();
-            }
+            serial.execute(NonBlockingUpgradeHandler.this::endOfInput);
         }
 
         @Override
         public void onError(Throwable t) {
-            lock.lock();
-            try {
-                if (t instanceof EOFException) {
-                    endOfInput(); // Tomcat reports a half-close this way
-                } else {
-                    closeNow(t);
-                }
-            } catch (IOException | RuntimeException e) {
-                closeNow(e);
-            } finally {
-                lock.unlock();
+            if (t instanceof EOFException) {
+                serial.execute(NonBlockingUpgradeHandler.this::endOfInput); // Tomcat reports a half-close this way
+            } else {
+                closeNow(t);
             }
         }
     }
@@ -647,21 +538,14 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private final class Writer implements WriteListener {
         @Override
         public void onWritePossible() {
-            lock.lock();
-            try {
-                if (!closed) {
-                    drain();
-                }
-            } catch (IOException | RuntimeException e) {
-                closeNow(e);
-            } finally {
-                lock.unlock();
+            if (!closed.get()) {
+                writable();
             }
         }
 
         @Override
         public void onError(Throwable t) {
-            abort(t);
+            closeNow(t);
         }
     }
 }

@@ -18,6 +18,7 @@ final class ProviderLoader {
     /**
      * @param enabled provider names to create, or empty for those enabled by default
      * @throws ServletException if a name has no provider, naming the ones there are
+     * @throws IllegalArgumentException if a provider finds its configuration invalid
      */
     static List<UpgradeProtocol> load(ServletContext context, Settings settings, Optional<List<String>> enabled)
             throws ServletException {
@@ -37,7 +38,7 @@ final class ProviderLoader {
             }
         } else {
             for (UpgradeProtocolProvider p : available.values()) {
-                if (p.enabledByDefault()) {
+                if (p.enabledByDefault(context, settings)) {
                     chosen.add(p);
                 }
             }

@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
  * application's class loader ({@code META-INF/services/dev.switchboard.servlet.UpgradeProtocolProvider}).
  * Each {@link UpgradeFilter} creates the protocols of the enabled providers when it starts:
  * those named in {@code switchboard.protocols}, or, when that is not set, those
- * {@linkplain #enabledByDefault() enabled by default}.
+ * {@linkplain #enabledByDefault(ServletContext, Settings) enabled by default}.
  */
 public interface UpgradeProtocolProvider {
 
@@ -18,6 +18,18 @@ public interface UpgradeProtocolProvider {
     /** Whether the protocol is enabled when {@code switchboard.protocols} is not set. */
     default boolean enabledByDefault() {
         return false;
+    }
+
+    /**
+     * Whether the protocol is enabled when {@code switchboard.protocols} is not set, given the
+     * application's configuration: for protocols that are on exactly when they are configured
+     * (for example when a key store is named). The default is {@link #enabledByDefault()}.
+     *
+     * @throws IllegalArgumentException if the configuration is invalid; the deployment then
+     *     fails with that message
+     */
+    default boolean enabledByDefault(ServletContext context, Settings settings) {
+        return enabledByDefault();
     }
 
     /**

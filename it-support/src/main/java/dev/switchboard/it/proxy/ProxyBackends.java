@@ -2,22 +2,25 @@ package dev.switchboard.it.proxy;
 
 /**
  * Where the tunnel scenarios' backends listen. The gateway's routes are deployed before any
- * test runs, so these ports are fixed (in the range the proxy tests own), each overridable
- * with a system property.
+ * test runs, so the ports are chosen once per test JVM, when this class loads: free loopback
+ * ports unless a system property names one. Fixed ports would collide with any other build
+ * running on the machine.
  */
 public final class ProxyBackends {
 
-    /** The {@link ScriptedBackend}: {@code -Dit.proxy.rawPort}, default 18310. */
-    public static final int RAW_PORT = Integer.getInteger("it.proxy.rawPort", 18310);
+    private static final int[] FREE = FreePorts.pick(4);
 
-    /** The backend Tomcat with {@code echo/1} and WebSocket: {@code -Dit.proxy.tomcatPort}, default 18311. */
-    public static final int TOMCAT_PORT = Integer.getInteger("it.proxy.tomcatPort", 18311);
+    /** The {@link ScriptedBackend}: {@code -Dit.proxy.rawPort}, default a free port. */
+    public static final int RAW_PORT = Integer.getInteger("it.proxy.rawPort", FREE[0]);
 
-    /** A listener that never accepts, with a full queue: {@code -Dit.proxy.blackholePort}, default 18312. */
-    public static final int BLACKHOLE_PORT = Integer.getInteger("it.proxy.blackholePort", 18312);
+    /** The backend Tomcat with {@code echo/1} and WebSocket: {@code -Dit.proxy.tomcatPort}, default a free port. */
+    public static final int TOMCAT_PORT = Integer.getInteger("it.proxy.tomcatPort", FREE[1]);
 
-    /** A port where nothing listens: {@code -Dit.proxy.closedPort}, default 18313. */
-    public static final int CLOSED_PORT = Integer.getInteger("it.proxy.closedPort", 18313);
+    /** A listener that never accepts, with a full queue: {@code -Dit.proxy.blackholePort}, default a free port. */
+    public static final int BLACKHOLE_PORT = Integer.getInteger("it.proxy.blackholePort", FREE[2]);
+
+    /** A port where nothing listens: {@code -Dit.proxy.closedPort}, default a port just found free. */
+    public static final int CLOSED_PORT = Integer.getInteger("it.proxy.closedPort", FREE[3]);
 
     /** The backend application's context path on the backend Tomcat. */
     public static final String BACKEND_CONTEXT = "backend";

@@ -15,6 +15,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.util.ServerInfo;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
  * The demo WAR deployed at {@code /} on an embedded Tomcat 11 with a cleartext and a TLS
@@ -78,6 +79,11 @@ public final class DemoServer implements AutoCloseable {
         Files.createDirectories(workDir.resolve("webapps"));
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp("", war.toAbsolutePath().toString());
+        // The WAR carries everything the application is made of; the launcher's own class path
+        // (Tomcat, and in tests the whole test class path) must not feed it annotated classes.
+        StandardJarScanner scanner = new StandardJarScanner();
+        scanner.setScanClassPath(false);
+        context.setJarScanner(scanner);
         Tomcat.addDefaultMimeTypeMappings(context);
         Tomcat.addServlet(context, "default", new DefaultServlet());
         context.addServletMappingDecoded("/", "default");

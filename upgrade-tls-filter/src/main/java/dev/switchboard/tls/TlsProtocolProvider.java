@@ -1,0 +1,28 @@
+package dev.switchboard.tls;
+
+import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.UpgradeProtocol;
+import dev.switchboard.servlet.UpgradeProtocolProvider;
+import jakarta.servlet.ServletContext;
+
+/**
+ * Provides {@link TlsUpgradeProtocol} under the name {@code tls}: on by default exactly when
+ * {@code switchboard.tls.keystore} is set (or when listed in {@code switchboard.protocols}).
+ */
+public final class TlsProtocolProvider implements UpgradeProtocolProvider {
+
+    @Override
+    public String name() {
+        return "tls";
+    }
+
+    @Override
+    public boolean enabledByDefault(ServletContext context, Settings settings) {
+        return TlsUpgradeOptions.configured(settings);
+    }
+
+    @Override
+    public UpgradeProtocol create(ServletContext context, Settings settings) {
+        return new TlsUpgradeProtocol(context, TlsUpgradeOptions.from(settings));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.switchboard.tls;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.servlet.Decision;
+import dev.switchboard.servlet.UpgradeProtocol;
+import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.tls.internal.BridgeRegistry;
+import dev.switchboard.tls.internal.BridgeRules;
+import dev.switchboard.tls.internal.FirstRequest;
+import dev.switchboard.tls.internal.IpAddresses;
+import dev.switchboard.tls.internal.KeyMaterial;
+import dev.switchboard.tls.internal.TlsConnection;
+import dev.switchboard.tls.internal.TlsEndpoint;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code TLS/1.x}: upgrading a cleartext HTTP/1.1 connection to TLS in place (RFC 2817).
+ *
+ * <pre>
+ * GET /secure/ HTTP/1.1              HTTP/1.1 101
+ * Host: example.com                  Upgrade: TLS/1.2, HTTP/1.1
+ * Upgrade: TLS/1.2                   Connection: upgrade
+ * Connection: upgrade
+ *                                    (TLS handshake; then, over TLS, the response to
+ *                                     GET /secure/ and any further requests)
+ * </pre>
+ *
+ * <p>The 101 names the token the client offered with {@code HTTP/1.1} above it (TLS-01);
+ * the version actually negotiated is never below the configured minimum, whatever the token
+ * said (TLS-08). After the handshake the connection carries HTTP/1.1 into the same container
+ * (see {@link TlsConnection}), where the application sees ordinary secure requests through
+ * its own filters and servlets (TLS-02). Requests that are already secure, and requests with
+ * content, are not switched. Thread-safe.
+ */
+public final class TlsUpgradeProtocol implements UpgradeProtocol {
+
+    private final TlsUpgradeOptions options;
+    private final TlsEndpoint endpoint;
+
+    /**
+     * Loads the key store.
+     *
+     * @throws IllegalArgumentException if the key store cannot be loaded, or no TLS version
+     *     or cipher suite that was asked for is available
+     */
+    public TlsUpgradeProtocol(ServletContext context, TlsUpgradeOptions options) {
+        this.options = options;
+        KeyMaterial keys = new KeyMaterial(new KeyMaterial.Source(options.keystore(), options.keystoreType(),
+                options.keystorePassword().toCharArray(), options.keyPassword().toCharArray(),
+                options.keyAlias().orElse(null)), options.keystoreReloadInterval());
+        this.endpoint = new TlsEndpoint(keys, TlsVersions.enabledFrom(options.minVersion(), keys.supportedProtocols()),
+                options.cipherSuites(), options.minVersion(), options.handshakeTimeout(), options.maxRequestHeadSize(),
+                options.maxConnections(), BridgeRegistry.of(context));
+    }
+
+    @Override
+    public List<ProtocolToken> tokens() {
+        return options.tokens();
+    }
+
+    @Override
+    public String name() {
+        return "tls";
+    }
+
+    @Override
+    public Decision decide(UpgradeRequest upgrade) {
+        HttpServletRequest request = upgrade.servletRequest();
+        if (request.isSecure()) {
+            return Decision.decline("the connection is already secure");
+        }
+        String host = request.getHeader(HttpSpec.HOST);
+        InetSocketAddress target = connector(request);
+        if (host == null || target == null) {
+            return Decision.decline("no Host field, or the local address is unknown");
+        }
+        if (endpoint.openConnections() >= options.maxConnections()) {
+            return Decision.refuse(HttpSpec.SC_SERVICE_UNAVAILABLE,
+                    "Too many TLS upgrades are open; try again later or use https").countedAs("capacity");
+        }
+        ServletContext context = request.getServletContext();
+        String contextPath = context.getContextPath();
+        BridgeRules rules = new BridgeRules(contextPath, host, path -> {
+            ServletContext mapped = context.getContext(path);
+            return mapped != null && mapped.getContextPath().equals(contextPath);
+        });
+        byte[] first = FirstRequest.of(request);
+        String client = request.getRemoteAddr();
+        int clientPort = request.getRemotePort();
+        return Decision.switchTo(TlsConnection.class, h -> {
+            h.useOptions(options.handlerOptions());
+            h.configure(endpoint, target, rules, first, client, clientPort);
+        }).withUpgrade(upgrade.token(), TlsSpec.HTTP_1_1);
+    }
+
+    /** The connector the request arrived on, to bridge into: its local address and port. */
+    private static InetSocketAddress connector(HttpServletRequest request) {
+        byte[] address = IpAddresses.parse(request.getLocalAddr());
+        if (address == null) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), request.getLocalPort());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Counters of this protocol's connections, for diagnostics and JSON endpoints. */
+    public Map<String, Long> counters() {
+        return endpoint.counters();
+    }
+
+    @Override
+    public String toString() {
+        return "TlsUpgradeProtocol" + options.tokens();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.switchboard.tls.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * What all RFC 2817 connections of one application share: the key material and TLS
+ * parameters they handshake with, the selector thread and identity registry of their
+ * bridges, their limits and counters. Thread-safe.
+ */
+public final class TlsEndpoint {
+
+    /** The application protocol named by ALPN, when the client offers it (RFC 7301). */
+    static final String ALPN_HTTP_1_1 = "http/1.1";
+
+    private final KeyMaterial keys;
+    private final String[] protocols;
+    private final String[] cipherSuites;
+    private final String minVersion;
+    private final Duration handshakeTimeout;
+    private final int maxRequestHeadSize;
+    private final int maxConnections;
+    private final LoopbackReactor reactor;
+    private final BridgeRegistry registry;
+    private final AtomicInteger open = new AtomicInteger();
+    private final LongAdder handshakes = new LongAdder();
+    private final LongAdder handshakeFailures = new LongAdder();
+    private final LongAdder handshakeTimeouts = new LongAdder();
+    private final LongAdder bridgeRefusals = new LongAdder();
+
+    /**
+     * @param enabledProtocols JSSE protocol names, at or above the minimum
+     * @param cipherSuites JSSE suite names; empty for the JDK's defaults
+     * @throws IllegalArgumentException if no protocol or a suite is not supported
+     */
+    public TlsEndpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
+            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, BridgeRegistry registry) {
+        if (enabledProtocols.length == 0) {
+            throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
+        }
+        List<String> unknown = new ArrayList<>(cipherSuites);
+        unknown.removeAll(keys.supportedCipherSuites());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("cipher suites not supported by this JDK: " + unknown);
+        }
+        this.keys = keys;
+        this.protocols = enabledProtocols.clone();
+        this.cipherSuites = cipherSuites.toArray(new String[0]);
+        this.minVersion = minVersion;
+        this.handshakeTimeout = handshakeTimeout;
+        this.maxRequestHeadSize = maxRequestHeadSize;
+        this.maxConnections = maxConnections;
+        this.registry = registry;
+        this.reactor = registry.reactor();
+    }
+
+    /**
+     * A server engine for one client: only the enabled versions (so that nothing below the
+     * minimum is ever negotiated, whatever the client offers or the {@code Upgrade} token
+     * said), the configured suites, the server's suite order, no client authentication, and
+     * ALPN answered with {@code http/1.1} when offered.
+     */
+    SSLEngine newEngine(String peerHost, int peerPort) {
+        SSLEngine engine = keys.context().createSSLEngine(peerHost, peerPort);
+        engine.setUseClientMode(false);
+        SSLParameters params = engine.getSSLParameters();
+        params.setProtocols(protocols);
+        if (cipherSuites.length > 0) {
+            params.setCipherSuites(cipherSuites);
+        }
+        params.setUseCipherSuitesOrder(true);
+        params.setNeedClientAuth(false);
+        params.setWantClientAuth(false);
+        engine.setSSLParameters(params);
+        engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
+            if (offered.isEmpty()) {
+                return "";
+            }
+            return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null; // null: no_application_protocol
+        });
+        return engine;
+    }
+
+    /** Whether {@code negotiated} (a JSSE name) is one of the enabled versions. */
+    boolean allowed(String negotiated) {
+        return Set.of(protocols).contains(negotiated);
+    }
+
+    /** Takes a connection slot; false when {@code maxConnections} are open. */
+    public boolean tryOpen() {
+        while (true) {
+            int n = open.get();
+            if (n >= maxConnections) {
+                return false;
+            }
+            if (open.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives a slot back. */
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    public int openConnections() {
+        return open.get();
+    }
+
+    String minVersion() {
+        return minVersion;
+    }
+
+    Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    int maxRequestHeadSize() {
+        return maxRequestHeadSize;
+    }
+
+    LoopbackReactor reactor() {
+        return reactor;
+    }
+
+    BridgeRegistry registry() {
+        return registry;
+    }
+
+    void handshakeCompleted() {
+        handshakes.increment();
+    }
+
+    void handshakeFailed() {
+        handshakeFailures.increment();
+    }
+
+    void handshakeTimedOut() {
+        handshakeTimeouts.increment();
+    }
+
+    void bridgeRefused() {
+        bridgeRefusals.increment();
+    }
+
+    /** Counters: handshakes completed, failed, timed out; requests refused on upgraded connections; open connections. */
+    public Map<String, Long> counters() {
+        return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
+                "handshakeTimeouts", handshakeTimeouts.sum(), "bridgeRefusals", bridgeRefusals.sum(),
+                "openConnections", (long) open.get());
+    }
+}

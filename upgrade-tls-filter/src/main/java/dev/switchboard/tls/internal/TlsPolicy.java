@@ -1,0 +1,86 @@
+package dev.switchboard.tls.internal;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.Upgrade;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Decides, for a request whose transport is known, whether it may be served: secure
+ * requests always; cleartext ones unless a protected resource is asked for by a client that
+ * is not exempt. Immutable and thread-safe.
+ */
+public final class TlsPolicy {
+
+    private final ProtectedResources resources;
+    private final AddressSet exemptAddresses;
+    private final List<ProtocolToken> upgradeTokens;
+
+    /**
+     * @param upgradeTokens the tokens the RFC 2817 protocol answers to; empty when it is off
+     */
+    public TlsPolicy(ProtectedResources resources, AddressSet exemptAddresses, List<ProtocolToken> upgradeTokens) {
+        this.resources = resources;
+        this.exemptAddresses = exemptAddresses;
+        this.upgradeTokens = List.copyOf(upgradeTokens);
+    }
+
+    public Verdict decide(HttpServletRequest request, Transport transport) {
+        if (transport.secure()) {
+            return Verdict.SECURE;
+        }
+        if (resources.isEmpty() || !resources.requireTls(request.getMethod(), pathWithinApplication(request))
+                || exemptAddresses.contains(transport.clientAddress())) {
+            return Verdict.CLEARTEXT;
+        }
+        return offersTls(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;
+    }
+
+    /** The decoded, normalised path that URL patterns match: servlet path plus path info. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = pathInfo == null ? servletPath : servletPath + pathInfo;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * Whether the request is an HTTP/1.1 upgrade request that offers one of the TLS tokens
+     * (RFC 2817 section 3.1). A malformed field is not an offer.
+     */
+    private boolean offersTls(HttpServletRequest request) {
+        if (upgradeTokens.isEmpty() || !HttpSpec.HTTP_1_1.equals(request.getProtocol())
+                || request.getHeader(HttpSpec.UPGRADE) == null) {
+            return false;
+        }
+        try {
+            if (!Connection.parse(lines(request.getHeaders(HttpSpec.CONNECTION))).hasUpgrade()) {
+                return false;
+            }
+            Upgrade offered = Upgrade.parse(lines(request.getHeaders(HttpSpec.UPGRADE)));
+            for (ProtocolToken token : upgradeTokens) {
+                if (offered.offers(token)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (FieldSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The TLS tokens among {@code offered}, in the client's order. */
+    public List<ProtocolToken> tlsOffers(Upgrade offered) {
+        return offered.protocols().stream().filter(p -> upgradeTokens.stream().anyMatch(p::matches)).toList();
+    }
+
+    private static List<String> lines(Enumeration<String> values) {
+        return values == null ? List.of() : Collections.list(values);
+    }
+}

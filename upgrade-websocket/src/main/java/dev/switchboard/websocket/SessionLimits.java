@@ -1,0 +1,51 @@
+package dev.switchboard.websocket;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits on an endpoint's sessions, each closing a session with a code that says why:
+ * <ul>
+ *   <li>{@code maxSessions}: open sessions at once; a handshake beyond it is refused with
+ *       {@code 503} before the switch, and a session that wins a race past it is closed at once
+ *       with 1013 (try again later); 0 means no limit;</li>
+ *   <li>{@code idleTimeout}: a session with no traffic for this long is closed by the container
+ *       with 1001 (going away); zero means never;</li>
+ *   <li>{@code maxMessageSize}: the largest whole text or binary message, in bytes (text in
+ *       characters); a larger one closes the session with 1009 (message too big).</li>
+ * </ul>
+ *
+ * @param maxSessions open sessions at once, 0 for no limit
+ * @param idleTimeout close after this long without traffic; zero for never
+ * @param maxMessageSize largest whole message, at least 1 KiB
+ */
+public record SessionLimits(int maxSessions, Duration idleTimeout, int maxMessageSize) {
+
+    /** 10,000 sessions, 5 minutes idle, 64 KiB messages. */
+    public static final SessionLimits DEFAULT = new SessionLimits(10_000, Duration.ofMinutes(5), 64 * 1024);
+
+    public SessionLimits {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (maxSessions < 0) {
+            throw new IllegalArgumentException("expected maxSessions >= 0 but was " + maxSessions);
+        }
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("expected a non-negative idleTimeout but was " + idleTimeout);
+        }
+        if (maxMessageSize < 1024) {
+            throw new IllegalArgumentException("expected maxMessageSize >= 1024 but was " + maxMessageSize);
+        }
+    }
+
+    public SessionLimits withMaxSessions(int n) {
+        return new SessionLimits(n, idleTimeout, maxMessageSize);
+    }
+
+    public SessionLimits withIdleTimeout(Duration d) {
+        return new SessionLimits(maxSessions, d, maxMessageSize);
+    }
+
+    public SessionLimits withMaxMessageSize(int bytes) {
+        return new SessionLimits(maxSessions, idleTimeout, bytes);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.websocket.internal;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.switchboard.websocket.SessionLimits;
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.CloseReason;
+
+/**
+ * The {@link EndpointSessions} of one web application, by endpoint path, kept as a context
+ * attribute so that the sessions outlive any one filter and can all be closed when the
+ * application stops. Thread-safe.
+ */
+public final class SessionRegistry {
+
+    private static final String ATTRIBUTE = SessionRegistry.class.getName();
+
+    private final ConcurrentMap<String, EndpointSessions> byPath = new ConcurrentHashMap<>();
+
+    /** The registry of {@code context}, created on first use. */
+    public static SessionRegistry of(ServletContext context) {
+        synchronized (context) {
+            Object existing = context.getAttribute(ATTRIBUTE);
+            if (existing instanceof SessionRegistry registry) {
+                return registry;
+            }
+            SessionRegistry registry = new SessionRegistry();
+            context.setAttribute(ATTRIBUTE, registry);
+            return registry;
+        }
+    }
+
+    /** The sessions of the endpoint at {@code path}, created with {@code limits} on first use. */
+    public EndpointSessions forEndpoint(String path, SessionLimits limits) {
+        return byPath.computeIfAbsent(path, p -> new EndpointSessions(p, limits));
+    }
+
+    /** Closes every session of every endpoint with {@code reason}. */
+    public void closeAll(CloseReason reason) {
+        for (EndpointSessions s : byPath.values()) {
+            s.closeAll(reason);
+        }
+    }
+}
