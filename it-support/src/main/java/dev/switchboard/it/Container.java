@@ -86,6 +86,47 @@ public record Container(String name, String version) {
         return isJetty();
     }
 
+    /**
+     * The status the container itself answers to a request head over its size limit, before
+     * any filter runs: Tomcat {@code 400}, Jetty {@code 431} (RFC 6585 section 5).
+     */
+    public int headTooLargeStatus() {
+        return isJetty() ? 431 : 400;
+    }
+
+    /**
+     * Whether the container answers {@code OPTIONS *} itself with {@code 200} and {@code Allow}
+     * (Tomcat); Jetty answers {@code 404}. Neither delivers it to the application (TLS-04).
+     */
+    public boolean answersOptionsStar() {
+        return isTomcat();
+    }
+
+    /**
+     * The {@code Connection} value of the 101 the container's own WebSocket implementation
+     * writes: {@code upgrade} on Tomcat, {@code Upgrade} on Jetty (connection options compare
+     * case-insensitively, RFC 9110 section 7.6.1).
+     */
+    public String webSocketConnection() {
+        return isJetty() ? "Upgrade" : "upgrade";
+    }
+
+    /**
+     * Whether the container's permessage-deflate keeps the window-bits parameters that the
+     * application agreed to in the 101 (Tomcat). Jetty's extension stack negotiates on its own
+     * and answers without them, which RFC 7692 section 7.1.2 allows: the defaults then apply
+     * and never exceed what the client offered.
+     */
+    public boolean answersDeflateWindowBits() {
+        return !isJetty();
+    }
+
+    /** The 101's permessage-deflate value with both no-context-takeover parameters, in the container's order. */
+    public String deflateWithoutContextTakeover() {
+        return isJetty() ? "permessage-deflate;client_no_context_takeover;server_no_context_takeover"
+                : "permessage-deflate;server_no_context_takeover;client_no_context_takeover";
+    }
+
     private static String reasonPhrase(int status) {
         return switch (status) {
             case 100 -> "Continue";
