@@ -70,6 +70,12 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
         if (versionProblem != null) {
             return new Negotiation.Ignore<>(versionKind(version), versionProblem);
         }
+        if (HttpSpec.METHOD_CONNECT.equals(head.method())) {
+            // Some containers (Jetty) deliver CONNECT to the application; it is a tunnel request
+            // for its authority, whatever else it carries, and never switched here.
+            return new Negotiation.Ignore<>("connect",
+                    "Upgrade on a CONNECT request is ignored: CONNECT asks for a tunnel (RFC 9110 section 9.3.6)");
+        }
         int length = 0;
         for (String line : lines) {
             length += line.length();

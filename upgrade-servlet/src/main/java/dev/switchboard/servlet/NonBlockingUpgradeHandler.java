@@ -54,7 +54,8 @@ import jakarta.servlet.http.WebConnection;
  *
  * <p>A handler starts when both the container has called {@link #init(WebConnection)} and
  * {@link UpgradeFilter} has configured it, whichever comes last: Tomcat calls {@code init}
- * after the filter returns, Jetty inside {@code request.upgrade()}. Switch to it with
+ * after the filter returns, and so does Jetty 12.1.8 (with or without Switchboard's Jetty
+ * adapter); earlier Jetty 12.1 builds called it inside {@code request.upgrade()}. Switch to it with
  * {@link Decision#switchTo(Class, java.util.function.Consumer)}. Subclasses need a public
  * no-argument constructor.
  */

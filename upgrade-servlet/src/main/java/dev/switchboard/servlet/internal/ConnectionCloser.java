@@ -8,7 +8,9 @@ import jakarta.servlet.http.WebConnection;
 /**
  * Closes an upgraded connection from any thread.
  *
- * <p>{@link WebConnection#close()} is enough on Jetty. On Tomcat it only marks the streams
+ * <p>{@link WebConnection#close()} is enough on Jetty with Switchboard's Jetty adapter (Jetty
+ * 12.1's own servlet upgrade instead completes the exchange and goes back to parsing HTTP/1.1
+ * on the connection: see {@code docs/jetty-upgrade-eof.md}). On Tomcat it only marks the streams
  * closed: the socket is closed, and {@code HttpUpgradeHandler.destroy()} called, the next
  * time the container dispatches the connection, which for an idle peer is never (the
  * connection lingers in {@code CLOSE-WAIT}). Tomcat's own WebSocket implementation closes
