@@ -79,7 +79,7 @@ final class ChatMember {
         try {
             session.getAsyncRemote().sendText(text, this::sent);
         } catch (RuntimeException e) {
-            // The session closed under us: nothing more can be sent.
+            LOG.log(Level.FINE, "sending to a chat member failed; it is leaving", e);
             stop();
         }
     }
@@ -87,6 +87,9 @@ final class ChatMember {
     private void sent(SendResult result) {
         String next;
         synchronized (this) {
+            if (!result.isOK()) {
+                LOG.log(Level.FINE, "sending to a chat member failed; it is leaving", result.getException());
+            }
             if (!result.isOK() || closed) {
                 closed = true;
                 queue.clear();
