@@ -3,16 +3,13 @@ package dev.switchboard.demo.app;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.demo.app.chat.ChatRoom;
 import dev.switchboard.proxy.TunnelFilter;
 import dev.switchboard.proxy.TunnelStatistics;
-import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRegistry;
-import dev.switchboard.tls.TlsUpgradeProtocol;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,8 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@code UpgradeStatistics}: one entry per protocol under {@code protocols}, among them
  * {@code websocket}, {@code tls}, {@code echo/1} and {@code tunnel}), the same numbers as the
  * {@code dev.switchboard:type=UpgradeFilter} and {@code type=UpgradeProtocol} MBeans; then
- * {@code tunnel} (the {@code type=Tunnel} MBean), {@code rfc2817} (the TLS handshakes of
- * RFC 2817 connections) and {@code chat} (the demo's own room).
+ * {@code tunnel} (the {@code type=Tunnel} MBean) and {@code chat} (the demo's own room).
  */
 public class StatsServlet extends HttpServlet {
 
@@ -36,11 +32,6 @@ public class StatsServlet extends HttpServlet {
         Map<String, Object> stats = new LinkedHashMap<>(registry.statistics().toMap());
         if (getServletContext().getAttribute(TunnelFilter.STATISTICS_ATTRIBUTE) instanceof TunnelStatistics tunnel) {
             stats.put("tunnel", tunnel.toMap());
-        }
-        for (UpgradeProtocol protocol : registry.protocols()) {
-            if (protocol instanceof TlsUpgradeProtocol tls) {
-                stats.put("rfc2817", new TreeMap<>(tls.counters()));
-            }
         }
         stats.put("chat", ChatRoom.of(getServletContext()).toMap());
         response.setContentType("application/json");
