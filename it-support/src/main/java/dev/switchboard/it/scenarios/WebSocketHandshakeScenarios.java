@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.switchboard.it.ProtocolCounters;
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ResponseHead;
 import dev.switchboard.it.ServerUnderTest;
@@ -85,6 +86,18 @@ public abstract class WebSocketHandshakeScenarios {
             assertThat(echo.opcode()).isEqualTo(WebSocketFrames.TEXT);
             assertThat(echo.text()).isEqualTo("ping");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"p/echo", "a/echo"})
+    void aHandshakeIsCountedAsAnUpgradeInJmx(String path) throws Exception {
+        ProtocolCounters counters = ProtocolCounters.of(server(), "websocket");
+        long before = counters.upgrades();
+        try (RawConnection c = RawConnection.open(server().base())) {
+            c.send(handshake(path).text());
+            assertThat(c.readHead().status()).isEqualTo(101);
+        }
+        assertThat(counters.upgrades()).isEqualTo(before + 1);
     }
 
     @Test
