@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.switchboard.bench.load.EchoLoad;
 import dev.switchboard.it.Deployments;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.apache.coyote.AbstractProtocol;
 
+import dev.switchboard.bench.load.HandshakeLoad;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.WebSocketDeployments;
 
