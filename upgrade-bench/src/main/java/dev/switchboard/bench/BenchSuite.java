@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
+import dev.switchboard.bench.scenario.TunnelScenario;
+import dev.switchboard.bench.scenario.WebSocketHandshakeScenario;
 import dev.switchboard.bench.suite.Machine;
 import dev.switchboard.bench.suite.Plan;
 import dev.switchboard.bench.suite.Row;
@@ -33,7 +36,8 @@ public final class BenchSuite {
     }
 
     static List<Scenario> all() {
-        return List.of(new PlainGetScenario());
+        return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(), new EchoScenario(),
+                new TunnelScenario());
     }
 
     public static void main(String[] args) throws Exception {

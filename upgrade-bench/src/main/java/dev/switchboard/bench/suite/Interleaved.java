@@ -28,16 +28,36 @@ public final class Interleaved {
 
     /** Warms up both sides, then runs the plan's pairs, printing each run as it ends. */
     public static Interleaved run(String label, Plan plan, Side baseline, Side candidate) throws Exception {
+        return run(label, plan, baseline, List.of(candidate)).get(0);
+    }
+
+    /**
+     * One baseline against several candidates: each round runs the baseline, then every
+     * candidate in turn, and each candidate is paired with its round's baseline run.
+     *
+     * @return the pairs of each candidate, in the order given
+     */
+    public static List<Interleaved> run(String label, Plan plan, Side baseline, List<Side> candidates)
+            throws Exception {
         baseline.run(plan.warmUp());
-        candidate.run(plan.warmUp());
+        for (Side c : candidates) {
+            c.run(plan.warmUp());
+        }
         List<Sample> a = new ArrayList<>();
-        List<Sample> b = new ArrayList<>();
+        List<List<Sample>> b = new ArrayList<>();
+        candidates.forEach(c -> b.add(new ArrayList<>()));
         for (int i = 0; i < plan.pairs(); i++) {
             a.add(baseline.run(plan.run()));
-            b.add(candidate.run(plan.run()));
-            System.out.printf("%s pair %d: baseline %s | candidate %s%n", label, i + 1, a.get(i), b.get(i));
+            StringBuilder line = new StringBuilder(label + " round " + (i + 1) + ": baseline " + a.get(i));
+            for (int k = 0; k < candidates.size(); k++) {
+                b.get(k).add(candidates.get(k).run(plan.run()));
+                line.append(" | candidate ").append(k + 1).append(' ').append(b.get(k).get(i));
+            }
+            System.out.println(line);
         }
-        return new Interleaved(a, b);
+        List<Interleaved> out = new ArrayList<>();
+        b.forEach(samples -> out.add(new Interleaved(a, samples)));
+        return out;
     }
 
     /** Pairs run from the given samples, for sides measured by hand. */
@@ -63,6 +83,16 @@ public final class Interleaved {
             ratios.add(candidate.get(i).get(metric) / baseline.get(i).get(metric));
         }
         return Stats.of(ratios);
+    }
+
+    /** The baseline's runs, in order. */
+    public List<Sample> baselineSamples() {
+        return baseline;
+    }
+
+    /** The candidate's runs, in order, each paired with the baseline run of the same index. */
+    public List<Sample> candidateSamples() {
+        return candidate;
     }
 
     public int pairs() {
