@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.switchboard.bench.scenario.EchoScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
+import dev.switchboard.bench.scenario.Rfc2817Scenario;
 import dev.switchboard.bench.scenario.TunnelScenario;
 import dev.switchboard.bench.scenario.WebSocketHandshakeScenario;
 import dev.switchboard.bench.suite.Machine;
@@ -37,7 +38,7 @@ public final class BenchSuite {
 
     static List<Scenario> all() {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(), new EchoScenario(),
-                new TunnelScenario());
+                new TunnelScenario(), new Rfc2817Scenario());
     }
 
     public static void main(String[] args) throws Exception {
