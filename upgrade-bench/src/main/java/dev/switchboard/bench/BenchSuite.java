@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.bench.scenario.EchoScenario;
+import dev.switchboard.bench.scenario.MemoryScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
 import dev.switchboard.bench.scenario.Rfc2817Scenario;
 import dev.switchboard.bench.scenario.TunnelScenario;
@@ -38,7 +39,7 @@ public final class BenchSuite {
 
     static List<Scenario> all() {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(), new EchoScenario(),
-                new TunnelScenario(), new Rfc2817Scenario());
+                new TunnelScenario(), new Rfc2817Scenario(), new MemoryScenario());
     }
 
     public static void main(String[] args) throws Exception {

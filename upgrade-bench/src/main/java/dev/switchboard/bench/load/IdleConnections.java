@@ -19,27 +19,38 @@ import java.util.List;
  */
 public final class IdleConnections implements AutoCloseable {
 
-    private final List<SocketChannel> open;
-    private final String failure;
+    private final InetSocketAddress address;
+    private final byte[] request;
+    private final int inFlight;
+    private final List<SocketChannel> open = new ArrayList<>();
+    private String failure;
 
-    private IdleConnections(List<SocketChannel> open, String failure) {
-        this.open = open;
-        this.failure = failure;
+    /**
+     * Holds connections to {@code address}, each switched with {@code request}, opened with at
+     * most {@code inFlight} handshakes at a time; none are open until {@link #add}.
+     */
+    public IdleConnections(InetSocketAddress address, byte[] request, int inFlight) {
+        this.address = address;
+        this.request = request;
+        this.inFlight = inFlight;
     }
 
     /**
-     * Opens up to {@code count} connections and switches each with {@code request}, stopping at
-     * the first connection that fails (refused, out of descriptors, anything but a 101) or when
-     * {@code within} has passed. The connections that made it stay open until {@link #close()}.
+     * Opens and switches up to {@code count} more connections, stopping at the first that
+     * fails (refused, out of descriptors, anything but a 101) or when {@code within} has
+     * passed. Those that made it stay open until {@link #close()}.
+     *
+     * @return true if all of them were switched; else {@link #failure()} says why not
      */
-    public static IdleConnections open(InetSocketAddress address, byte[] request, int count, int inFlight,
-            Duration within) throws IOException {
-        List<SocketChannel> switched = new ArrayList<>(count);
-        String failure = null;
+    public boolean add(int count, Duration within) throws IOException {
+        if (failure != null) {
+            return false;
+        }
+        int switched = 0;
         long deadline = System.nanoTime() + within.toNanos();
         int started = 0;
         try (Selector selector = Selector.open()) {
-            while (failure == null && switched.size() < count) {
+            while (failure == null && switched < count) {
                 while (started < count && selector.keys().size() < inFlight) {
                     try {
                         SocketChannel ch = SocketChannel.open();
@@ -48,12 +59,12 @@ public final class IdleConnections implements AutoCloseable {
                         ch.register(selector, SelectionKey.OP_CONNECT, new Handshake(request));
                         started++;
                     } catch (IOException e) {
-                        failure = "opening connection " + (started + 1) + ": " + e;
+                        failure = "opening connection " + (open.size() + 1) + ": " + e;
                         break;
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    failure = "only " + switched.size() + " switched within " + within.toSeconds() + " s";
+                    failure = "connection " + (open.size() + 1) + " not switched within " + within.toSeconds() + " s";
                 }
                 if (failure != null || selector.keys().isEmpty()) {
                     break;
@@ -63,10 +74,11 @@ public final class IdleConnections implements AutoCloseable {
                     try {
                         if (((Handshake) key.attachment()).step(key)) {
                             key.cancel();
-                            switched.add((SocketChannel) key.channel());
+                            open.add((SocketChannel) key.channel());
+                            switched++;
                         }
                     } catch (IOException e) {
-                        failure = "connection " + (switched.size() + 1) + ": " + e.getMessage();
+                        failure = "connection " + (open.size() + 1) + ": " + e.getMessage();
                         key.channel().close();
                         break;
                     }
@@ -74,11 +86,12 @@ public final class IdleConnections implements AutoCloseable {
                 selector.selectedKeys().clear();
             }
             for (SelectionKey key : selector.keys()) {
-                key.channel().close();
+                if (key.isValid()) {
+                    key.channel().close();
+                }
             }
-            selector.selectNow(); // deregisters the cancelled keys before the channels go back to blocking use
         }
-        return new IdleConnections(switched, failure);
+        return failure == null;
     }
 
     /** Connections switched and open. */
@@ -86,7 +99,7 @@ public final class IdleConnections implements AutoCloseable {
         return open.size();
     }
 
-    /** Why opening stopped short of the count asked for, or null if it did not. */
+    /** Why opening stopped short of a count asked for, or null if it has not. */
     public String failure() {
         return failure;
     }
