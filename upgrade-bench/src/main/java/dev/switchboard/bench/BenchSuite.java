@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.bench.scenario.EchoScenario;
+import dev.switchboard.bench.scenario.JmhScenario;
 import dev.switchboard.bench.scenario.MemoryScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
 import dev.switchboard.bench.scenario.Rfc2817Scenario;
@@ -39,7 +40,8 @@ public final class BenchSuite {
 
     static List<Scenario> all() {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(), new EchoScenario(),
-                new TunnelScenario(), new Rfc2817Scenario(), new MemoryScenario());
+                new TunnelScenario(), new Rfc2817Scenario(), new MemoryScenario(),
+                new JmhScenario());
     }
 
     public static void main(String[] args) throws Exception {
