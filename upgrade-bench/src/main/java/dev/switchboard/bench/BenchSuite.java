@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.bench.scenario.EchoScenario;
+import dev.switchboard.bench.scenario.JettyWebSocketHandshakeScenario;
 import dev.switchboard.bench.scenario.JmhScenario;
 import dev.switchboard.bench.scenario.MemoryScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
@@ -39,7 +40,8 @@ public final class BenchSuite {
     }
 
     static List<Scenario> all() {
-        return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(), new EchoScenario(),
+        return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(),
+                new JettyWebSocketHandshakeScenario(), new EchoScenario(),
                 new TunnelScenario(), new Rfc2817Scenario(), new MemoryScenario(),
                 new JmhScenario());
     }

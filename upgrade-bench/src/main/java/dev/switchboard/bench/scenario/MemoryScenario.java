@@ -63,8 +63,8 @@ public final class MemoryScenario implements Scenario {
         Path logs = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "memory");
         int count = plan.idleConnections();
         long fds = maxFileDescriptors();
-        // The gateway holds the client's socket and the backend's; leave room for the JVM's own files.
-        int tunnelCount = (int) Math.min(count, (fds - 400) / 2);
+        // The gateway holds the client's socket and the backend's; leave room for the JVM's own files and jars.
+        int tunnelCount = (int) Math.min(count, (fds - 1000) / 2);
 
         Measured tomcatWs = measure(logs, new Kind("Tomcat WebSocket", "tomcat-websocket", "/ws/a/container"), count, null);
         Measured switchboardWs = measure(logs, new Kind("Switchboard WebSocket", "switchboard-websocket", "/ws/p/echo"), count,
