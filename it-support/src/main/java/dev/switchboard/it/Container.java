@@ -1,5 +1,7 @@
 package dev.switchboard.it;
 
+import java.util.Locale;
+
 /**
  * A container the scenarios run on, and the few ways in which containers legitimately write
  * different bytes (so that tests can still assert exact status lines).
@@ -43,6 +45,88 @@ public record Container(String name, String version) {
         return "HTTP/1.1 " + status + " " + reasonPhrase(status);
     }
 
+    /**
+     * The {@code Content-Type} this container writes when the application sets {@code written}:
+     * Jetty writes the charset in lower case ({@code text/plain;charset=utf-8}), Tomcat as set.
+     * Both are valid: charset names compare case-insensitively (RFC 9110 section 8.3.2).
+     */
+    public String contentType(String written) {
+        if (!isJetty()) {
+            return written;
+        }
+        int at = written.toLowerCase(Locale.ROOT).indexOf("charset=");
+        return at < 0 ? written : written.substring(0, at) + written.substring(at).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the container itself answers {@code 400} to a request that has {@code Upgrade}
+     * but no {@code upgrade} connection option, before any filter runs. Jetty 12.1 does
+     * ({@code 400 Invalid h2c upgrade headers}, whatever the protocol); Tomcat passes the
+     * request on. Either way there is no switch (UPG-03).
+     */
+    public boolean refusesUpgradeWithoutConnectionOption() {
+        return isJetty();
+    }
+
+    /**
+     * Which {@code Upgrade} field line the container's own h2c support reads when a request has
+     * several: neither combines them (RFC 9110 section 5.3). Tomcat reads the first line, Jetty
+     * the last; a request that wants the container's h2c puts {@code h2c} there.
+     */
+    public boolean h2cReadsLastUpgradeLine() {
+        return isJetty();
+    }
+
+    /**
+     * Whether {@code CONNECT} requests reach the application's filters. Jetty delivers them (with
+     * path {@code /}, so only to the application at the root context); Tomcat answers
+     * {@code 501} itself.
+     */
+    public boolean deliversConnect() {
+        return isJetty();
+    }
+
+    /**
+     * The status the container itself answers to a request head over its size limit, before
+     * any filter runs: Tomcat {@code 400}, Jetty {@code 431} (RFC 6585 section 5).
+     */
+    public int headTooLargeStatus() {
+        return isJetty() ? 431 : 400;
+    }
+
+    /**
+     * Whether the container answers {@code OPTIONS *} itself with {@code 200} and {@code Allow}
+     * (Tomcat); Jetty answers {@code 404}. Neither delivers it to the application (TLS-04).
+     */
+    public boolean answersOptionsStar() {
+        return isTomcat();
+    }
+
+    /**
+     * The {@code Connection} value of the 101 the container's own WebSocket implementation
+     * writes: {@code upgrade} on Tomcat, {@code Upgrade} on Jetty (connection options compare
+     * case-insensitively, RFC 9110 section 7.6.1).
+     */
+    public String webSocketConnection() {
+        return isJetty() ? "Upgrade" : "upgrade";
+    }
+
+    /**
+     * Whether the container's permessage-deflate keeps the window-bits parameters that the
+     * application agreed to in the 101 (Tomcat). Jetty's extension stack negotiates on its own
+     * and answers without them, which RFC 7692 section 7.1.2 allows: the defaults then apply
+     * and never exceed what the client offered.
+     */
+    public boolean answersDeflateWindowBits() {
+        return !isJetty();
+    }
+
+    /** The 101's permessage-deflate value with both no-context-takeover parameters, in the container's order. */
+    public String deflateWithoutContextTakeover() {
+        return isJetty() ? "permessage-deflate;client_no_context_takeover;server_no_context_takeover"
+                : "permessage-deflate;server_no_context_takeover;client_no_context_takeover";
+    }
+
     private static String reasonPhrase(int status) {
         return switch (status) {
             case 100 -> "Continue";
@@ -55,6 +139,7 @@ public record Container(String name, String version) {
             case 413 -> "Payload Too Large";
             case 426 -> "Upgrade Required";
             case 431 -> "Request Header Fields Too Large";
+            case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.switchboard.it.app.InfoServlet;
 import dev.switchboard.it.app.NeedsEchoServlet;
+import dev.switchboard.it.app.order.GateProtocol;
 
 /**
  * The test web applications, built once and deployed unchanged on every container: the real
@@ -60,6 +61,16 @@ public final class Deployments {
                 .addAsLibraries(LibraryJars.upgradeServlet())
                 .addPackage(InfoServlet.class.getPackage())
                 .setWebXML(new StringAsset(webXml(Map.of("switchboard.enabled", "false"), filter)));
+    }
+
+    /**
+     * The upgrade test application plus a Jakarta WebSocket endpoint at {@code /ws} and
+     * {@code GateProtocol} for the token {@code websocket} (package
+     * {@code dev.switchboard.it.app.order}): for checking that Switchboard's filter runs before
+     * the container's WebSocket filter.
+     */
+    public static WebArchive filterOrderApp(String name) {
+        return upgradeApp(name).addPackage(GateProtocol.class.getPackage());
     }
 
     /** A web.xml mapping {@link InfoServlet} to everything and {@link NeedsEchoServlet} to {@code /needs-echo}. */

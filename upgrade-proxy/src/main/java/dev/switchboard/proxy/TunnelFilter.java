@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.proxy.internal.RelayLoop;
 import dev.switchboard.proxy.internal.TunnelDispatcher;
+import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.servlet.UpgradeRegistry;
 import jakarta.servlet.Filter;
@@ -88,8 +89,14 @@ public class TunnelFilter implements Filter {
         if (options.jmx()) {
             statistics.register();
         }
+        ContainerUpgrade upgrade;
+        try {
+            upgrade = ContainerUpgrade.of(context);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         dispatcher = new TunnelDispatcher(options, statistics,
-                UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), this::loop, this::scheduler);
+                UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), upgrade, this::loop, this::scheduler);
         LOG.log(Level.INFO, "Upgrade tunnel routes: {0}; CONNECT allowed to: {1}",
                 new Object[] {options.routes(), options.connectPolicy()});
     }

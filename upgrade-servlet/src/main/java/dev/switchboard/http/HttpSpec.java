@@ -89,6 +89,9 @@ public final class HttpSpec {
     /** HTTP/2 over TLS: selected by ALPN, never by {@code Upgrade} (RFC 7540 section 3.3). */
     public static final String H2 = "h2";
 
+    /** Asks for a tunnel to the authority in its request target, not for a resource (RFC 9110 section 9.3.6). */
+    public static final String METHOD_CONNECT = "CONNECT";
+
     /** Protocol version string of HTTP/1.0 as servlet containers report it. */
     public static final String HTTP_1_0 = "HTTP/1.0";
 

@@ -14,7 +14,7 @@ public interface SelectionPolicy {
     /**
      * @param clientOrder the candidates in the client's order of preference
      * @param head the request
-     * @return the candidates to ask, in order; a subset of {@code clientOrder}
+     * @return the candidates to ask, in order; a subset of {@code clientOrder}, each at most once
      */
     <P extends NegotiableProtocol> List<Candidate<P>> order(List<Candidate<P>> clientOrder, RequestHead head);
 

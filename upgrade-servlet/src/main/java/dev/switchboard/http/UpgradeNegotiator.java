@@ -70,6 +70,12 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
         if (versionProblem != null) {
             return new Negotiation.Ignore<>(versionKind(version), versionProblem);
         }
+        if (HttpSpec.METHOD_CONNECT.equals(head.method())) {
+            // Some containers (Jetty) deliver CONNECT to the application; it is a tunnel request
+            // for its authority, whatever else it carries, and never switched here.
+            return new Negotiation.Ignore<>("connect",
+                    "Upgrade on a CONNECT request is ignored: CONNECT asks for a tunnel (RFC 9110 section 9.3.6)");
+        }
         int length = 0;
         for (String line : lines) {
             length += line.length();
@@ -117,6 +123,10 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
                 throw new IllegalStateException("selection policy " + policy + " added " + c.token()
                         + ", which the client did not offer");
             }
+            if (eligible.contains(c) || skippedContains(skipped, c)) {
+                throw new IllegalStateException("selection policy " + policy + " listed " + c.token()
+                        + " twice");
+            }
             String problem = unmetRequirement(head, connection, c.protocol());
             if (problem == null) {
                 eligible.add(c);
@@ -125,6 +135,16 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
             }
         }
         return new Negotiation.Candidates<>(upgrade, connection, List.copyOf(eligible), List.copyOf(skipped));
+    }
+
+    private static <P extends NegotiableProtocol> boolean skippedContains(List<Negotiation.Skipped<P>> skipped,
+            Candidate<P> candidate) {
+        for (Negotiation.Skipped<P> s : skipped) {
+            if (s.candidate().equals(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <P extends NegotiableProtocol> boolean containsProtocol(List<Candidate<P>> list, P protocol) {

@@ -18,6 +18,7 @@ import dev.switchboard.servlet.internal.ConnectionCloser;
 import dev.switchboard.servlet.internal.IdleTimer;
 import dev.switchboard.servlet.internal.OutputQueue;
 import dev.switchboard.servlet.internal.SerialExecutor;
+import dev.switchboard.servlet.internal.TomcatSocket;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -53,7 +54,8 @@ import jakarta.servlet.http.WebConnection;
  *
  * <p>A handler starts when both the container has called {@link #init(WebConnection)} and
  * {@link UpgradeFilter} has configured it, whichever comes last: Tomcat calls {@code init}
- * after the filter returns, Jetty inside {@code request.upgrade()}. Switch to it with
+ * after the filter returns, and so does Jetty 12.1.8 (with or without Switchboard's Jetty
+ * adapter); earlier Jetty 12.1 builds called it inside {@code request.upgrade()}. Switch to it with
  * {@link Decision#switchTo(Class, java.util.function.Consumer)}. Subclasses need a public
  * no-argument constructor.
  */
@@ -93,14 +95,13 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private volatile boolean inputSuspended;
     private volatile Throwable closeCause;
     /**
-     * Whether the container dispatches reads again by itself after a read callback that read
-     * nothing, and must not be read from on any other thread: Tomcat. Its upgraded input
-     * re-registers read interest after every callback, and {@code isReady()} called off its
-     * dispatch thread races with that dispatch over the socket's read buffer. Elsewhere the
-     * servlet contract holds: input may be read from any thread, and a reader that stopped
-     * must call {@code isReady()} again to be called back.
+     * Tomcat's socket, when the container is Tomcat: its upgraded input may only be read on
+     * its own read callback ({@code isReady()} elsewhere races with its dispatch over the read
+     * buffer), so resuming means asking it for a callback. Null elsewhere, where the servlet
+     * contract holds: input may be read from any thread, and a reader that stopped calls
+     * {@code isReady()} again to be called back.
      */
-    private volatile boolean containerRedispatches;
+    private volatile TomcatSocket tomcat;
 
     // Touched only on the serial executor.
     private ServletInputStream in;
@@ -186,9 +187,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     /** Resumes reading after {@link #suspendInput()}; may deliver input on the calling thread. */
     public final void resumeInput() {
         inputSuspended = false;
-        if (!containerRedispatches) {
-            serial.execute(this::readLoop);
-        }
+        readAgain();
     }
 
     /** Whether queued output is over the limit. */
@@ -353,7 +352,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             return;
         }
         in = wc.getInputStream();
-        containerRedispatches = in.getClass().getName().startsWith("org.apache.coyote.");
+        tomcat = TomcatSocket.of(wc);
         ServletOutputStream out = wc.getOutputStream();
         IdleTimer t = new IdleTimer(ctx == null ? null : ctx.scheduler(), serial, options.idleTimeout(),
                 options.firstByteTimeout(), firstByte -> onTimeout(firstByte ? Timeout.FIRST_BYTE : Timeout.IDLE));
@@ -404,6 +403,19 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         }
     }
 
+    /**
+     * Reading may go on (resumed, or no longer backlogged): read now where any thread may,
+     * else have Tomcat call back on its own thread.
+     */
+    private void readAgain() {
+        TomcatSocket socket = tomcat;
+        if (socket == null) {
+            serial.execute(this::readLoop);
+        } else if (started && !isClosed()) {
+            socket.dispatchRead();
+        }
+    }
+
     /** Serial executor only. */
     private void endOfInput() throws IOException {
         if (inputEnded) {
@@ -430,9 +442,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             serial.execute(() -> {
                 if (!isClosed()) {
                     onWritable();
-                    if (!containerRedispatches) {
-                        readLoop();
-                    }
+                    readAgain();
                 }
             });
         }
@@ -510,12 +520,13 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private final class Reader implements ReadListener {
         @Override
         public void onDataAvailable() {
-            if (containerRedispatches) {
-                // Read here or not at all: if another thread is running this connection's
-                // callbacks, the container calls again shortly.
-                serial.tryExecuteNow(NonBlockingUpgradeHandler.this::readLoop);
-            } else {
+            TomcatSocket socket = tomcat;
+            if (socket == null) {
                 serial.execute(NonBlockingUpgradeHandler.this::readLoop);
+            } else if (!serial.tryExecuteNow(NonBlockingUpgradeHandler.this::readLoop)) {
+                // Another thread runs this connection's callbacks and may not read Tomcat's
+                // input: ask Tomcat for another read callback once it is done.
+                serial.execute(socket::dispatchRead);
             }
         }
 

@@ -31,12 +31,15 @@ public final class Settings {
         this.lookup = lookup;
     }
 
-    /** The filter's init-params, then the context's. */
+    /**
+     * The filter's init-params, then the context's. A blank init-param counts as absent, so
+     * an empty {@code <param-value/>} in a filter declaration does not hide the context's value.
+     */
     public static Settings of(FilterConfig config) {
         ServletContext context = config.getServletContext();
         return new Settings(name -> {
             String v = config.getInitParameter(name);
-            return v != null ? v : context.getInitParameter(name);
+            return v != null && !v.isBlank() ? v : context.getInitParameter(name);
         });
     }
 

@@ -25,18 +25,23 @@ import jakarta.servlet.http.HttpUpgradeHandler;
  *
  * <p>Containers differ in how {@code request.upgrade()} treats the response: Tomcat sets only
  * the status; older Jetty 12.1 builds insist that status and fields are set before the call
- * and commit the 101 inside it; newer ones overwrite {@code Upgrade} with the client's first
- * token. Setting the fields both before and after the call gives the same bytes on each.
+ * and commit the 101 inside it; newer ones (12.1.8 measured) overwrite {@code Upgrade} with the
+ * client's first token and {@code Connection} with {@code Upgrade}, and commit after the filter
+ * returns. Setting the fields both before and after the call gives the same bytes on each, and
+ * on a {@link ContainerUpgrade} adapter, which leaves the response to the caller.
  */
 final class Switcher {
 
     private static final byte[] NO_CONTENT = new byte[0];
 
+    private final ContainerUpgrade upgrade;
     private final int maxContentLength;
     private final HandlerOptions handlerOptions;
     private final Supplier<ScheduledExecutorService> scheduler;
 
-    Switcher(int maxContentLength, HandlerOptions handlerOptions, Supplier<ScheduledExecutorService> scheduler) {
+    Switcher(ContainerUpgrade upgrade, int maxContentLength, HandlerOptions handlerOptions,
+            Supplier<ScheduledExecutorService> scheduler) {
+        this.upgrade = upgrade;
         this.maxContentLength = maxContentLength;
         this.handlerOptions = handlerOptions;
         this.scheduler = scheduler;
@@ -55,7 +60,7 @@ final class Switcher {
         byte[] content = head.hasContent() ? readContent(request, head) : awaitContinue(request, head);
 
         writeHead(response, upgradeField, decision.fields());
-        HttpUpgradeHandler handler = request.upgrade(decision.handlerType());
+        HttpUpgradeHandler handler = upgrade.upgrade(request, decision.handlerType());
         // Point of no return: the connection now belongs to the handler.
         writeHead(response, upgradeField, decision.fields());
 

@@ -67,6 +67,7 @@ final class UpgradeDispatcher {
             }
             if (step == Step.CHAIN) {
                 chain.doFilter(request, response);
+                countIfSwitched(statistics.forProtocol(candidate.protocol().name()), response);
                 return;
             }
         }
@@ -120,7 +121,18 @@ final class UpgradeDispatcher {
             stats.delegated();
             return Step.CHAIN;
         }
-        return Step.DONE; // Handled: the protocol answered the request itself
+        countIfSwitched(stats, response); // Handled: the protocol answered the request itself
+        return Step.DONE;
+    }
+
+    /**
+     * Counts an upgrade that the protocol or the chain performed itself (a container's
+     * WebSocket handshake): the response's status is the only sign of it.
+     */
+    private static void countIfSwitched(ProtocolStatistics stats, HttpServletResponse response) {
+        if (response.getStatus() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+            stats.upgraded();
+        }
     }
 
     /** Advertises the configured protocols on a response that does not switch (RFC 9110 section 7.8). */

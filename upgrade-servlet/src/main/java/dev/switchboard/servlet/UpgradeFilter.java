@@ -91,9 +91,16 @@ public class UpgradeFilter implements Filter {
             registry.statistics().registerMBeans();
         }
         advertised = options.advertise().map(u -> u.toHeaderValue()).orElse(null);
+        ContainerUpgrade upgrade;
+        try {
+            upgrade = ContainerUpgrade.of(config.getServletContext());
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         dispatcher = new UpgradeDispatcher(registry.statistics(),
-                new Switcher(options.maxContentLength(), options.handlerOptions(), this::scheduler),
+                new Switcher(upgrade, options.maxContentLength(), options.handlerOptions(), this::scheduler),
                 options.advertise().orElse(null));
+        LOG.log(Level.FINE, "Switching through {0}", upgrade);
         LOG.log(Level.FINE, "Upgrade protocols: {0}", protocols());
     }
 

@@ -394,6 +394,26 @@ class UpgradeNegotiatorTest {
     }
 
     @Test
+    @DisplayName("UPG-07 a selection policy that lists a candidate twice is a programming error")
+    void aPolicyMayNotRepeatCandidates() {
+        SelectionPolicy repeating = new SelectionPolicy() {
+            @Override
+            public <P extends NegotiableProtocol> List<Candidate<P>> order(List<Candidate<P>> clientOrder,
+                    RequestHead head) {
+                List<Candidate<P>> out = new ArrayList<>(clientOrder);
+                out.addAll(clientOrder);
+                return out;
+            }
+        };
+        UpgradeNegotiator<TestProtocol> negotiator = new UpgradeNegotiator<>(List.of(ECHO), repeating,
+                NegotiationLimits.DEFAULT, InvalidFieldPolicy.REJECT);
+
+        assertThatThrownBy(() -> negotiator.negotiate(TestHead.upgrade("echo/1", "upgrade")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("listed echo/1 twice");
+    }
+
+    @Test
     void aPolicyMayDropCandidates() {
         SelectionPolicy none = new SelectionPolicy() {
             @Override

@@ -53,12 +53,14 @@ class SettingsOnTomcatTest {
         context = tomcat.addContext("", base.toString());
         context.addParameter("switchboard.idleTimeout", "9s");
         context.addParameter("switchboard.jmx", "false");
+        context.addParameter("switchboard.advertise", "echo/1");
 
         FilterDef def = new FilterDef();
         def.setFilterName("probe");
         def.setFilterClass(Probe.class.getName());
         def.addInitParameter("switchboard.jmx", "true");
         def.addInitParameter("switchboard.protocols", " ");
+        def.addInitParameter("switchboard.advertise", "");
         context.addFilterDef(def);
         FilterMap map = new FilterMap();
         map.setFilterName("probe");
@@ -89,8 +91,13 @@ class SettingsOnTomcatTest {
     }
 
     @Test
+    void aBlankInitParamDoesNotHideTheContextParam() {
+        assertThat(Settings.of(FILTER_CONFIG.get()).get("switchboard.advertise")).contains("echo/1");
+    }
+
+    @Test
     void aParameterSetNowhereIsAbsent() {
-        assertThat(Settings.of(FILTER_CONFIG.get()).get("switchboard.advertise")).isEmpty();
+        assertThat(Settings.of(FILTER_CONFIG.get()).get("switchboard.maxContentLength")).isEmpty();
     }
 
     @Test

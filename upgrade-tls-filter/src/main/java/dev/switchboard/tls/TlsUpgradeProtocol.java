@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
@@ -88,10 +89,7 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         }
         ServletContext context = request.getServletContext();
         String contextPath = context.getContextPath();
-        BridgeRules rules = new BridgeRules(contextPath, host, path -> {
-            ServletContext mapped = context.getContext(path);
-            return mapped != null && mapped.getContextPath().equals(contextPath);
-        });
+        BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context));
         byte[] first = FirstRequest.of(request);
         String client = request.getRemoteAddr();
         int clientPort = request.getRemotePort();
@@ -99,6 +97,23 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
             h.useOptions(options.handlerOptions());
             h.configure(endpoint, target, rules, first, client, clientPort);
         }).withUpgrade(upgrade.token(), TlsSpec.HTTP_1_1);
+    }
+
+    /**
+     * Whether the container maps a decoded path (already known to lie under the context path)
+     * to this application rather than to a nested one. A container that does not say, because
+     * {@code getContext} answers null even for the application's own path (Jetty, unless
+     * cross-context dispatch is on), is left to the context-path check alone.
+     */
+    private static Predicate<String> mapsHere(ServletContext context) {
+        String contextPath = context.getContextPath();
+        if (context.getContext(contextPath.isEmpty() ? "/" : contextPath) == null) {
+            return path -> true;
+        }
+        return path -> {
+            ServletContext mapped = context.getContext(path);
+            return mapped != null && mapped.getContextPath().equals(contextPath);
+        };
     }
 
     /** The connector the request arrived on, to bridge into: its local address and port. */

@@ -45,8 +45,10 @@ public abstract class HandlerTimeoutScenarios {
 
             assertThat(c.isClosedByPeer(Duration.ofSeconds(20))).as("end of stream from the server").isTrue();
         }
-        assertThat(report(server(), id)).contains("closed=1\n", "timeouts=FIRST_BYTE\n",
-                "cause=java.util.concurrent.TimeoutException: no data within 1000 ms of the switch\n");
+        // The socket closes first; the handler's onClosed runs just after, on its own thread.
+        await("the probe's report of the close").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(report(server(), id)).contains("closed=1\n", "timeouts=FIRST_BYTE\n",
+                        "cause=java.util.concurrent.TimeoutException: no data within 1000 ms of the switch\n"));
     }
 
     @Test
@@ -59,8 +61,9 @@ public abstract class HandlerTimeoutScenarios {
 
             assertThat(c.isClosedByPeer(Duration.ofSeconds(20))).as("end of stream from the server").isTrue();
         }
-        assertThat(report(server(), id)).contains("closed=1\n", "timeouts=IDLE\n",
-                "cause=java.util.concurrent.TimeoutException: idle for 2000 ms\n");
+        await("the probe's report of the close").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(report(server(), id)).contains("closed=1\n", "timeouts=IDLE\n",
+                        "cause=java.util.concurrent.TimeoutException: idle for 2000 ms\n"));
     }
 
     @Test

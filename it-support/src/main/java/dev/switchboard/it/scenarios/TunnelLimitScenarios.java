@@ -1,8 +1,10 @@
 package dev.switchboard.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.management.ObjectName;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +74,19 @@ public abstract class TunnelLimitScenarios {
         queueFillers.clear();
         blackhole.close();
         backend.close();
+    }
+
+    /**
+     * Each test starts with the one place under the cap free. A tunnel that the previous test
+     * closed from the client side holds its place while the gateway lingers to deliver what
+     * the client sent; the gateway runs in this JVM, so its counters say when that is over.
+     */
+    @BeforeEach
+    void noTunnelOpen() throws Exception {
+        ObjectName tunnels = new ObjectName("dev.switchboard:type=Tunnel,context="
+                + ObjectName.quote(server().base().getPath().replaceAll("/$", "")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(tunnels, "TunnelsOpen")).intValue() == 0);
     }
 
     private BackendPeer open(RawConnection client) throws IOException {

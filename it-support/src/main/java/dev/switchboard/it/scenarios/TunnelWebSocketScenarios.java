@@ -19,12 +19,9 @@ import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 
 import org.glassfish.tyrus.client.ClientManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ResponseHead;
@@ -41,31 +38,21 @@ import okhttp3.Response;
 import okhttp3.WebSocketListener;
 
 /**
- * The tunnel with a real backend: a second embedded Tomcat serving {@code echo/1} and a
+ * The tunnel with a real backend: a second container serving {@code echo/1} and a
  * WebSocket echo (subprotocols {@code chat.v2}, {@code chat.v1}; permessage-deflate), driven
  * through the gateway by the JDK WebSocket client, Tyrus and OkHttp, none of which knows a
  * tunnel is there. Deploy {@code ProxyDeployments.gateway(name, Map.of())}; the gateway must
- * run in this JVM for the compression test, which reads the tunnel's byte counter.
+ * run in this JVM for the compression test, which reads the tunnel's byte counter. The
+ * integration test class also runs the backend, {@code ProxyDeployments.backend(ProxyBackends.BACKEND_CONTEXT)}
+ * on {@link ProxyBackends#TOMCAT_PORT}, on a container of its own kind (a
+ * {@link dev.switchboard.it.proxy.BackendServer} extension).
  */
 public abstract class TunnelWebSocketScenarios {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static EmbeddedTomcat backend;
-
     /** The gateway with the default tunnel routes. */
     protected abstract ServerUnderTest server();
-
-    @BeforeAll
-    static void startBackend() throws Exception {
-        backend = EmbeddedTomcat.builder(ProxyDeployments.backend(ProxyBackends.BACKEND_CONTEXT))
-                .port(ProxyBackends.TOMCAT_PORT).start();
-    }
-
-    @AfterAll
-    static void stopBackend() throws Exception {
-        backend.close();
-    }
 
     private URI ws(String scheme) {
         ServerUnderTest s = server();

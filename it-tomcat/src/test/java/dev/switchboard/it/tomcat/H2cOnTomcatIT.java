@@ -8,13 +8,14 @@ import dev.switchboard.it.Deployments;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.scenarios.H2cScenarios;
+import dev.switchboard.it.scenarios.H2cValidationScenarios;
 
 /**
  * h2c needs connectors Arquillian's adapter cannot configure, so this class starts its own
  * embedded Tomcat (the same one failsafe puts on the classpath: 11 or 10.1) with the same
  * WAR: a plain connector, an h2c connector and a TLS connector with HTTP/2.
  */
-class H2cOnTomcatIT extends H2cScenarios {
+class H2cOnTomcatIT extends H2cScenarios implements H2cValidationScenarios {
 
     private static EmbeddedTomcat tomcat;
 
@@ -37,7 +38,7 @@ class H2cOnTomcatIT extends H2cScenarios {
     }
 
     @Override
-    protected ServerUnderTest h2c() {
+    public ServerUnderTest h2c() {
         return tomcat.server("h2c");
     }
 

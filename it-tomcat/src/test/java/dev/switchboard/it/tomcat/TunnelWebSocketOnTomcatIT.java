@@ -9,14 +9,24 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;
 import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.proxy.BackendServer;
+import dev.switchboard.it.proxy.ProxyBackends;
 import dev.switchboard.it.scenarios.TunnelWebSocketScenarios;
 
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TunnelWebSocketOnTomcatIT extends TunnelWebSocketScenarios {
+
+    /** The backend: a second embedded Tomcat (the same version as the gateway's). */
+    @RegisterExtension
+    static final BackendServer BACKEND = BackendServer.of(() ->
+            EmbeddedTomcat.builder(ProxyDeployments.backend(ProxyBackends.BACKEND_CONTEXT))
+                    .port(ProxyBackends.TOMCAT_PORT).start());
 
     @Deployment(testable = false)
     static WebArchive deployment() {

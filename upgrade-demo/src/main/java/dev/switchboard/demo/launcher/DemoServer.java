@@ -3,12 +3,15 @@ package dev.switchboard.demo.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
@@ -19,8 +22,10 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
  * The demo WAR deployed at {@code /} on an embedded Tomcat 11 with a cleartext and a TLS
- * connector. The WAR is the very archive Maven built, deployed the way a user's server
- * deploys it.
+ * connector, and (unless {@code --tunnel-target} names another) the tunnel's backend on a
+ * loopback port of its own. The WAR is the very archive Maven built, deployed the way a
+ * user's server deploys it; the launcher gives it the deployment's settings as context
+ * parameters, as a {@code context.xml} would ({@link DeploymentSettings}).
  */
 public final class DemoServer implements AutoCloseable {
 
@@ -29,13 +34,18 @@ public final class DemoServer implements AutoCloseable {
     private final Connector https;
     private final String host;
     private final Path keystore;
+    private final URI tunnelTarget;
+    private final boolean ownBackend;
 
-    private DemoServer(Tomcat tomcat, Connector http, Connector https, String host, Path keystore) {
+    private DemoServer(Tomcat tomcat, Connector http, Connector https, String host, Path keystore, URI tunnelTarget,
+            boolean ownBackend) {
         this.tomcat = tomcat;
         this.http = http;
         this.https = https;
         this.host = host;
         this.keystore = keystore;
+        this.tunnelTarget = tunnelTarget;
+        this.ownBackend = ownBackend;
     }
 
     /**
@@ -87,8 +97,22 @@ public final class DemoServer implements AutoCloseable {
         Tomcat.addDefaultMimeTypeMappings(context);
         Tomcat.addServlet(context, "default", new DefaultServlet());
         context.addServletMappingDecoded("/", "default");
+        TunnelBackend backend = options.tunnelTarget() == null ? TunnelBackend.addTo(tomcat, workDir) : null;
+
+        // Binds every connector: from here on port 0 has become a real port, which the
+        // application's settings (the https port of its 426 page, the tunnel's route) need.
+        tomcat.init();
+        URI target = backend != null ? backend.uri() : options.tunnelTarget();
+        DeploymentSettings.apply(context, new DeploymentSettings(keystore, options.keystorePassword(),
+                https.getLocalPort(), target, options.allowedOrigins()));
         tomcat.start();
-        return new DemoServer(tomcat, http, https, options.bindAddress(), keystore);
+        DemoServer server = new DemoServer(tomcat, http, https, options.bindAddress(), keystore, target,
+                backend != null);
+        if (context.getState() != LifecycleState.STARTED) {
+            server.close();
+            throw new IOException("the demo application did not start; the log above says why");
+        }
+        return server;
     }
 
     public int httpPort() {
@@ -99,17 +123,31 @@ public final class DemoServer implements AutoCloseable {
         return https.getLocalPort();
     }
 
+    /** Where {@code /tunnel/} leads. */
+    public URI tunnelTarget() {
+        return tunnelTarget;
+    }
+
     /** What the demo serves, one URL per line, for the console. */
     public List<String> banner() {
         String h = "http://" + host + ":" + httpPort();
         String s = "https://" + host + ":" + httpsPort();
-        return List.of(
+        String ws = "ws://" + host + ":" + httpPort();
+        List<String> lines = new ArrayList<>(List.of(
                 "Switchboard demo on " + ServerInfo.getServerInfo(),
-                "  " + h + "/          the demo page",
+                "  " + h + "/          the demo page: chat between tabs, live counters",
+                "  " + ws + "/ws/chat    WebSocket chat, subprotocols chat.v2 then chat.v1, permessage-deflate",
+                "  " + ws + "/ws/echo    WebSocket echo, no subprotocol",
                 "  " + h + "/echo      echo/1 after a 101 (plain GET: 426 Upgrade Required)",
-                "  " + h + "/stats     the upgrade counters as JSON (the same numbers as JMX)",
-                "  " + s + "/          the same over TLS (certificate: " + keystore + ")",
-                "Press Ctrl-C to stop.");
+                "  " + h + "/secure/   426 in cleartext; served over https and over RFC 2817 (Upgrade: TLS/1.2)",
+                "  " + h + "/tunnel/   upgrades tunnelled to " + tunnelTarget
+                        + (ownBackend ? " (the launcher's WebSocket and echo/1 backend)" : ""),
+                "  " + h + "/stats     the counters as JSON (the same numbers as JMX)",
+                "  " + s + "/          the same over TLS (certificate: " + keystore + ")"));
+        lines.add("Ports: http " + httpPort() + ", https " + httpsPort()
+                + (ownBackend ? ", tunnel backend " + tunnelTarget.getPort() : ""));
+        lines.add("Press Ctrl-C to stop.");
+        return lines;
     }
 
     /** Stops Tomcat: upgraded connections are closed, then the connectors. */

@@ -1,5 +1,7 @@
 package dev.switchboard.demo.launcher;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +12,16 @@ import java.util.Map;
  * The launcher's options, from command-line flags and, where a flag is absent, from
  * environment variables of the same name ({@code --http-port} and {@code SWITCHBOARD_HTTP_PORT}).
  * Flags win. Port 0 picks a free port. Immutable.
+ *
+ * @param tunnelTarget where {@code /tunnel/} leads, or {@code null} for the launcher's own backend
+ * @param allowedOrigins origins allowed to open WebSockets besides the page's own
  */
 public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, Path keystore, String keystorePassword,
-        boolean help) {
+        URI tunnelTarget, List<String> allowedOrigins, boolean help) {
+
+    public LauncherOptions {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
 
     static final String USAGE = String.join("\n",
             "Usage: upgrade-demo [options]",
@@ -22,6 +31,10 @@ public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, P
             "  --keystore FILE        PKCS#12 key store for TLS (default: a self-signed one made at first start)",
             "                                                                             env SWITCHBOARD_KEYSTORE",
             "  --keystore-password P  its password (default changeit)                     env SWITCHBOARD_KEYSTORE_PASSWORD",
+            "  --tunnel-target URL    where /tunnel/ leads, http:// or https:// (default: a WebSocket and echo/1",
+            "                         backend the launcher starts on a free loopback port)  env SWITCHBOARD_TUNNEL_TARGET",
+            "  --allowed-origin O     an origin, such as https://app.example.com, that may open WebSockets besides",
+            "                         the page's own; repeatable             env SWITCHBOARD_ALLOWED_ORIGIN (comma-separated)",
             "  --help                 this text");
 
     /**
@@ -35,10 +48,57 @@ public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, P
         int https = port("--https-port", take(rest, "--https-port", env, "8443"));
         String keystore = take(rest, "--keystore", env, null);
         String password = take(rest, "--keystore-password", env, "changeit");
+        String target = take(rest, "--tunnel-target", env, null);
+        List<String> origins = takeAll(rest, "--allowed-origin", env);
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown option: " + rest.get(0));
         }
-        return new LauncherOptions(bind, http, https, keystore == null ? null : Path.of(keystore), password, help);
+        return new LauncherOptions(bind, http, https, keystore == null ? null : Path.of(keystore), password,
+                target == null ? null : tunnelTarget(target), origins.stream().map(LauncherOptions::origin).toList(),
+                help);
+    }
+
+    /** Every value of a repeatable flag; without any, the environment's comma-separated list. */
+    private static List<String> takeAll(List<String> args, String flag, Map<String, String> env) {
+        List<String> values = new ArrayList<>();
+        while (args.contains(flag) || args.stream().anyMatch(a -> a.startsWith(flag + "="))) {
+            values.add(take(args, flag, Map.of(), null));
+        }
+        if (values.isEmpty()) {
+            String fromEnv = env.get(envName(flag));
+            if (fromEnv != null) {
+                for (String v : fromEnv.split("[,\\s]+")) {
+                    if (!v.isEmpty()) {
+                        values.add(v);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static URI tunnelTarget(String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+                // What follows /tunnel/ follows the URL's path: an empty path is the root.
+                return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? URI.create(value + "/") : uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--tunnel-target: expected an http:// or https:// URL such as "
+                + "http://127.0.0.1:9000/ but was \"" + value + "\"");
+    }
+
+    /** A light check; the WebSocket origin policy reads the value in full when the application starts. */
+    private static String origin(String value) {
+        if (value.matches("(?i)https?://[^/\\s,]+") || value.equals("null")) {
+            return value;
+        }
+        throw new IllegalArgumentException("--allowed-origin: expected an origin such as https://app.example.com "
+                + "(scheme, host, optional port, no path) but was \"" + value + "\"");
     }
 
     private static String take(List<String> args, String flag, Map<String, String> env, String fallback) {

@@ -18,6 +18,7 @@ import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.ProtocolStatistics;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,14 +36,16 @@ final class Switchover {
     private final TunnelOptions options;
     private final TunnelStatistics statistics;
     private final ProtocolStatistics handlerStatistics;
+    private final ContainerUpgrade upgrade;
     private final Supplier<RelayLoop> loop;
     private final Supplier<ScheduledExecutorService> scheduler;
 
     Switchover(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
-            Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+            ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.statistics = statistics;
         this.handlerStatistics = handlerStatistics;
+        this.upgrade = upgrade;
         this.loop = loop;
         this.scheduler = scheduler;
     }
@@ -97,9 +100,14 @@ final class Switchover {
         start(handler, backend, new byte[0], permit);
     }
 
-    private static TunnelHandler upgrade(HttpServletRequest request) throws IOException {
+    /**
+     * Hands the client connection to a new {@link TunnelHandler}, through the container's
+     * {@code upgrade()} or its adapter (Jetty's own {@code upgrade()} loses the input of a
+     * client that waits for the switch, and only switches after a 101, never after a 200).
+     */
+    private TunnelHandler upgrade(HttpServletRequest request) throws IOException {
         try {
-            return request.upgrade(TunnelHandler.class);
+            return upgrade.upgrade(request, TunnelHandler.class);
         } catch (ServletException e) {
             throw new IOException("the container refused the switch", e);
         }

@@ -22,6 +22,7 @@ import dev.switchboard.proxy.ConnectPolicy;
 import dev.switchboard.proxy.Route;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,10 +49,10 @@ public final class TunnelDispatcher {
     private final Capacity capacity;
 
     public TunnelDispatcher(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
-            Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+            ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.statistics = statistics;
-        this.switchover = new Switchover(options, statistics, handlerStatistics, loop, scheduler);
+        this.switchover = new Switchover(options, statistics, handlerStatistics, upgrade, loop, scheduler);
         this.capacity = new Capacity(options.maxTunnels());
     }
 

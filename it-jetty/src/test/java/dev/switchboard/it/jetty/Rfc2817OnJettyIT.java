@@ -1,0 +1,20 @@
+package dev.switchboard.it.jetty;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.TlsDeployments;
+import dev.switchboard.it.scenarios.Rfc2817Scenarios;
+
+class Rfc2817OnJettyIT extends Rfc2817Scenarios {
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> TlsDeployments.tlsApp("tls-upgrade", Map.of()));
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+}

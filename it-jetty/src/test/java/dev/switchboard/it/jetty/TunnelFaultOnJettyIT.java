@@ -1,0 +1,20 @@
+package dev.switchboard.it.jetty;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ProxyDeployments;
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.TunnelFaultScenarios;
+
+class TunnelFaultOnJettyIT extends TunnelFaultScenarios {
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> ProxyDeployments.gateway("proxy-faults", Map.of()));
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+}

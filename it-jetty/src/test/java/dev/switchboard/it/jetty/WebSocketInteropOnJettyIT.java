@@ -1,0 +1,18 @@
+package dev.switchboard.it.jetty;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.WebSocketDeployments;
+import dev.switchboard.it.scenarios.WebSocketInteropScenarios;
+
+class WebSocketInteropOnJettyIT extends WebSocketInteropScenarios {
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> WebSocketDeployments.app("ws-interop"));
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+}

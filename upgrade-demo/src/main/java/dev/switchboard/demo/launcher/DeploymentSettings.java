@@ -1,0 +1,48 @@
+package dev.switchboard.demo.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.catalina.Context;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
+
+/**
+ * What the launcher knows and the WAR cannot: the key store (for RFC 2817 on {@code /secure/}),
+ * the https port its 426 page points to, the tunnel's backend and the origins allowed besides
+ * the page's own. Given to the application as context parameters that web.xml cannot
+ * override, exactly as a {@code <Parameter override="false">} in a {@code context.xml} would.
+ *
+ * @param tunnelTarget the backend of {@code /tunnel/}
+ * @param allowedOrigins origins allowed to open WebSockets besides same-origin
+ */
+record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort, URI tunnelTarget,
+        List<String> allowedOrigins) {
+
+    /** The protocols of the demo once a key store is there: RFC 2817 joins echo/1 and WebSocket. */
+    static final String PROTOCOLS = "echo, websocket, tls";
+
+    /** Sets the parameters on {@code context}, before it starts. */
+    static void apply(Context context, DeploymentSettings settings) {
+        set(context, "switchboard.protocols", PROTOCOLS);
+        set(context, "switchboard.tls.keystore", settings.keystore.toAbsolutePath().toString());
+        set(context, "switchboard.tls.keystorePassword", settings.keystorePassword);
+        set(context, "switchboard.tls.httpsPort", Integer.toString(settings.httpsPort));
+        set(context, "switchboard.proxy.routes", "/tunnel/ -> " + settings.tunnelTarget);
+        if (!settings.allowedOrigins.isEmpty()) {
+            List<String> origins = new ArrayList<>();
+            origins.add("same-origin");
+            origins.addAll(settings.allowedOrigins);
+            set(context, "switchboard.websocket.origins", String.join(", ", origins));
+        }
+    }
+
+    private static void set(Context context, String name, String value) {
+        ApplicationParameter parameter = new ApplicationParameter();
+        parameter.setName(name);
+        parameter.setValue(value);
+        parameter.setOverride(false);
+        context.addApplicationParameter(parameter);
+    }
+}

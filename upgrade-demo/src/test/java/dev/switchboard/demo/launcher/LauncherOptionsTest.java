@@ -1,0 +1,75 @@
+package dev.switchboard.demo.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LauncherOptionsTest {
+
+    private static LauncherOptions parse(Map<String, String> env, String... args) {
+        return LauncherOptions.parse(args, env);
+    }
+
+    @Test
+    @DisplayName("without flags the ports are 8080 and 8443, the tunnel goes to the launcher's backend, no extra origins")
+    void defaults() {
+        LauncherOptions o = parse(Map.of());
+        assertThat(o.httpPort()).isEqualTo(8080);
+        assertThat(o.httpsPort()).isEqualTo(8443);
+        assertThat(o.tunnelTarget()).isNull();
+        assertThat(o.allowedOrigins()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--allowed-origin is repeatable, in both spellings, in order")
+    void allowedOriginRepeatable() {
+        LauncherOptions o = parse(Map.of(), "--allowed-origin", "https://a.example", "--allowed-origin=http://b.example:8080");
+        assertThat(o.allowedOrigins()).containsExactly("https://a.example", "http://b.example:8080");
+    }
+
+    @Test
+    @DisplayName("SWITCHBOARD_ALLOWED_ORIGIN lists origins separated by commas, when no flag is given")
+    void allowedOriginFromEnvironment() {
+        LauncherOptions o = parse(Map.of("SWITCHBOARD_ALLOWED_ORIGIN", "https://a.example, https://b.example"));
+        assertThat(o.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(parse(Map.of("SWITCHBOARD_ALLOWED_ORIGIN", "https://a.example"), "--allowed-origin",
+                "https://c.example").allowedOrigins()).containsExactly("https://c.example");
+    }
+
+    @Test
+    @DisplayName("an origin with a path is refused, naming the flag")
+    void originWithPathRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--allowed-origin", "https://a.example/x"))
+                .withMessageStartingWith("--allowed-origin: expected an origin");
+    }
+
+    @Test
+    @DisplayName("--tunnel-target takes an http or https URL; an empty path becomes the root")
+    void tunnelTarget() {
+        assertThat(parse(Map.of(), "--tunnel-target", "http://127.0.0.1:9000").tunnelTarget())
+                .isEqualTo(URI.create("http://127.0.0.1:9000/"));
+        assertThat(parse(Map.of("SWITCHBOARD_TUNNEL_TARGET", "https://b.example/ws/")).tunnelTarget())
+                .isEqualTo(URI.create("https://b.example/ws/"));
+    }
+
+    @Test
+    @DisplayName("a tunnel target that is not an http or https URL is refused, naming the flag")
+    void badTunnelTargetRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--tunnel-target", "ftp://b.example/"))
+                .withMessageStartingWith("--tunnel-target: expected an http:// or https:// URL");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--tunnel-target", "not a url"))
+                .withMessageStartingWith("--tunnel-target:");
+    }
+
+    @Test
+    @DisplayName("a port outside 0..65535 is refused, naming the flag")
+    void badPortRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--http-port", "70000"))
+                .withMessageStartingWith("--http-port: expected a port");
+    }
+}

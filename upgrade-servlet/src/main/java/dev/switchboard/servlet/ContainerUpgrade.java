@@ -1,0 +1,133 @@
+package dev.switchboard.servlet;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpUpgradeHandler;
+
+/**
+ * How a connection is handed to an {@link HttpUpgradeHandler}: through
+ * {@link HttpServletRequest#upgrade(Class)}, or through a container adapter where the
+ * container's own implementation cannot be used.
+ *
+ * <p><b>The adapter contract.</b> A container adapter installs itself by setting the servlet
+ * context attribute {@value #ATTRIBUTE} (before filters are initialised, for example from a
+ * {@code ServletContainerInitializer}) to a
+ * {@code java.util.function.BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler>}.
+ * Only JDK and Jakarta types cross this boundary, so the adapter may live outside the web
+ * application (on the container's classpath, where it can see container classes). Given the
+ * request being served and a handler class, the function must:
+ * <ol>
+ *   <li>create the handler as {@code upgrade(Class)} does (public no-argument constructor,
+ *       container injection where it has any) and return it;</li>
+ *   <li>leave the response alone: the caller sets the status ({@code 101}, or {@code 200} for a
+ *       {@code CONNECT} tunnel) and the fields;</li>
+ *   <li>once the response is written and the request is complete, give the connection to the
+ *       handler: {@code init(WebConnection)} on a container thread, with the bytes the client
+ *       sent after the request (whether they arrived with it or later) as the handler's input,
+ *       and {@code destroy()} exactly once when the connection closes;</li>
+ *   <li>throw {@link IllegalStateException} when the request cannot be switched (response
+ *       committed, not HTTP/1.1).</li>
+ * </ol>
+ *
+ * <p>Switchboard's Jetty adapter ({@code upgrade-jetty}) is one: Jetty 12.1's
+ * {@code upgrade()} gives the handler an input that is already at end of stream when the client
+ * waits for the 101 before sending (see {@code docs/jetty-upgrade-eof.md}).
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ContainerUpgrade {
+
+    /** The servlet context attribute under which a container adapter installs itself. */
+    public static final String ATTRIBUTE = "dev.switchboard.servlet.ContainerUpgrade";
+
+    private static final Logger LOG = Logger.getLogger(ContainerUpgrade.class.getName());
+
+    /** Marks a context whose missing adapter has been reported. */
+    private static final String WARNED_ATTRIBUTE = ATTRIBUTE + ".warned";
+
+    private static final ContainerUpgrade SERVLET = new ContainerUpgrade(null, "HttpServletRequest.upgrade");
+
+    private final BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter;
+    private final String name;
+
+    private ContainerUpgrade(BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter,
+            String name) {
+        this.adapter = adapter;
+        this.name = name;
+    }
+
+    /**
+     * The way to switch in {@code context}: its adapter if one is installed, else the
+     * container's {@code upgrade()} (with a warning on containers known to need an adapter).
+     *
+     * @throws IllegalArgumentException if the attribute holds something other than a {@code BiFunction}
+     */
+    public static ContainerUpgrade of(ServletContext context) {
+        Object attribute = context.getAttribute(ATTRIBUTE);
+        if (attribute == null) {
+            warnIfAdapterNeeded(context);
+            return SERVLET;
+        }
+        if (!(attribute instanceof BiFunction<?, ?, ?> function)) {
+            throw new IllegalArgumentException("Context attribute " + ATTRIBUTE + " must be a BiFunction"
+                    + "<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> but was "
+                    + attribute.getClass().getName());
+        }
+        @SuppressWarnings("unchecked")
+        BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter =
+                (BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler>) function;
+        return new ContainerUpgrade(adapter, function.getClass().getName());
+    }
+
+    /**
+     * Creates a {@code type} handler and arranges for the connection of {@code request} to be
+     * handed to it once the response is complete. The caller sets the response's status and
+     * fields, before or after this call.
+     *
+     * @throws ServletException if the request cannot be switched or the handler cannot be created
+     */
+    public <T extends HttpUpgradeHandler> T upgrade(HttpServletRequest request, Class<T> type)
+            throws IOException, ServletException {
+        if (adapter == null) {
+            return request.upgrade(type);
+        }
+        HttpUpgradeHandler handler;
+        try {
+            handler = adapter.apply(request, type);
+        } catch (IllegalStateException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+        if (!type.isInstance(handler)) {
+            throw new ServletException(name + " returned " + handler + " for " + type.getName());
+        }
+        return type.cast(handler);
+    }
+
+    /** Whether a container adapter is installed (rather than the container's {@code upgrade()}). */
+    public boolean isAdapted() {
+        return adapter != null;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Warns once per context (every filter that switches asks), on containers known to need an adapter. */
+    private static void warnIfAdapterNeeded(ServletContext context) {
+        String server = context.getServerInfo();
+        if (server != null && server.toLowerCase(Locale.ROOT).startsWith("jetty/12.")
+                && context.getAttribute(WARNED_ATTRIBUTE) == null) {
+            context.setAttribute(WARNED_ATTRIBUTE, Boolean.TRUE);
+            LOG.warning("Running on " + server + " without Switchboard's Jetty adapter: upgraded protocols lose "
+                    + "the input of clients that wait for the 101 before sending. Put upgrade-jetty.jar on Jetty's "
+                    + "ee10 classpath (see upgrade-jetty's README).");
+        }
+    }
+}
