@@ -2,9 +2,12 @@ package dev.switchboard.bench.servlet;
 
 /**
  * A servlet context with no parameters, for {@code UpgradeFilter.init}: the filter reads its
- * options from code, and finds providers through this class's loader.
+ * options from code, and finds providers through this class's loader, in {@code upgrade-servlet}
+ * only.
  */
 public final class MinimalContext extends UnsupportedContext {
+
+    private final ClassLoader loader = new UpgradeServletOnlyLoader(MinimalContext.class.getClassLoader());
 
     @Override
     public String getInitParameter(String name) {
@@ -13,7 +16,7 @@ public final class MinimalContext extends UnsupportedContext {
 
     @Override
     public ClassLoader getClassLoader() {
-        return MinimalContext.class.getClassLoader();
+        return loader;
     }
 
     @Override

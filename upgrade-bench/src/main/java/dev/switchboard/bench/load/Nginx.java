@@ -1,4 +1,4 @@
-package dev.switchboard.bench.tunnel;
+package dev.switchboard.bench.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * same backend, with the configuration nginx documents for WebSocket proxying (HTTP/1.1 to
  * the backend, {@code Upgrade} and {@code Connection} passed on), which carries any upgrade.
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -23,7 +23,7 @@ final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
-    static Nginx start(Path binary, Path dir, int port, String prefix, String backend) throws IOException,
+    public static Nginx start(Path binary, Path dir, int port, String prefix, String backend) throws IOException,
             InterruptedException {
         Files.createDirectories(dir);
         String conf = """
@@ -70,12 +70,17 @@ final class Nginx implements AutoCloseable {
         throw new IOException("nginx did not listen on " + port);
     }
 
-    int port() {
+    /** The master process, whose descendants are the workers. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
         return port;
     }
 
     /** nginx's version line, such as {@code nginx version: nginx/1.22.1}. */
-    static String version(Path binary) throws IOException, InterruptedException {
+    public static String version(Path binary) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary.toString(), "-v").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         p.waitFor(10, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package dev.switchboard.bench.tunnel;
+package dev.switchboard.bench.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,31 +9,50 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A cheap load generator for {@code echo/1}: one thread, one selector, {@code connections}
- * upgraded connections each sending a message and waiting for it to come back before sending
- * the next. The same client drives every target, so only the target differs.
+ * upgraded connections each sending a message and waiting for all of it to come back before
+ * sending the next. The same client drives every target, so only the target differs. The time
+ * of every round trip is kept, for percentiles.
  */
-final class EchoLoad {
+public final class EchoLoad {
 
     /** What one run measured. */
-    record Result(long roundTrips, long bytes, double seconds) {
-        double messagesPerSecond() {
+    public record Result(long roundTrips, long bytes, double seconds, long[] roundTripNanos) {
+        public double messagesPerSecond() {
             return roundTrips / seconds;
         }
 
         /** Payload megabytes (10^6) per second, each way. */
-        double megabytesPerSecond() {
+        public double megabytesPerSecond() {
             return bytes / seconds / 1e6;
+        }
+
+        /** The round-trip time below which {@code percent} of the round trips completed, in microseconds. */
+        public double percentileMicros(double percent) {
+            if (roundTripNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = roundTripNanos.clone();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(percent / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e3;
         }
     }
 
     private EchoLoad() {
     }
 
-    static Result run(InetSocketAddress address, String host, String path, int connections, int messageSize,
+    /**
+     * Upgrades {@code connections} connections to {@code echo/1} with {@code GET path}, then
+     * for {@code duration} sends {@code messageSize}-byte messages and waits for their echo.
+     *
+     * @throws IOException if a connection is refused, closed, or not switched with a 101
+     */
+    public static Result run(InetSocketAddress address, String host, String path, int connections, int messageSize,
             Duration duration) throws IOException {
         byte[] message = new byte[messageSize];
         for (int i = 0; i < message.length; i++) {
@@ -47,10 +66,13 @@ final class EchoLoad {
                 ch.configureBlocking(false);
                 ch.register(selector, SelectionKey.OP_WRITE, new Conn(ByteBuffer.wrap(message), messageSize));
             }
-            long roundTrips = 0;
+            LongList times = new LongList();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+            for (Conn c : attachments(selector)) {
+                c.sentAt = start;
+            }
             while (System.nanoTime() < end) {
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
@@ -69,7 +91,9 @@ final class EchoLoad {
                         }
                         c.received += n;
                         if (c.received == c.size) {
-                            roundTrips++;
+                            long now = System.nanoTime();
+                            times.add(now - c.sentAt);
+                            c.sentAt = now;
                             c.received = 0;
                             c.out.rewind();
                             key.interestOps(SelectionKey.OP_WRITE);
@@ -79,12 +103,18 @@ final class EchoLoad {
                 selector.selectedKeys().clear();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(roundTrips, roundTrips * messageSize, seconds);
+            return new Result(times.size(), (long) times.size() * messageSize, seconds, times.toArray());
         } finally {
             for (SocketChannel ch : channels) {
                 ch.close();
             }
         }
+    }
+
+    private static List<Conn> attachments(Selector selector) {
+        List<Conn> out = new ArrayList<>();
+        selector.keys().forEach(k -> out.add((Conn) k.attachment()));
+        return out;
     }
 
     /** Opens a connection and switches it to {@code echo/1}, reading the 101 exactly to its end. */
@@ -98,7 +128,7 @@ final class EchoLoad {
         }
         StringBuilder head = new StringBuilder();
         ByteBuffer one = ByteBuffer.allocate(1);
-        while (!head.toString().endsWith("\r\n\r\n")) {
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
             one.clear();
             if (ch.read(one) < 0) {
                 throw new IOException("connection closed before the 101: " + head);
@@ -115,10 +145,32 @@ final class EchoLoad {
         final ByteBuffer out;
         final int size;
         int received;
+        long sentAt;
 
         Conn(ByteBuffer out, int size) {
             this.out = out;
             this.size = size;
+        }
+    }
+
+    /** A growable list of longs, so that a run's hundreds of thousands of samples are not boxed. */
+    private static final class LongList {
+        private long[] values = new long[1 << 14];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.bench.websocket;
+package dev.switchboard.bench.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,11 +15,11 @@ import java.time.Duration;
  * send the opening handshake, read the 101, send a close frame, read the server's close frame
  * and its end of stream. The same client drives every target, so only the server differs.
  */
-final class HandshakeLoad {
+public final class HandshakeLoad {
 
     /** What one run measured. */
-    record Result(long handshakes, double seconds) {
-        double perSecond() {
+    public record Result(long handshakes, double seconds) {
+        public double perSecond() {
             return handshakes / seconds;
         }
     }
@@ -30,7 +30,7 @@ final class HandshakeLoad {
     private HandshakeLoad() {
     }
 
-    static Result run(InetSocketAddress address, String host, String path, int connections, Duration duration)
+    public static Result run(InetSocketAddress address, String host, String path, int connections, Duration duration)
             throws IOException {
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
