@@ -24,6 +24,12 @@ public final class MinimalContext extends UnsupportedContext {
         return "/bench";
     }
 
+    /** Not Jetty: the filter asks, to warn when Jetty's adapter is missing. */
+    @Override
+    public String getServerInfo() {
+        return "switchboard-bench/1";
+    }
+
     @Override
     public Object getAttribute(String name) {
         return null;
