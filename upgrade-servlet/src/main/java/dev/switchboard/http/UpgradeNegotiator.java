@@ -118,12 +118,13 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
         List<Candidate<P>> ordered = policy.order(List.copyOf(matched), head);
         List<Candidate<P>> eligible = new ArrayList<>(ordered.size());
         List<Negotiation.Skipped<P>> skipped = new ArrayList<>(0);
-        for (Candidate<P> c : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            Candidate<P> c = ordered.get(i);
             if (!matched.contains(c)) {
                 throw new IllegalStateException("selection policy " + policy + " added " + c.token()
                         + ", which the client did not offer");
             }
-            if (eligible.contains(c) || skippedContains(skipped, c)) {
+            if (ordered.indexOf(c) < i) {
                 throw new IllegalStateException("selection policy " + policy + " listed " + c.token()
                         + " twice");
             }
@@ -135,16 +136,6 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
             }
         }
         return new Negotiation.Candidates<>(upgrade, connection, List.copyOf(eligible), List.copyOf(skipped));
-    }
-
-    private static <P extends NegotiableProtocol> boolean skippedContains(List<Negotiation.Skipped<P>> skipped,
-            Candidate<P> candidate) {
-        for (Negotiation.Skipped<P> s : skipped) {
-            if (s.candidate().equals(candidate)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <P extends NegotiableProtocol> boolean containsProtocol(List<Candidate<P>> list, P protocol) {

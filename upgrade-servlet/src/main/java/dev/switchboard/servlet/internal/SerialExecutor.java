@@ -39,23 +39,9 @@ public final class SerialExecutor {
     public void execute(Task task) {
         tasks.add(task);
         if (running.isHeldByCurrentThread()) {
-            return; // the loop below, further up this thread's stack, runs it next
+            return; // the loop further up this thread's stack runs it next
         }
-        while (!tasks.isEmpty() && running.tryLock()) {
-            try {
-                Task next;
-                while ((next = tasks.poll()) != null) {
-                    try {
-                        next.run();
-                    } catch (Exception e) {
-                        onFailure.failed(e);
-                    }
-                }
-            } finally {
-                running.unlock();
-            }
-            // A task queued between the last poll and the unlock is picked up by the loop.
-        }
+        drain();
     }
 
     /**
@@ -68,23 +54,11 @@ public final class SerialExecutor {
             return false;
         }
         try {
-            try {
-                task.run();
-            } catch (Exception e) {
-                onFailure.failed(e);
-            }
-            Task next;
-            while ((next = tasks.poll()) != null) {
-                try {
-                    next.run();
-                } catch (Exception e) {
-                    onFailure.failed(e);
-                }
-            }
+            runThenQueued(task);
         } finally {
             running.unlock();
         }
-        execute(() -> { }); // picks up anything queued between the last poll and the unlock
+        drain();
         return true;
     }
 
@@ -102,23 +76,44 @@ public final class SerialExecutor {
         }
         running.lock();
         try {
-            try {
-                task.run();
-            } catch (Exception e) {
-                onFailure.failed(e);
-            }
-            Task next;
-            while ((next = tasks.poll()) != null) {
-                try {
-                    next.run();
-                } catch (Exception e) {
-                    onFailure.failed(e);
-                }
-            }
+            runThenQueued(task);
         } finally {
             running.unlock();
         }
-        execute(() -> { }); // picks up anything queued between the last poll and the unlock
+        drain();
+    }
+
+    /**
+     * Runs the queued tasks if no other thread is, until the queue is empty; a task queued
+     * between a thread's last poll and its unlock is picked up by the next turn of the loop.
+     */
+    private void drain() {
+        while (!tasks.isEmpty() && running.tryLock()) {
+            try {
+                runThenQueued(null);
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
+    /** Runs {@code first} (unless null), then every queued task; the caller holds {@code running}. */
+    private void runThenQueued(Task first) {
+        if (first != null) {
+            run(first);
+        }
+        Task next;
+        while ((next = tasks.poll()) != null) {
+            run(next);
+        }
+    }
+
+    private void run(Task task) {
+        try {
+            task.run();
+        } catch (Exception e) {
+            onFailure.failed(e);
+        }
     }
 
     /** Whether the calling thread is running this executor's tasks. */
