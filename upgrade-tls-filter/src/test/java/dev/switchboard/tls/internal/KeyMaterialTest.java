@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 
@@ -79,6 +82,47 @@ class KeyMaterialTest {
         Files.writeString(file, "not a key store");
         Thread.sleep(5);
         assertThat(serverCertificate(material)).isEqualTo(certificate);
+    }
+
+    @Test
+    void withoutAnAliasTheFirstKeyOfTheStoreIsPresented() throws Exception {
+        TestKeyStore a = TestKeyStore.create(dir.resolve("a.p12"));
+        TestKeyStore b = TestKeyStore.create(dir.resolve("b.p12"));
+        Path both = twoKeys(a, b, dir.resolve("both.p12"));
+        KeyMaterial material = new KeyMaterial(new KeyMaterial.Source(both, "PKCS12", a.password().toCharArray(),
+                a.password().toCharArray(), null), Duration.ZERO);
+        assertThat(serverCertificate(material)).isEqualTo(a.certificate());
+    }
+
+    @Test
+    void aConfiguredAliasChoosesTheKeyPresented() throws Exception {
+        TestKeyStore a = TestKeyStore.create(dir.resolve("a.p12"));
+        TestKeyStore b = TestKeyStore.create(dir.resolve("b.p12"));
+        Path both = twoKeys(a, b, dir.resolve("both.p12"));
+        KeyMaterial material = new KeyMaterial(new KeyMaterial.Source(both, "PKCS12", a.password().toCharArray(),
+                a.password().toCharArray(), "second"), Duration.ZERO);
+        assertThat(serverCertificate(material)).isEqualTo(b.certificate());
+    }
+
+    /** A store holding the key of {@code first} as "first", then that of {@code second} as "second", under the first's password. */
+    private static Path twoKeys(TestKeyStore first, TestKeyStore second, Path file) throws Exception {
+        char[] password = first.password().toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (var entry : java.util.Map.of("first", first, "second", second).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            KeyStore source = KeyStore.getInstance("PKCS12");
+            char[] sourcePassword = entry.getValue().password().toCharArray();
+            try (InputStream in = Files.newInputStream(entry.getValue().file())) {
+                source.load(in, sourcePassword);
+            }
+            store.setKeyEntry(entry.getKey(), source.getKey(TestKeyStore.ALIAS, sourcePassword), password,
+                    source.getCertificateChain(TestKeyStore.ALIAS));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        return file;
     }
 
     /** The certificate a server engine of {@code material} presents in a real (in-memory) handshake. */
