@@ -18,6 +18,8 @@ import dev.switchboard.bench.suite.ServerCpu;
 import dev.switchboard.bench.suite.Target;
 import dev.switchboard.it.Deployments;
 import dev.switchboard.it.EmbeddedTomcat;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Scenario 3: {@code echo/1} after the 101, Switchboard's reference handler on Tomcat against a
@@ -46,32 +48,47 @@ public final class EchoScenario implements Scenario {
     public Section run(Plan plan) throws Exception {
         try (NioEchoServer nio = NioEchoServer.start();
                 EmbeddedTomcat tomcat = EmbeddedTomcat.start(Deployments.upgradeApp("echo",
-                        Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false")))) {
+                        Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false")));
+                EmbeddedTomcat floor = EmbeddedTomcat.start(ShrinkWrap.create(WebArchive.class, "raw.war")
+                        .addClasses(ServletApiEcho.class, ServletApiEcho.Handler.class,
+                                ServletApiEcho.Handler.Reader.class, ServletApiEcho.Handler.Writer.class))) {
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
-            InetSocketAddress tomcatAddress = new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort());
-            String tomcatThreads = ServerCpu.tomcatThreads(tomcat);
             LongSupplier nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
-            LongSupplier tomcatCpu = () -> ServerCpu.threads(tomcatThreads);
-            String tomcatPath = tomcat.server().path("x");
-
-            Interleaved large = Interleaved.run("echo 64 KiB", plan,
-                    side(nioAddress, "/x", 64 * 1024, nioCpu), side(tomcatAddress, tomcatPath, 64 * 1024, tomcatCpu));
-            Interleaved small = Interleaved.run("echo 64 B", plan,
-                    side(nioAddress, "/x", 64, nioCpu), side(tomcatAddress, tomcatPath, 64, tomcatCpu));
+            List<Interleaved> large = Interleaved.run("echo 64 KiB", plan, side(nioAddress, "/x", 64 * 1024, nioCpu),
+                    List.of(side(tomcat, 64 * 1024), side(floor, 64 * 1024)));
+            List<Interleaved> small = Interleaved.run("echo 64 B", plan, side(nioAddress, "/x", 64, nioCpu),
+                    List.of(side(tomcat, 64), side(floor, 64)));
+            String floorName = NAME + ": the container's floor, an echo on the bare Servlet API";
             List<Row> rows = List.of(
-                    Row.compared(NAME, "MB/s each way, 64 KiB messages", "%.1f", large, "MB/s", TARGET),
-                    Row.compared(NAME, "server CPU µs/64 KiB round trip", "%.0f", large, "cpu", null),
-                    Row.compared(NAME, "round trips/s, 64-byte messages", "%.0f", small, "round trips/s", TARGET),
-                    Row.compared(NAME, "server CPU µs/64-byte round trip", "%.1f", small, "cpu", null));
+                    Row.compared(NAME, "MB/s each way, 64 KiB messages", "%.1f", large.get(0), "MB/s", TARGET),
+                    Row.compared(NAME, "server CPU µs/64 KiB round trip", "%.0f", large.get(0), "cpu", null),
+                    Row.compared(NAME, "round trips/s, 64-byte messages", "%.0f", small.get(0), "round trips/s", TARGET),
+                    Row.compared(NAME, "server CPU µs/64-byte round trip", "%.1f", small.get(0), "cpu", null),
+                    Row.compared(floorName, "MB/s each way, 64 KiB messages", "%.1f", large.get(1), "MB/s", null),
+                    Row.compared(floorName, "round trips/s, 64-byte messages", "%.0f", small.get(1), "round trips/s", null),
+                    Row.compared(NAME + ": Switchboard against that floor", "MB/s each way, 64 KiB messages", "%.1f",
+                            Interleaved.of(large.get(1).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
+                    Row.compared(NAME + ": Switchboard against that floor", "round trips/s, 64-byte messages", "%.0f",
+                            Interleaved.of(small.get(1).candidateSamples(), small.get(0).candidateSamples()),
+                            "round trips/s", null));
             String details = String.format("""
                     Baseline: `NioEchoServer` in this JVM (one thread, one selector, reads of 16 KiB written \
                     straight back). Candidate: embedded Tomcat %s with `upgrade-servlet` and `echo/1` \
-                    (`EchoProtocol`, a `NonBlockingUpgradeHandler`). %d connections from one NIO client thread, \
-                    each sending a message and waiting for all of it to come back before sending the next. \
-                    Server CPU: the echo server's thread, or the Tomcat connector's threads.
+                    (`EchoProtocol`, a `NonBlockingUpgradeHandler`). Beside them, to tell the container's cost from \
+                    Switchboard's, a second Tomcat serving `ServletApiEcho`: the least an echo can do on the Servlet \
+                    non-blocking API (one 16 KiB buffer, no queue, timeouts, counters or serial executor), measured \
+                    in the same rounds. %d connections from one NIO client thread, each sending a message and \
+                    waiting for all of it to come back before sending the next. Server CPU: the echo server's \
+                    thread, or the Tomcat connector's threads.
                     """, org.apache.catalina.util.ServerInfo.getServerNumber(), CONNECTIONS);
             return new Section(title(), rows, details);
         }
+    }
+
+    private static Interleaved.Side side(EmbeddedTomcat tomcat, int size) {
+        String threads = ServerCpu.tomcatThreads(tomcat);
+        return side(new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort()), tomcat.server().path("x"), size,
+                () -> ServerCpu.threads(threads));
     }
 
     private static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
