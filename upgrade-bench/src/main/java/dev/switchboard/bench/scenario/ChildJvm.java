@@ -7,14 +7,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server in a JVM of its own, spoken to in lines through its standard streams: the suite
  * writes a command, the server answers with a line that starts with an agreed word, or with
- * {@code error <reason>}. Lines that start otherwise are skipped. The server's standard error
- * goes to a log file.
+ * {@code error <reason>}, within {@value #ANSWER_SECONDS} s. Lines that start otherwise are
+ * skipped. The server's standard error goes to a log file.
  *
  * <p>The server never outlives the suite: {@link #close()} asks it to {@code quit} and destroys
  * it if it does not, a shutdown hook destroys it if the suite's JVM exits first, and a server
@@ -23,19 +27,27 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm implements AutoCloseable {
 
+    /** How long a server may take to start or to answer a command: far more than it needs on a busy machine. */
+    static final long ANSWER_SECONDS = 120;
+
+    /** What the line queue holds once the server's output has ended. */
+    private static final Optional<String> END = Optional.empty();
+
     private final Process process;
     private final Path log;
-    private final BufferedReader out;
+    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private final PrintWriter in;
     private final Thread reaper;
 
     private ChildJvm(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         this.reaper = new Thread(process::destroyForcibly, "bench-child-reaper-" + process.pid());
         Runtime.getRuntime().addShutdownHook(reaper);
+        Thread reader = new Thread(this::readLines, "bench-child-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**
@@ -54,28 +66,55 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Reads lines until one starts with {@code word}, and returns the rest of it, trimmed.
+     * Waits for a line that starts with {@code word}, and returns the rest of it, trimmed.
      *
-     * @throws IOException if the server answers {@code error ...} or ends first
+     * @throws IOException if the server answers {@code error ...}, ends first, or says nothing
+     *         of the kind within {@value #ANSWER_SECONDS} s
      */
     String expect(String word) throws IOException {
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith(word)) {
-                return line.substring(word.length()).trim();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_SECONDS);
+        try {
+            Optional<String> next;
+            while ((next = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                if (next.isEmpty()) {
+                    lines.add(END); // for any later call
+                    throw new IOException("the server process ended before printing '" + word + "' (exit "
+                            + (process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : "none") + "; log: " + log + ")");
+                }
+                String line = next.get();
+                if (line.startsWith(word)) {
+                    return line.substring(word.length()).trim();
+                }
+                if (line.startsWith("error ")) {
+                    throw new IOException("the server answered: " + line.substring(6) + " (log: " + log + ")");
+                }
             }
-            if (line.startsWith("error ")) {
-                throw new IOException("the server answered: " + line.substring(6) + " (log: " + log + ")");
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the server's '" + word + "'", e);
         }
-        throw new IOException("the server process ended before printing '" + word + "' (exit "
-                + (process.isAlive() ? "none" : process.exitValue()) + "; log: " + log + ")");
+        throw new IOException("the server printed no '" + word + "' within " + Duration.ofSeconds(ANSWER_SECONDS)
+                + " (log: " + log + ")");
     }
 
     /** Sends {@code command} and returns the answer, the rest of the line that starts with {@code word}. */
     String ask(String command, String word) throws IOException {
         in.println(command);
         return expect(word);
+    }
+
+    private void readLines() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(Optional.of(line));
+            }
+        } catch (IOException e) {
+            // The process went away; END says so.
+        } finally {
+            lines.add(END);
+        }
     }
 
     boolean isAlive() {

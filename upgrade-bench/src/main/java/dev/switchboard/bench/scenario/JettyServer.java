@@ -35,7 +35,19 @@ public final class JettyServer {
     private JettyServer() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits 0 after {@code quit}; on any failure prints it to standard error and exits 1, whatever threads remain. */
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            serve(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void serve(String[] args) throws Exception {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "jetty");
         Map<String, ServerConnector> servers = new LinkedHashMap<>();
         try {
@@ -56,7 +68,6 @@ public final class JettyServer {
                 connector.getServer().stop();
             }
         }
-        System.exit(0);
     }
 
     private static void answer(Map<String, ServerConnector> servers) throws Exception {
