@@ -3,7 +3,6 @@ package dev.switchboard.bench.scenario;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,12 +22,13 @@ import dev.switchboard.bench.suite.ServerCpu;
  * Tomcat scenario has one Tomcat per application, each with its own thread pool and one
  * HTTP/1.1 connector on a free loopback port.
  *
- * <p>Arguments: {@code <name>=<war file> ...}, each deployed at {@code /<name>}. Once all have
- * started it prints {@code version <Jetty's version>} and {@code port <name> <port>} for each,
- * in the order given, then answers commands on standard input: {@code cpu <name>} prints
- * {@code cpu <nanoseconds>}, the CPU time used so far by that server's pool threads (acceptor,
- * selector and every task that handles a request or a WebSocket frame); {@code quit}, or the
- * end of the input, stops the servers and exits.
+ * <p>Arguments: {@code <name>=<war file> ...}, each deployed at {@code /<name>} and unpacked
+ * into {@code <name>-work} next to the WAR. Once all have started it prints {@code version
+ * <Jetty's version>} and {@code port <name> <port>} for each, in the order given, then answers
+ * commands on standard input: {@code cpu <name>} prints {@code cpu <nanoseconds>}, the CPU time
+ * used so far by that server's pool threads (acceptor, selector and every task that handles a
+ * request or a WebSocket frame); {@code quit}, or the end of the input, stops the servers and
+ * exits.
  */
 public final class JettyServer {
 
@@ -48,7 +48,6 @@ public final class JettyServer {
     }
 
     private static void serve(String[] args) throws Exception {
-        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "jetty");
         Map<String, ServerConnector> servers = new LinkedHashMap<>();
         try {
             for (String arg : args) {
@@ -57,7 +56,8 @@ public final class JettyServer {
                     throw new IllegalArgumentException("expected <name>=<war file> but was " + arg);
                 }
                 String name = arg.substring(0, eq);
-                servers.put(name, start(name, Path.of(arg.substring(eq + 1)), work.resolve(name)));
+                Path war = Path.of(arg.substring(eq + 1)).toAbsolutePath();
+                servers.put(name, start(name, war, war.resolveSibling(name + "-work")));
             }
             System.out.println("version " + Jetty.VERSION);
             servers.forEach((name, connector) -> System.out.println("port " + name + " " + connector.getLocalPort()));
