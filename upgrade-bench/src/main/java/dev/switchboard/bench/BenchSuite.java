@@ -32,7 +32,8 @@ import dev.switchboard.bench.suite.Section;
  * <p>Arguments: {@code <output.md> <full|quick> [all|name,name,...]}, the names being those of
  * {@link Scenario#name()}.
  * System properties: {@code bench.version} and {@code bench.commit} for the report,
- * {@code bench.command} for the line that reruns it.
+ * {@code bench.command} for the line that reruns it; {@code bench.jetty.classpath} and
+ * {@code bench.jetty.adapter} for the Jetty server JVM ({@link JettyWebSocketHandshakeScenario}).
  */
 public final class BenchSuite {
 

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.scenario;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class WebSocketHandshakeScenario implements Scenario {
 
     private static final String NAME = "2. WebSocket handshakes, Tomcat";
     private static final Target TARGET = Target.atLeast(0.95);
-    private static final int CONNECTIONS = 16;
+    static final int CONNECTIONS = 16;
 
     @Override
     public String name() {
@@ -68,13 +69,28 @@ public final class WebSocketHandshakeScenario implements Scenario {
         }
     }
 
-    static Interleaved.Side side(EmbeddedTomcat tomcat, String path) {
+    private static Interleaved.Side side(EmbeddedTomcat tomcat, String path) {
         String threads = ServerCpu.tomcatThreads(tomcat);
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort());
+        return handshakes(address, tomcat.server().host(), path, () -> ServerCpu.threads(threads));
+    }
+
+    /** CPU nanoseconds a server has used so far. */
+    @FunctionalInterface
+    interface CpuClock {
+        long nanos() throws IOException;
+    }
+
+    /**
+     * A side that runs {@link HandshakeLoad} against {@code path} with {@value #CONNECTIONS}
+     * connections and reports {@code handshakes/s} and {@code cpu}, the server's CPU time per
+     * handshake in microseconds as {@code cpu} tells it.
+     */
+    static Interleaved.Side handshakes(InetSocketAddress address, String host, String path, CpuClock cpu) {
         return (Duration d) -> {
-            long cpu = ServerCpu.threads(threads);
-            HandshakeLoad.Result r = HandshakeLoad.run(address, tomcat.server().host(), path, CONNECTIONS, d);
-            long used = ServerCpu.threads(threads) - cpu;
+            long before = cpu.nanos();
+            HandshakeLoad.Result r = HandshakeLoad.run(address, host, path, CONNECTIONS, d);
+            long used = cpu.nanos() - before;
             return new Sample().put("handshakes/s", r.perSecond())
                     .put("cpu", used / 1e3 / Math.max(1, r.handshakes()));
         };

@@ -23,6 +23,11 @@ public record Plan(Duration warmUp, int pairs, Duration run, int idleConnections
         return new Plan(Duration.ofSeconds(1), 2, Duration.ofSeconds(1), 1_000);
     }
 
+    /** This plan with another warm-up, for servers whose hot paths take longer to compile. */
+    public Plan withWarmUp(Duration longerWarmUp) {
+        return new Plan(longerWarmUp, pairs, run, idleConnections);
+    }
+
     /** Short JMH settings (forks, warm-up and measured iterations of one second each) for this plan. */
     public int jmhIterations() {
         return pairs >= 10 ? 3 : 1;
