@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark scenario (upgrade-bench/README.md) and writes docs/benchmarks.md.
-#   upgrade-bench/run.sh                 the full run, about 15 minutes on two cores
+#   upgrade-bench/run.sh                 the full run, about 16 minutes on two cores
 #   upgrade-bench/run.sh quick           every scenario briefly, to see that it works (figures mean little)
 #   upgrade-bench/run.sh full tunnel,jmh only the named scenarios
 # Output goes to docs/benchmarks.md unless -Dbench.output=<file> is given after the arguments.
