@@ -22,7 +22,7 @@ public final class ChatEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         ChatSubprotocol protocol = ChatSubprotocol.of(session.getNegotiatedSubprotocol()).orElse(ChatSubprotocol.V1);
-        member = new ChatMember(session, protocol, room.nextGuestName());
+        member = new ChatMember(session, protocol, room.nextGuestName(), room::leave);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> room.receive(member, text));
         room.join(member);
     }

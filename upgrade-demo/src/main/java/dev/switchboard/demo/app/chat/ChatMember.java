@@ -2,6 +2,7 @@ package dev.switchboard.demo.app.chat;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,7 +14,10 @@ import jakarta.websocket.Session;
  * One session in the room. Messages to it are sent one at a time with the asynchronous remote
  * (a container allows one send in flight per session), the rest queued; a member whose queue
  * reaches {@link #MAX_QUEUED} reads too slowly for the room and is closed with 1008, so that
- * one slow reader never holds memory or a thread. Thread-safe.
+ * one slow reader never holds memory or a thread. A member whose send fails (its peer is gone)
+ * leaves the room at once and its session is closed: a container need not report that
+ * connection's end through {@code onClose} promptly, and the room must not count it meanwhile.
+ * Thread-safe.
  */
 final class ChatMember {
 
@@ -24,14 +28,17 @@ final class ChatMember {
 
     private final Session session;
     private final ChatSubprotocol protocol;
+    private final Consumer<ChatMember> gone;
     private volatile String name;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    ChatMember(Session session, ChatSubprotocol protocol, String name) {
+    /** @param gone told once sending to this member has failed, so that the room lets it go */
+    ChatMember(Session session, ChatSubprotocol protocol, String name, Consumer<ChatMember> gone) {
         this.session = session;
         this.protocol = protocol;
+        this.gone = gone;
         this.name = name;
     }
 
@@ -79,19 +86,18 @@ final class ChatMember {
         try {
             session.getAsyncRemote().sendText(text, this::sent);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "sending to a chat member failed; it is leaving", e);
-            stop();
+            failed(e);
         }
     }
 
     private void sent(SendResult result) {
+        if (!result.isOK()) {
+            failed(result.getException());
+            return;
+        }
         String next;
         synchronized (this) {
-            if (!result.isOK()) {
-                LOG.log(Level.FINE, "sending to a chat member failed; it is leaving", result.getException());
-            }
-            if (!result.isOK() || closed) {
-                closed = true;
+            if (closed) {
                 queue.clear();
                 return;
             }
@@ -104,6 +110,14 @@ final class ChatMember {
         write(next);
     }
 
+    /** The peer cannot be written to: stop, leave the room, close what is left of the session. */
+    private void failed(Throwable cause) {
+        LOG.log(Level.FINE, "sending to a chat member failed; it is leaving", cause);
+        stop();
+        gone.accept(this);
+        close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Sending failed"));
+    }
+
     /** Stops sending; the session is closing or closed. */
     synchronized void stop() {
         closed = true;
@@ -113,8 +127,8 @@ final class ChatMember {
     private void close(CloseReason reason) {
         try {
             session.close(reason);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a slow chat member", e);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "closing a chat member", e);
         }
     }
 }
