@@ -109,20 +109,22 @@ class KeyMaterialTest {
         char[] password = first.password().toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        for (var entry : java.util.Map.of("first", first, "second", second).entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey()).toList()) {
-            KeyStore source = KeyStore.getInstance("PKCS12");
-            char[] sourcePassword = entry.getValue().password().toCharArray();
-            try (InputStream in = Files.newInputStream(entry.getValue().file())) {
-                source.load(in, sourcePassword);
-            }
-            store.setKeyEntry(entry.getKey(), source.getKey(TestKeyStore.ALIAS, sourcePassword), password,
-                    source.getCertificateChain(TestKeyStore.ALIAS));
-        }
+        copyKey(first, store, "first", password);
+        copyKey(second, store, "second", password);
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
         return file;
+    }
+
+    private static void copyKey(TestKeyStore from, KeyStore to, String alias, char[] password) throws Exception {
+        KeyStore source = KeyStore.getInstance("PKCS12");
+        char[] sourcePassword = from.password().toCharArray();
+        try (InputStream in = Files.newInputStream(from.file())) {
+            source.load(in, sourcePassword);
+        }
+        to.setKeyEntry(alias, source.getKey(TestKeyStore.ALIAS, sourcePassword), password,
+                source.getCertificateChain(TestKeyStore.ALIAS));
     }
 
     /** The certificate a server engine of {@code material} presents in a real (in-memory) handshake. */
