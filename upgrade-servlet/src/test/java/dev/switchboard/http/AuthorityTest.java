@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -92,7 +93,7 @@ class AuthorityTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("PRX-06 a CONNECT target needs a port, and equal targets compare equal in any spelling")
+    @DisplayName("PRX-06 a CONNECT target needs a port, and equal targets compare equal in any spelling")
     void aConnectTargetNeedsAPort() {
         assertThat(Authority.parseWithPort("[0:0::1]:8443")).isEqualTo(Authority.parseWithPort("[::1]:8443"));
         assertThat(Authority.parseWithPort("DB.internal:5432")).hasToString("db.internal:5432");
