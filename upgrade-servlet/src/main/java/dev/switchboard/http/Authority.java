@@ -107,6 +107,20 @@ public final class Authority {
         return new Authority(a.host, a.address, port);
     }
 
+    /**
+     * The authority of an IP address, written in brackets when it is IPv6 (its zone left out),
+     * and {@code port}, or no port when {@code port} is -1.
+     *
+     * @throws IllegalArgumentException if {@code port} is neither -1 nor 1..65535
+     */
+    public static Authority of(IpAddress address, int port) {
+        if (port != -1 && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("expected a port from 1 to 65535 or -1 but was " + port);
+        }
+        IpAddress unzoned = address.withoutZone();
+        return new Authority(unzoned.toUriString(), unzoned, port);
+    }
+
     /** The host as a URI writes it: a name or IPv4 address lower-cased, or an IPv6 address in brackets. */
     public String host() {
         return host;

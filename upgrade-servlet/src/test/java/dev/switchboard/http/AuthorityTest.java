@@ -113,6 +113,7 @@ class AuthorityTest {
         assertThat(Authority.of("[::1]", 8080)).hasToString("[::1]:8080");
         assertThat(Authority.of("Example.com", -1)).hasToString("example.com");
         assertThatThrownBy(() -> Authority.of("example.com", 0)).isInstanceOf(WireFormatException.class);
+        assertThat(Authority.of(IpAddress.parse("fe80::1%eth0"), 443)).isEqualTo(Authority.parse("[fe80::1]:443"));
         assertThatThrownBy(() -> Authority.of("example.com:80", 80)).isInstanceOf(WireFormatException.class);
     }
 
