@@ -72,6 +72,15 @@ public final class HttpSpec {
     /** HTTP Strict Transport Security policy (RFC 6797 section 6.1). */
     public static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
+    /** Where a redirect points (RFC 9110 section 10.2.2). */
+    public static final String LOCATION = "Location";
+
+    /** The request fields a response varies on (RFC 9110 section 12.5.5). */
+    public static final String VARY = "Vary";
+
+    /** Media types the client accepts in a response (RFC 9110 section 12.5.1). */
+    public static final String ACCEPT = "Accept";
+
     // ---------------------------------------------------------------- tokens
 
     /** The connection option that must accompany {@code Upgrade} (RFC 9110 section 7.8). */
@@ -92,10 +101,25 @@ public final class HttpSpec {
     /** Asks for a tunnel to the authority in its request target, not for a resource (RFC 9110 section 9.3.6). */
     public static final String METHOD_CONNECT = "CONNECT";
 
-    /** Protocol version string of HTTP/1.0 as servlet containers report it. */
+    /** The URI scheme of cleartext HTTP (RFC 9110 section 4.2.1). */
+    public static final String SCHEME_HTTP = "http";
+
+    /** The URI scheme of HTTP over TLS (RFC 9110 section 4.2.2). */
+    public static final String SCHEME_HTTPS = "https";
+
+    /** The default port of {@code http} (RFC 9110 section 4.2.1). */
+    public static final int DEFAULT_HTTP_PORT = 80;
+
+    /** The default port of {@code https} (RFC 9110 section 4.2.2). */
+    public static final int DEFAULT_HTTPS_PORT = 443;
+
+    /** The only transfer coding a recipient must understand (RFC 9112 section 7.1). */
+    public static final String CHUNKED = "chunked";
+
+    /** Protocol version string of HTTP/1.0 as servlet containers report it; see {@link HttpVersion}. */
     public static final String HTTP_1_0 = "HTTP/1.0";
 
-    /** Protocol version string of HTTP/1.1 as servlet containers report it. */
+    /** Protocol version string of HTTP/1.1 as servlet containers report it; see {@link HttpVersion}. */
     public static final String HTTP_1_1 = "HTTP/1.1";
 
     // ---------------------------------------------------------------- status codes
@@ -106,6 +130,12 @@ public final class HttpSpec {
     /** The server switches to the protocol named in its {@code Upgrade} field (RFC 9110 section 15.2.2). */
     public static final int SC_SWITCHING_PROTOCOLS = 101;
 
+    /** The target has moved for this request only; the method is kept (RFC 9110 section 15.4.8). */
+    public static final int SC_TEMPORARY_REDIRECT = 307;
+
+    /** The target has moved for good; the method is kept (RFC 9110 section 15.4.9). */
+    public static final int SC_PERMANENT_REDIRECT = 308;
+
     /** Malformed request syntax or framing (RFC 9110 section 15.5.1). */
     public static final int SC_BAD_REQUEST = 400;
 
@@ -115,14 +145,26 @@ public final class HttpSpec {
     /** The server refuses the request (RFC 9110 section 15.5.4). */
     public static final int SC_FORBIDDEN = 403;
 
+    /** No resource at the target (RFC 9110 section 15.5.5). */
+    public static final int SC_NOT_FOUND = 404;
+
     /** The content is larger than the server is willing to process (RFC 9110 section 15.5.14). */
     public static final int SC_CONTENT_TOO_LARGE = 413;
+
+    /** The request target is longer than the server is willing to read (RFC 9110 section 15.5.15). */
+    public static final int SC_URI_TOO_LONG = 414;
+
+    /** The request reached a server that cannot answer for its target's authority (RFC 9110 section 15.5.20). */
+    public static final int SC_MISDIRECTED_REQUEST = 421;
 
     /** The client must switch protocols first, named in {@code Upgrade} (RFC 9110 section 15.5.22). */
     public static final int SC_UPGRADE_REQUIRED = 426;
 
     /** One field, or all of them together, is too large (RFC 6585 section 5). */
     public static final int SC_REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
+
+    /** The server does not support a feature the request needs, such as a transfer coding (RFC 9110 section 15.6.2). */
+    public static final int SC_NOT_IMPLEMENTED = 501;
 
     /** An upstream server answered with an invalid response (RFC 9110 section 15.6.3). */
     public static final int SC_BAD_GATEWAY = 502;
@@ -132,4 +174,7 @@ public final class HttpSpec {
 
     /** An upstream server did not answer in time (RFC 9110 section 15.6.5). */
     public static final int SC_GATEWAY_TIMEOUT = 504;
+
+    /** The major version of the request is not supported (RFC 9110 section 15.6.6). */
+    public static final int SC_HTTP_VERSION_NOT_SUPPORTED = 505;
 }

@@ -118,6 +118,11 @@ public final class FieldReader {
         return pos;
     }
 
+    /** The characters of the value from {@code from} to {@code to}, as offsets of {@link #offset()}. */
+    public String text(int from, int to) {
+        return value.substring(from, to);
+    }
+
     /** Skips {@code OWS = *( SP / HTAB )}. */
     public void skipOws() {
         while (!atEnd()) {
