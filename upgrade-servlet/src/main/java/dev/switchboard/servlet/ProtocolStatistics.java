@@ -83,6 +83,16 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
         listeners.fire(l -> l.closedWith(protocol, code));
     }
 
+    /**
+     * For sessions the container runs after the switch (WebSocket): one closed with
+     * {@code code} after {@code lifetime}. Heard by listeners only; such sessions are not
+     * counted as {@linkplain #getActiveConnections() active connections}.
+     */
+    public void sessionEnded(Duration lifetime, int code) {
+        listeners.fire(l -> l.connectionClosed(protocol, lifetime));
+        closedWith(code);
+    }
+
     /** For handlers: bytes read from the peer. */
     public void received(long bytes) {
         bytesReceived.add(bytes);
