@@ -48,7 +48,7 @@ class SwitchboardMetricsOnTomcatTest {
         context.addServletContainerInitializer(new SwitchboardInitializer(), null);
         context.addServletContainerInitializer((classes, servletContext) -> servletContext.addListener(new Binding()), null);
         Tomcat.addServlet(context, "plain", new PlainServlet());
-        context.addServletMappingDecoded("/", "plain");
+        context.addServletMapping("/", "plain");
         tomcat.start();
     }
 

@@ -61,7 +61,7 @@ class WebSocketMetricsOnTomcatTest {
         Tomcat.addServlet(context, "plain", new HttpServlet() {
             private static final long serialVersionUID = 1L;
         });
-        context.addServletMappingDecoded("/", "plain");
+        context.addServletMapping("/", "plain");
         tomcat.start();
     }
 
