@@ -72,7 +72,7 @@ public abstract class BehindNginxScenarios {
     }
 
     @AfterAll
-    static void stopNginx() throws InterruptedException {
+    static void stopNginx() {
         if (nginx != null) {
             nginx.close();
             nginx = null;
