@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * report folder) whether they passed there. An ID without a test is listed as missing; a
  * known, explained exception for a container comes from {@code docs/conformance-exceptions.md}.
  *
- * <p>Report folders: {@code <module>/target/failsafe-reports-<container>-<version>} (one
- * column each, for example {@code tomcat-11.0.25}) and {@code <module>/target/surefire-reports}
+ * <p>Report folders: {@code <module>/target/failsafe-reports-<container>-<version>[-<environment>]}
+ * (one column each, for example {@code tomcat-11.0.29} or {@code jetty-12.1.14-ee11}) and {@code <module>/target/surefire-reports}
  * (the "module tests" column: unit tests and module tests on the build's own Tomcat).
  *
  * <p>The table is only written when every integration module with tests has reports (a full build); a
@@ -157,7 +157,8 @@ public final class ConformanceReport {
         }
         int dash = column.indexOf('-');
         String name = column.substring(0, dash);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + column.substring(dash + 1);
+        // jetty-12.1.14-ee11: the version, then the environment
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + column.substring(dash + 1).replace('-', ' ');
     }
 
     /** Test outcomes by ID and column. */

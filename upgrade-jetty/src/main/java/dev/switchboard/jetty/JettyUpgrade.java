@@ -4,15 +4,15 @@ import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpUpgradeHandler;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.DecoratedObjectFactory;
 
 /**
- * {@code HttpServletRequest.upgrade} for Jetty 12.1 ee10, over Jetty's own connection upgrade
+ * {@code HttpServletRequest.upgrade} for Jetty 12.1, in the ee10 and ee11 environments, over Jetty's own connection upgrade
  * (the mechanism Jetty's WebSocket uses): the handler is created, and an
  * {@link UpgradedConnection} for it is left in the request attribute
  * {@code org.eclipse.jetty.server.HttpStream.upgradeConnection}; when the response (101, or 200
@@ -34,21 +34,27 @@ public final class JettyUpgrade implements BiFunction<HttpServletRequest, Class<
      * Creates a {@code type} handler through the context's object factory (so that injection
      * and {@code @PreDestroy} work as for other application objects) and arranges the handover.
      *
-     * @throws IllegalStateException if {@code request} is not a Jetty ee10 request on an HTTP/1.1
-     *     connection with an uncommitted response, or the handler cannot be created
+     * @throws IllegalStateException if {@code request} is not a Jetty ee10 or ee11 request on an
+     *     HTTP/1.1 connection with an uncommitted response, or the handler cannot be created
      */
     @Override
     public HttpUpgradeHandler apply(HttpServletRequest request, Class<? extends HttpUpgradeHandler> type) {
-        ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-        if (jettyRequest.getServletContextResponse().isCommitted()) {
+        JettyEnvironment environment = JettyEnvironment.of(request.getServletContext());
+        if (environment == null) {
+            throw new IllegalStateException("Cannot switch protocols: " + request.getServletContext().getClass().getName()
+                    + " is not the context of a Jetty 12 ee10 or ee11 web application");
+        }
+        ServletExchange exchange = environment.exchange(request);
+        if (exchange.committed()) {
             throw new IllegalStateException("Cannot switch protocols: the response is already committed");
         }
+        Request jettyRequest = exchange.request();
         ConnectionMetaData connectionMetaData = jettyRequest.getConnectionMetaData();
         if (connectionMetaData.getHttpVersion() != HttpVersion.HTTP_1_1) {
             throw new IllegalStateException("Cannot switch protocols on an " + connectionMetaData.getHttpVersion()
                     + " connection: only HTTP/1.1 connections can be switched");
         }
-        DecoratedObjectFactory objects = jettyRequest.getServletContextHandler().getObjectFactory();
+        DecoratedObjectFactory objects = exchange.objects();
         HttpUpgradeHandler handler;
         try {
             handler = objects.createInstance(type);

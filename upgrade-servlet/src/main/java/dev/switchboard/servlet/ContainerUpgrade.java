@@ -126,8 +126,8 @@ public final class ContainerUpgrade {
                 && context.getAttribute(WARNED_ATTRIBUTE) == null) {
             context.setAttribute(WARNED_ATTRIBUTE, Boolean.TRUE);
             LOG.warning("Running on " + server + " without Switchboard's Jetty adapter: upgraded protocols lose "
-                    + "the input of clients that wait for the 101 before sending. Put upgrade-jetty.jar on Jetty's "
-                    + "ee10 classpath (see upgrade-jetty's README).");
+                    + "the input of clients that wait for the 101 before sending. Put upgrade-jetty.jar on the classpath of "
+                    + "Jetty's ee10 or ee11 environment (see upgrade-jetty's README).");
         }
     }
 }

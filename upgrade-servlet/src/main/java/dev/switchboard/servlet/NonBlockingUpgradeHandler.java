@@ -85,6 +85,8 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private final AtomicBoolean finished = new AtomicBoolean();
     /** Whether this connection is counted as active: set once by the start, cleared once by the close. */
     private final AtomicBoolean counted = new AtomicBoolean();
+    /** {@link System#nanoTime()} when counted as active; published by {@link #counted}. */
+    private long openedAt;
 
     private volatile HandlerContext context;
     private volatile HandlerOptions options = HandlerOptions.DEFAULT;
@@ -342,6 +344,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         WebConnection wc = connection;
         HandlerContext ctx = context;
         started = true;
+        openedAt = System.nanoTime(); // before the flag that publishes it
         if (ctx != null && !closed.get() && counted.compareAndSet(false, true)) {
             ctx.statistics().connectionOpened();
         }
@@ -502,7 +505,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private void uncount() {
         HandlerContext ctx = context;
         if (ctx != null && counted.compareAndSet(true, false)) {
-            ctx.statistics().connectionClosed();
+            ctx.statistics().connectionClosed(Duration.ofNanos(System.nanoTime() - openedAt));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.servlet;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,29 +18,45 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     private final AtomicInteger active = new AtomicInteger();
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
+    private final UpgradeListeners listeners;
 
     ProtocolStatistics(String protocol) {
+        this(protocol, new UpgradeListeners());
+    }
+
+    ProtocolStatistics(String protocol, UpgradeListeners listeners) {
         this.protocol = protocol;
+        this.listeners = listeners;
     }
 
     void upgraded() {
         upgrades.increment();
+        listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.SWITCHED, null));
+    }
+
+    /** The switch counted by {@link #upgraded()} took {@code handshake}. */
+    void handshakeTook(Duration handshake) {
+        listeners.fire(l -> l.switched(protocol, handshake));
     }
 
     void declined() {
         declines.increment();
+        listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.DECLINED, null));
     }
 
     void skipped() {
         skipped.increment();
+        listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.SKIPPED, null));
     }
 
     void delegated() {
         delegated.increment();
+        listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.DELEGATED, null));
     }
 
     void refused(String label) {
         refusals.increment(label);
+        listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.REFUSED, label));
     }
 
     /** For handlers: a connection of this protocol opened. */
@@ -50,6 +67,30 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     /** For handlers: a connection of this protocol closed. */
     public void connectionClosed() {
         active.decrementAndGet();
+    }
+
+    /** For handlers: a connection of this protocol closed after {@code lifetime} (from its opening). */
+    public void connectionClosed(Duration lifetime) {
+        connectionClosed();
+        listeners.fire(l -> l.connectionClosed(protocol, lifetime));
+    }
+
+    /**
+     * For handlers of protocols with close codes (WebSocket, RFC 6455 section 7.4): a
+     * connection closed with {@code code}. Counted by listeners only.
+     */
+    public void closedWith(int code) {
+        listeners.fire(l -> l.closedWith(protocol, code));
+    }
+
+    /**
+     * For sessions the container runs after the switch (WebSocket): one closed with
+     * {@code code} after {@code lifetime}. Heard by listeners only; such sessions are not
+     * counted as {@linkplain #getActiveConnections() active connections}.
+     */
+    public void sessionEnded(Duration lifetime, int code) {
+        listeners.fire(l -> l.connectionClosed(protocol, lifetime));
+        closedWith(code);
     }
 
     /** For handlers: bytes read from the peer. */

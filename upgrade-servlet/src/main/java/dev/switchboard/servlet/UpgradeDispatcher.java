@@ -1,6 +1,7 @@
 package dev.switchboard.servlet;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +40,7 @@ final class UpgradeDispatcher {
 
     void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        long received = System.nanoTime();
         statistics.upgradeRequest();
         RequestHead head = new ServletRequestHead(request);
         Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head);
@@ -61,13 +63,13 @@ final class UpgradeDispatcher {
             LOG.log(Level.FINE, "Skipping {0}: {1}", new Object[] {skipped.candidate().token(), skipped.reason()});
         }
         for (Candidate<UpgradeProtocol> candidate : candidates.candidates()) {
-            Step step = ask(candidate, candidates, head, request, response);
+            Step step = ask(candidate, candidates, head, request, response, received);
             if (step == Step.DONE) {
                 return;
             }
             if (step == Step.CHAIN) {
                 chain.doFilter(request, response);
-                countIfSwitched(statistics.forProtocol(candidate.protocol().name()), response);
+                countIfSwitched(statistics.forProtocol(candidate.protocol().name()), response, received);
                 return;
             }
         }
@@ -87,7 +89,7 @@ final class UpgradeDispatcher {
     }
 
     private Step ask(Candidate<UpgradeProtocol> candidate, Negotiation.Candidates<UpgradeProtocol> candidates,
-            RequestHead head, HttpServletRequest request, HttpServletResponse response)
+            RequestHead head, HttpServletRequest request, HttpServletResponse response, long received)
             throws IOException, ServletException {
         UpgradeProtocol protocol = candidate.protocol();
         ProtocolStatistics stats = statistics.forProtocol(protocol.name());
@@ -111,6 +113,7 @@ final class UpgradeDispatcher {
         if (decision instanceof Decision.Switch doSwitch) {
             try {
                 switcher.switchTo(request, response, head, candidate, doSwitch, stats);
+                stats.handshakeTook(since(received));
             } catch (HttpStatusException e) {
                 stats.refused(String.valueOf(e.status()));
                 Refusals.send(response, e);
@@ -121,7 +124,7 @@ final class UpgradeDispatcher {
             stats.delegated();
             return Step.CHAIN;
         }
-        countIfSwitched(stats, response); // Handled: the protocol answered the request itself
+        countIfSwitched(stats, response, received); // Handled: the protocol answered the request itself
         return Step.DONE;
     }
 
@@ -129,10 +132,15 @@ final class UpgradeDispatcher {
      * Counts an upgrade that the protocol or the chain performed itself (a container's
      * WebSocket handshake): the response's status is the only sign of it.
      */
-    private static void countIfSwitched(ProtocolStatistics stats, HttpServletResponse response) {
+    private static void countIfSwitched(ProtocolStatistics stats, HttpServletResponse response, long received) {
         if (response.getStatus() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
             stats.upgraded();
+            stats.handshakeTook(since(received));
         }
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     /** Advertises the configured protocols on a response that does not switch (RFC 9110 section 7.8). */

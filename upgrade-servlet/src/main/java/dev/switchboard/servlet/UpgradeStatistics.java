@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ public final class UpgradeStatistics implements UpgradeFilterStatisticsMXBean {
     private final LabelledCounters rejected = new LabelledCounters();
     private final LongAdder unmatched = new LongAdder();
     private final ConcurrentHashMap<String, ProtocolStatistics> protocols = new ConcurrentHashMap<>();
+    private final UpgradeListeners listeners = new UpgradeListeners();
     private final List<ObjectName> registered = new ArrayList<>();
     private boolean jmx;
 
@@ -45,7 +47,7 @@ public final class UpgradeStatistics implements UpgradeFilterStatisticsMXBean {
         if (stats != null) {
             return stats;
         }
-        ProtocolStatistics created = new ProtocolStatistics(protocol);
+        ProtocolStatistics created = new ProtocolStatistics(protocol, listeners);
         stats = protocols.putIfAbsent(protocol, created);
         if (stats == null) {
             synchronized (this) {
@@ -53,9 +55,29 @@ public final class UpgradeStatistics implements UpgradeFilterStatisticsMXBean {
                     register(created, protocolName(protocol));
                 }
             }
+            listeners.fire(l -> l.protocolAdded(created));
             return created;
         }
         return stats;
+    }
+
+    /** The counters of every protocol made so far. */
+    public List<ProtocolStatistics> protocols() {
+        return List.copyOf(protocols.values());
+    }
+
+    /**
+     * Tells {@code listener} what these statistics count from now on, and what only a listener
+     * hears (durations, close codes); see {@link UpgradeListener}. Adding the same listener
+     * twice has no effect.
+     */
+    public void addListener(UpgradeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; returns whether it was added. */
+    public boolean removeListener(UpgradeListener listener) {
+        return listeners.remove(listener);
     }
 
     void upgradeRequest() {
@@ -64,14 +86,17 @@ public final class UpgradeStatistics implements UpgradeFilterStatisticsMXBean {
 
     void ignored(String label) {
         ignored.increment(label);
+        listeners.fire(l -> l.counted(null, UpgradeListener.Outcome.IGNORED, label));
     }
 
     void rejected(String label) {
         rejected.increment(label);
+        listeners.fire(l -> l.counted(null, UpgradeListener.Outcome.REJECTED, label));
     }
 
     void unmatched() {
         unmatched.increment();
+        listeners.fire(l -> l.counted(null, UpgradeListener.Outcome.UNMATCHED, null));
     }
 
     @Override

@@ -44,7 +44,7 @@ final class FilterOnTomcat implements AutoCloseable {
         Tomcat.addServlet(context, "plain", new HttpServlet() {
             private static final long serialVersionUID = 1L;
         });
-        context.addServletMappingDecoded("/", "plain");
+        context.addServletMapping("/", "plain");
 
         FilterDef def = new FilterDef();
         def.setFilterName("upgrade");

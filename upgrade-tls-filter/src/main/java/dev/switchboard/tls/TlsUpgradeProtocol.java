@@ -43,6 +43,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class TlsUpgradeProtocol implements UpgradeProtocol {
 
+    /** The servlet-context attribute under which {@link TlsProtocolProvider} keeps the protocol it made. */
+    public static final String ATTRIBUTE = TlsUpgradeProtocol.class.getName();
+
     private final TlsUpgradeOptions options;
     private final TlsEndpoint endpoint;
 

@@ -14,10 +14,8 @@ class ConfigurationErrorsOnJettyIT extends ConfigurationErrorScenarios {
     protected List<String> deploymentFailure(WebArchive war) throws Exception {
         try (EmbeddedJetty jetty = EmbeddedJetty.builder(war).allowUnavailable().start()) {
             List<String> messages = new ArrayList<>();
-            if (!jetty.context().isAvailable()) {
-                for (Throwable t = jetty.context().getUnavailableException(); t != null; t = t.getCause()) {
-                    messages.add(String.valueOf(t.getMessage()));
-                }
+            for (Throwable t = jetty.unavailableCause(); t != null; t = t.getCause()) {
+                messages.add(String.valueOf(t.getMessage()));
             }
             return messages;
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,6 +17,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -28,9 +28,9 @@ import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.TestCertificates;
 
 /**
- * An embedded Jetty 12.1 ee10 on free loopback ports with one WAR deployed the way a deployer
+ * An embedded Jetty 12.1 on free loopback ports with one WAR deployed the way a deployer
  * would deploy it: the ShrinkWrap archive is exported to a file and handed to a
- * {@link WebAppContext}, which unpacks it, runs its {@code ServletContainerInitializer}s and
+ * {@code WebAppContext} of the {@link JettyEnvironment} under test, which unpacks it, runs its {@code ServletContainerInitializer}s and
  * reads its {@code web.xml}. The JVM's classpath is Jetty's server classpath (so
  * Switchboard's Jetty adapter is there, and not in the WAR).
  *
@@ -50,12 +50,12 @@ public final class EmbeddedJetty implements AutoCloseable {
     public static final String DEFAULT = "http";
 
     private final Server server;
-    private final WebAppContext context;
+    private final ContextHandler context;
     private final String contextPath;
     private final Map<String, ServerConnector> connectors;
     private final Container container = new Container("Jetty", Jetty.VERSION);
 
-    private EmbeddedJetty(Server server, WebAppContext context, String contextPath,
+    private EmbeddedJetty(Server server, ContextHandler context, String contextPath,
             Map<String, ServerConnector> connectors) {
         this.server = server;
         this.context = context;
@@ -102,9 +102,14 @@ public final class EmbeddedJetty implements AutoCloseable {
         };
     }
 
-    /** The deployed application's context, for example to see whether it started. */
-    public WebAppContext context() {
+    /** The deployed application's context (a {@code WebAppContext}), for example to stop it. */
+    public ContextHandler context() {
         return context;
+    }
+
+    /** Why the application did not start, as Jetty recorded it; {@code null} if it is available. */
+    public Throwable unavailableCause() {
+        return context.isAvailable() ? null : JettyEnvironment.unavailableCause(context);
     }
 
     /** The underlying Jetty server. */
@@ -136,7 +141,7 @@ public final class EmbeddedJetty implements AutoCloseable {
         private final WebArchive war;
         private final Map<String, Function<HttpConfiguration, ConnectionFactory[]>> extra = new LinkedHashMap<>();
         private final Map<String, Boolean> secure = new LinkedHashMap<>();
-        private Consumer<WebAppContext> customizer = context -> {
+        private Consumer<ContextHandler> customizer = context -> {
         };
         private boolean requireAvailable = true;
         private int port;
@@ -146,7 +151,7 @@ public final class EmbeddedJetty implements AutoCloseable {
         }
 
         /** Adjusts the web application context before it starts, as a deployer's context XML would. */
-        public Builder customize(Consumer<WebAppContext> contextCustomizer) {
+        public Builder customize(Consumer<ContextHandler> contextCustomizer) {
             customizer = customizer.andThen(contextCustomizer);
             return this;
         }
@@ -206,7 +211,7 @@ public final class EmbeddedJetty implements AutoCloseable {
                 }
             }
 
-            WebAppContext context = new WebAppContext(warFile.getAbsolutePath(), contextPath.isEmpty() ? "/" : contextPath);
+            ContextHandler context = JettyEnvironment.webApp(warFile, contextPath.isEmpty() ? "/" : contextPath);
             context.setTempDirectory(workDir.resolve("work").toFile());
             customizer.accept(context);
             server.setHandler(context);
@@ -214,7 +219,7 @@ public final class EmbeddedJetty implements AutoCloseable {
             EmbeddedJetty jetty = new EmbeddedJetty(server, context, contextPath, connectors);
             if (requireAvailable && !context.isAvailable()) {
                 jetty.close();
-                throw new IllegalStateException("the web application did not start", context.getUnavailableException());
+                throw new IllegalStateException("the web application did not start", JettyEnvironment.unavailableCause(context));
             }
             return jetty;
         }

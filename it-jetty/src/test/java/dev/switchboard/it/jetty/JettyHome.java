@@ -28,10 +28,10 @@ import dev.switchboard.jetty.JettyUpgrade;
 
 /**
  * A WAR on the stock Jetty distribution ({@code jetty-home}, unpacked by the build), the way
- * users run Jetty: a fresh {@code $JETTY_BASE} with the {@code http}, {@code ee10-deploy},
- * {@code ee10-annotations} and {@code ee10-websocket-jakarta} modules, Switchboard's
- * {@code switchboard-jetty} module file and jar added as its README says, and the WAR dropped
- * into {@code webapps/}. Jetty runs in its own JVM on a free loopback port, for the duration of
+ * users run Jetty: a fresh {@code $JETTY_BASE} with the {@code http}, {@code <env>-deploy},
+ * {@code <env>-annotations} and {@code <env>-websocket-jakarta} modules of the
+ * {@link JettyEnvironment} under test, Switchboard's {@code switchboard-jetty-<env>} module file
+ * and jar added as its README says, and the WAR dropped into {@code webapps/}. Jetty runs in its own JVM on a free loopback port, for the duration of
  * a test class.
  *
  * <pre>
@@ -49,6 +49,7 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
     private Process jetty;
     private Path log;
     private URI base;
+    private String version;
 
     private JettyHome(Supplier<WebArchive> war) {
         this.war = war;
@@ -62,20 +63,23 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path home = Path.of(System.getProperty("switchboard.jettyHome", "target/jetty-home/jetty-home-unknown"));
-        Path module = Path.of(System.getProperty("switchboard.jettyModule", "switchboard-jetty.mod"));
+        String environment = JettyEnvironment.name();
+        String moduleName = "switchboard-jetty-" + environment;
+        Path module = Path.of(System.getProperty("switchboard.jettyModules", "modules"), moduleName + ".mod");
         if (!Files.isRegularFile(home.resolve("start.jar"))) {
             throw new IllegalStateException("no Jetty distribution at " + home + ": run through Maven (failsafe)");
         }
         Path jettyBase = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "switchboard-jetty-base");
         log = jettyBase.resolve("jetty.log");
 
-        run(home, jettyBase, "--add-modules=http,ee10-deploy,ee10-annotations,ee10-websocket-jakarta");
+        run(home, jettyBase, "--add-modules=http," + environment + "-deploy," + environment + "-annotations,"
+                + environment + "-websocket-jakarta");
         Files.createDirectories(jettyBase.resolve("modules"));
-        Files.copy(module, jettyBase.resolve("modules/switchboard-jetty.mod"));
+        Files.copy(module, jettyBase.resolve("modules").resolve(module.getFileName()));
         Files.createDirectories(jettyBase.resolve("lib/switchboard"));
         LibraryJars.of(JettyUpgrade.class, "upgrade-jetty.jar").as(ZipExporter.class)
                 .exportTo(jettyBase.resolve("lib/switchboard/upgrade-jetty.jar").toFile());
-        run(home, jettyBase, "--add-modules=switchboard-jetty");
+        run(home, jettyBase, "--add-modules=" + moduleName);
 
         WebArchive archive = war.get();
         archive.as(ZipExporter.class).exportTo(jettyBase.resolve("webapps").resolve(archive.getName()).toFile());
@@ -84,6 +88,7 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
         jetty = process(home, jettyBase, "jetty.http.host=127.0.0.1", "jetty.http.port=0").start();
         int port = awaitStarted();
         base = URI.create("http://127.0.0.1:" + port + contextPath + "/");
+        version = home.getFileName().toString().replaceFirst("^jetty-home-", "");
     }
 
     @Override
@@ -104,7 +109,7 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("Jetty is not running: register this as a static @RegisterExtension field");
         }
         URI uri = base;
-        Container container = new Container("Jetty", org.eclipse.jetty.util.Jetty.VERSION);
+        Container container = new Container("Jetty", version);
         return new ServerUnderTest() {
             @Override
             public URI base() {

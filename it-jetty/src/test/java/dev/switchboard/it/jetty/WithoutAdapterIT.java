@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 
-import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +25,7 @@ class WithoutAdapterIT {
 
     @RegisterExtension
     static final JettyDeployment JETTY = JettyDeployment.with(() -> EmbeddedJetty.builder(Deployments.upgradeApp("plain"))
-            .customize(context -> context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
+            .customize(context -> context.setAttribute(JettyEnvironment.INITIALIZER_EXCLUSION_PATTERN,
                     "dev\\.switchboard\\.jetty\\..*")));
 
     private ServerUnderTest server() {

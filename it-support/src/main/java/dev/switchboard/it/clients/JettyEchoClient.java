@@ -32,13 +32,13 @@ public final class JettyEchoClient implements EchoClient {
         client.setMaxBinaryMessageSize(MAX_MESSAGE);
         client.setIdleTimeout(TIMEOUT);
         client.start();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setSubProtocols(subprotocols);
         request.addExtensions("permessage-deflate");
         Inbox inbox = new Inbox();
         Session session;
         try {
-            session = client.connect(new Listener(inbox), uri, request).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            session = client.connect(new Listener(inbox), request).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             client.stop();
             throw e;

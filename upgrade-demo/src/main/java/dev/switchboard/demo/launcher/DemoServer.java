@@ -96,7 +96,7 @@ public final class DemoServer implements AutoCloseable {
         context.setJarScanner(scanner);
         Tomcat.addDefaultMimeTypeMappings(context);
         Tomcat.addServlet(context, "default", new DefaultServlet());
-        context.addServletMappingDecoded("/", "default");
+        context.addServletMapping("/", "default");
         TunnelBackend backend = options.tunnelTarget() == null ? TunnelBackend.addTo(tomcat, workDir) : null;
 
         // Binds every connector: from here on port 0 has become a real port, which the

@@ -75,7 +75,7 @@ final class TunnelBackend {
             filter.addMappingForUrlPatterns(null, false, "/*");
         }, null);
         Tomcat.addServlet(context, "banner", new BannerServlet());
-        context.addServletMappingDecoded("/", "banner");
+        context.addServletMapping("/", "banner");
         return new TunnelBackend(connector);
     }
 

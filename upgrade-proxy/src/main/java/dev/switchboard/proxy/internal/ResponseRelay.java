@@ -57,6 +57,7 @@ final class ResponseRelay {
                 response.addHeader(f.name(), f.value());
             }
         }
+        keepCharsetAsSent(head, response);
         advertise(head, response);
         if (framing == Framing.NONE) {
             response.setContentLength(0);
@@ -70,6 +71,18 @@ final class ResponseRelay {
             body = new ChunkedBody(body);
         }
         copy(body, response, length, backend.name());
+    }
+
+    /**
+     * A relayed {@code Content-Type} without a charset stays without one: Jetty's ee11
+     * environment otherwise adds its default ({@code text/plain;charset=iso-8859-1}), which
+     * tells the client something about the body the backend did not say.
+     */
+    private static void keepCharsetAsSent(BackendResponse head, HttpServletResponse response) {
+        List<String> types = head.values(HttpSpec.CONTENT_TYPE);
+        if (types.size() == 1 && !types.get(0).toLowerCase(Locale.ROOT).contains("charset=")) {
+            response.setCharacterEncoding((String) null);
+        }
     }
 
     private static Framing framing(BackendResponse head) {

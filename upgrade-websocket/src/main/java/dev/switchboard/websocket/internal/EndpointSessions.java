@@ -1,11 +1,13 @@
 package dev.switchboard.websocket.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.websocket.SessionLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -23,10 +25,16 @@ public final class EndpointSessions {
     private final String path;
     private final SessionLimits limits;
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    private final ProtocolStatistics statistics;
 
-    public EndpointSessions(String path, SessionLimits limits) {
+    /**
+     * @param statistics the WebSocket protocol's counters, whose listeners hear how long
+     *     sessions lived and how they closed
+     */
+    public EndpointSessions(String path, SessionLimits limits, ProtocolStatistics statistics) {
         this.path = path;
         this.limits = limits;
+        this.statistics = statistics;
     }
 
     public String path() {
@@ -74,6 +82,11 @@ public final class EndpointSessions {
     /** Forgets a session that has closed. */
     public void remove(Session session) {
         open.remove(session);
+    }
+
+    /** Reports that an admitted session closed with {@code code} after {@code lifetime}. */
+    public void ended(Duration lifetime, int code) {
+        statistics.sessionEnded(lifetime, code);
     }
 
     /** Sessions currently counted as open. */

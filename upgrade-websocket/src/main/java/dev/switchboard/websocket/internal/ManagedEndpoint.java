@@ -1,6 +1,7 @@
 package dev.switchboard.websocket.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,15 +15,20 @@ import jakarta.websocket.Session;
  * An application's {@link Endpoint} as Switchboard runs it: each session is admitted against
  * the endpoint's limits before the application sees it (a session over {@code maxSessions} is
  * closed at once with 1013 and never reaches the application), gets the idle timeout and
- * message size limits, and is forgotten when it closes.
+ * message size limits, and is forgotten when it closes, its lifetime and close code told to
+ * the WebSocket protocol's statistics listeners.
  */
 public final class ManagedEndpoint extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(ManagedEndpoint.class.getName());
 
+    /** The code reported for a close without a status (RFC 6455 section 7.4.1); never sent. */
+    private static final int NO_STATUS_RECEIVED = 1005;
+
     private final Endpoint application;
     private final EndpointSessions sessions;
     private volatile boolean admitted;
+    private volatile long openedAt;
 
     public ManagedEndpoint(Endpoint application, EndpointSessions sessions) {
         this.application = application;
@@ -40,6 +46,7 @@ public final class ManagedEndpoint extends Endpoint {
             }
             return;
         }
+        openedAt = System.nanoTime();
         admitted = true;
         application.onOpen(session, config);
     }
@@ -48,6 +55,8 @@ public final class ManagedEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         sessions.remove(session);
         if (admitted) {
+            int code = closeReason == null ? NO_STATUS_RECEIVED : closeReason.getCloseCode().getCode();
+            sessions.ended(Duration.ofNanos(System.nanoTime() - openedAt), code);
             application.onClose(session, closeReason);
         }
     }

@@ -3,7 +3,10 @@ package dev.switchboard.websocket.internal;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.switchboard.servlet.ProtocolStatistics;
+import dev.switchboard.servlet.UpgradeRegistry;
 import dev.switchboard.websocket.SessionLimits;
+import dev.switchboard.websocket.WebSocketProtocolProvider;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.CloseReason;
 
@@ -17,6 +20,11 @@ public final class SessionRegistry {
     private static final String ATTRIBUTE = SessionRegistry.class.getName();
 
     private final ConcurrentMap<String, EndpointSessions> byPath = new ConcurrentHashMap<>();
+    private final ProtocolStatistics statistics;
+
+    private SessionRegistry(ProtocolStatistics statistics) {
+        this.statistics = statistics;
+    }
 
     /** The registry of {@code context}, created on first use. */
     public static SessionRegistry of(ServletContext context) {
@@ -25,7 +33,8 @@ public final class SessionRegistry {
             if (existing instanceof SessionRegistry registry) {
                 return registry;
             }
-            SessionRegistry registry = new SessionRegistry();
+            SessionRegistry registry = new SessionRegistry(
+                    UpgradeRegistry.of(context).statistics().forProtocol(WebSocketProtocolProvider.NAME));
             context.setAttribute(ATTRIBUTE, registry);
             return registry;
         }
@@ -33,7 +42,7 @@ public final class SessionRegistry {
 
     /** The sessions of the endpoint at {@code path}, created with {@code limits} on first use. */
     public EndpointSessions forEndpoint(String path, SessionLimits limits) {
-        return byPath.computeIfAbsent(path, p -> new EndpointSessions(p, limits));
+        return byPath.computeIfAbsent(path, p -> new EndpointSessions(p, limits, statistics));
     }
 
     /** Closes every session of every endpoint with {@code reason}. */
