@@ -1,0 +1,96 @@
+package dev.switchboard.boot;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.switchboard.servlet.UpgradeFilter;
+import dev.switchboard.servlet.UpgradeProtocol;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Starts Switchboard in a Boot servlet application, as its jars' initializers do in a WAR
+ * (Boot's embedded containers never run a jar's {@code ServletContainerInitializer}):
+ * <ul>
+ *   <li>the {@code switchboard.*} properties become Switchboard's context parameters
+ *       ({@link ContextParameters});</li>
+ *   <li>Switchboard's filters run first, ahead of Spring's {@code ForwardedHeaderFilter} and
+ *       Spring Security's chain ({@link #FILTER_ORDER}), so that Switchboard's TLS policy
+ *       answers a cleartext request for a protected resource with 426 before anything else
+ *       can redirect it, refuse it or believe its forwarded fields;</li>
+ *   <li>{@link UpgradeProtocol} beans are offered alongside the providers that
+ *       {@code switchboard.protocols} enables.</li>
+ * </ul>
+ * Off with {@code switchboard.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({UpgradeFilter.class, ServletContextInitializer.class})
+@ConditionalOnProperty(name = "switchboard.enabled", havingValue = "true", matchIfMissing = true)
+@Import(SwitchboardFilterRegistrar.class)
+public class SwitchboardAutoConfiguration {
+
+    /**
+     * Where Switchboard's filters start; each runs at this plus its own order (the TLS policy
+     * at +100, the tunnel at +200, {@code UpgradeFilter} at +1000). Ahead of Spring Security
+     * ({@code -100}) and of every other filter Boot registers except character encoding.
+     */
+    public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /** Where Spring's {@code ForwardedHeaderFilter} is moved: right behind Switchboard's filters. */
+    public static final int AFTER_SWITCHBOARD_ORDER = FILTER_ORDER + 10_000;
+
+    @Bean
+    static SwitchboardParameters switchboardParameters(Environment environment) {
+        ClassLoader loader = ClassUtils.getDefaultClassLoader();
+        return new SwitchboardParameters(ContextParameters.of(environment, SwitchboardOptions.load(loader)));
+    }
+
+    @Bean
+    ServletContextInitializer switchboardContextInitializer(Environment environment, SwitchboardParameters parameters,
+            ObjectProvider<UpgradeProtocol> protocols, ConfigurableListableBeanFactory beans) {
+        return new SwitchboardContextInitializer(environment, parameters, protocols.orderedStream().toList(),
+                endpointClasses(beans), beans.getBeanClassLoader());
+    }
+
+    @Bean
+    static ForwardedHeaderFilterOrder switchboardForwardedHeaderFilterOrder() {
+        return new ForwardedHeaderFilterOrder();
+    }
+
+    /** The application's {@code @ServerEndpoint} beans, which Spring's {@code ServerEndpointExporter} deploys. */
+    private static Set<Class<?>> endpointClasses(ConfigurableListableBeanFactory beans) {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        Class<? extends java.lang.annotation.Annotation> annotation = serverEndpoint(beans.getBeanClassLoader());
+        if (annotation == null) {
+            return classes;
+        }
+        for (String name : beans.getBeanNamesForAnnotation(annotation)) {
+            Class<?> type = beans.getType(name);
+            if (type != null) {
+                classes.add(ClassUtils.getUserClass(type));
+            }
+        }
+        return classes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends java.lang.annotation.Annotation> serverEndpoint(ClassLoader loader) {
+        try {
+            return (Class<? extends java.lang.annotation.Annotation>) ClassUtils.forName(
+                    "jakarta.websocket.server.ServerEndpoint", loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+}
