@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -66,6 +67,18 @@ public class SwitchboardAutoConfiguration {
     @Bean
     static ForwardedHeaderFilterOrder switchboardForwardedHeaderFilterOrder() {
         return new ForwardedHeaderFilterOrder();
+    }
+
+    /** Spring's WebSocket endpoints under Switchboard's WebSocket policy. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.web.socket.server.support.WebSocketHandlerMapping",
+            "dev.switchboard.websocket.WebSocketEndpoint", "jakarta.websocket.server.ServerEndpointConfig"})
+    static class SpringWebSocket {
+
+        @Bean
+        static SpringWebSocketEndpoints switchboardSpringWebSocketEndpoints(Environment environment) {
+            return new SpringWebSocketEndpoints(environment.getProperty("spring.mvc.servlet.path", "/"));
+        }
     }
 
     /** The application's {@code @ServerEndpoint} beans, which Spring's {@code ServerEndpointExporter} deploys. */

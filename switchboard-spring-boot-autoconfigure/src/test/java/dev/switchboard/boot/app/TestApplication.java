@@ -1,16 +1,34 @@
 package dev.switchboard.boot.app;
 
+import dev.switchboard.servlet.UpgradeProtocol;
+import dev.switchboard.servlet.echo.EchoProtocol;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Boot application with a resource under /secure/ and one outside it, and no Switchboard code. */
+/**
+ * A Boot application with a resource under /secure/ and one outside it, Spring Security asking
+ * for a user everywhere, and {@code echo/1} as an {@link UpgradeProtocol} bean.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(TestApplication.Pages.class)
 public class TestApplication {
+
+    @Bean
+    SecurityFilterChain signedInEverywhere(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).httpBasic(b -> { }).build();
+    }
+
+    @Bean
+    UpgradeProtocol echo() {
+        return new EchoProtocol();
+    }
 
     /** Says which page it is and whether the request was secure. */
     @RestController

@@ -7,17 +7,19 @@ import java.util.List;
 import dev.switchboard.boot.app.RunningApp;
 import dev.switchboard.boot.app.TestApplication;
 import dev.switchboard.it.RawConnection;
+import dev.switchboard.it.ResponseHead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code server.forward-headers-strategy=framework}: Spring's ForwardedHeaderFilter believes
- * every client, yet Switchboard's TLS policy decides on the connection and its own trusted
- * proxies (none here).
+ * A Boot application with {@code server.forward-headers-strategy=framework} (Spring's
+ * ForwardedHeaderFilter believes every client) and Spring Security asking for a user
+ * everywhere: Switchboard's TLS policy still decides first, on the connection and its own
+ * trusted proxies (none here).
  */
-class ForwardedHeadersFrameworkTest {
+class BootFilterOrderTest {
 
     private static RunningApp app;
 
@@ -59,13 +61,41 @@ class ForwardedHeadersFrameworkTest {
     }
 
     @Test
-    void theRestOfTheApplicationStillSeesTheForwardedView() throws Exception {
+    @DisplayName("TLS-06 Spring Security does not turn a cleartext request for a protected resource into a 401 before the 426")
+    void springSecurityComesAfterTheTlsPolicy() throws Exception {
+        try (RawConnection c = RawConnection.open("127.0.0.1", app.port())) {
+            RawConnection.Response response = c.send("GET /secure/page HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/html\r\nConnection: close\r\n\r\n").readResponse();
+
+            assertThat(response.status()).isEqualTo(426);
+            assertThat(response.head().has("WWW-Authenticate")).isFalse();
+            assertThat(response.head().has("Location")).isFalse();
+        }
+    }
+
+    @Test
+    void springSecurityStillGuardsTheResourcesTheTlsPolicyLetsThrough() throws Exception {
         try (RawConnection c = RawConnection.open("127.0.0.1", app.port())) {
             RawConnection.Response response = c.send("GET /open HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n").readResponse();
 
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.bodyText()).isEqualTo("an open page");
+            assertThat(response.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @DisplayName("UPG-06 an UpgradeProtocol bean is offered: its 101 names exactly echo/1, then the bytes come back")
+    void anUpgradeProtocolBeanSwitches() throws Exception {
+        try (RawConnection c = RawConnection.open("127.0.0.1", app.port())) {
+            c.send("GET /open HTTP/1.1\r\nHost: localhost\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n");
+
+            ResponseHead head = c.readHead();
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+            assertThat(head.values("Upgrade")).containsExactly("echo/1");
+            assertThat(head.values("Connection")).containsExactly("upgrade");
+            assertThat(head.asMap().keySet()).containsOnly("upgrade", "connection", "date"); // Boot's Tomcat adds Date
+            c.send("ping");
+            assertThat(c.readString(4)).isEqualTo("ping");
         }
     }
 }
