@@ -22,7 +22,7 @@ import jakarta.servlet.ServletResponse;
 final class ContributedFilter implements Filter {
 
     private final FilterContribution contribution;
-    private Filter filter;
+    private volatile Filter filter;
 
     ContributedFilter(FilterContribution contribution) {
         this.contribution = contribution;
@@ -42,21 +42,36 @@ final class ContributedFilter implements Filter {
         }
     }
 
+    /**
+     * Passes every request on when the application does not need the filter, and once it was
+     * destroyed early (graceful shutdown stops the tunnel before Boot's wait).
+     */
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (filter == null) {
+        Filter f = filter;
+        if (f == null) {
             chain.doFilter(request, response);
         } else {
-            filter.doFilter(request, response, chain);
+            f.doFilter(request, response, chain);
         }
     }
 
     @Override
     public void destroy() {
-        if (filter != null) {
-            filter.destroy();
+        Filter f;
+        synchronized (this) {
+            f = filter;
+            filter = null;
         }
+        if (f != null) {
+            f.destroy();
+        }
+    }
+
+    /** The contribution's name, which is the filter's name in the application. */
+    String name() {
+        return contribution.name();
     }
 
     /** The filter at work, or null when this application does not need it. */

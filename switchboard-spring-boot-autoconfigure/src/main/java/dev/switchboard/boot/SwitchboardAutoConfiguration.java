@@ -1,23 +1,29 @@
 package dev.switchboard.boot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.switchboard.servlet.UpgradeFilter;
 import dev.switchboard.servlet.UpgradeProtocol;
+import jakarta.servlet.ServletContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Starts Switchboard in a Boot servlet application, as its jars' initializers do in a WAR
@@ -67,6 +73,54 @@ public class SwitchboardAutoConfiguration {
     @Bean
     static ForwardedHeaderFilterOrder switchboardForwardedHeaderFilterOrder() {
         return new ForwardedHeaderFilterOrder();
+    }
+
+    @Bean
+    SwitchboardShutdown switchboardShutdown(ApplicationContext context) {
+        return new SwitchboardShutdown(() -> servletContext(context), () -> contributedFilters(context));
+    }
+
+    private static ServletContext servletContext(ApplicationContext context) {
+        return context instanceof WebApplicationContext web ? web.getServletContext() : null;
+    }
+
+    private static List<ContributedFilter> contributedFilters(ApplicationContext context) {
+        List<ContributedFilter> filters = new ArrayList<>();
+        for (FilterRegistrationBean<?> registration : context.getBeansOfType(FilterRegistrationBean.class).values()) {
+            if (registration.getFilter() instanceof ContributedFilter f) {
+                filters.add(f);
+            }
+        }
+        return filters;
+    }
+
+    /** Switchboard in {@code /actuator/health}, as {@code switchboard}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "management.health.switchboard.enabled", havingValue = "true", matchIfMissing = true)
+    static class Health {
+
+        @Bean
+        static SwitchboardHealth switchboardHealthState(ApplicationContext context, SwitchboardShutdown shutdown) {
+            return new SwitchboardHealth(() -> servletContext(context), shutdown);
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+        static class Boot4 {
+            @Bean
+            SwitchboardHealthIndicator switchboardHealthIndicator(SwitchboardHealth health) {
+                return new SwitchboardHealthIndicator(health);
+            }
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+        static class Boot3 {
+            @Bean
+            SwitchboardBoot3HealthIndicator switchboardHealthIndicator(SwitchboardHealth health) {
+                return new SwitchboardBoot3HealthIndicator(health);
+            }
+        }
     }
 
     /** Spring's WebSocket endpoints under Switchboard's WebSocket policy. */
