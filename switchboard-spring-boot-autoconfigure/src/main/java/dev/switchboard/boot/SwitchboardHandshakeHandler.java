@@ -1,5 +1,7 @@
 package dev.switchboard.boot;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +53,9 @@ final class SwitchboardHandshakeHandler implements HandshakeHandler, Lifecycle, 
             response.setStatusCode(HttpStatus.FORBIDDEN);
             return false;
         }
-        List<String> offered = request.getHeaders().getOrEmpty("Sec-WebSocket-Protocol").stream()
-                .flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // From the servlet request: Spring's HttpHeaders changed shape between Spring 6 and 7.
+        List<String> offered = Collections.list(servletRequest.getHeaders(AgreedSubprotocolRequest.SEC_WEBSOCKET_PROTOCOL))
+                .stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(s -> !s.isEmpty()).toList();
         String agreed = AGREEMENT.getNegotiatedSubprotocol(AgreedHandler.subprotocolsOf(wsHandler), offered);
         ServerEndpointConfig admission = ServerEndpointConfig.Builder.create(Object.class, "/").build();
         AGREEMENT.modifyHandshake(admission, new ServletHandshakeRequest(servletRequest), null);
