@@ -1,8 +1,10 @@
 package dev.switchboard.boot;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.switchboard.servlet.UpgradeFilter;
@@ -14,6 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.ApplicationContext;
@@ -58,9 +62,14 @@ public class SwitchboardAutoConfiguration {
     public static final int AFTER_SWITCHBOARD_ORDER = FILTER_ORDER + 10_000;
 
     @Bean
-    static SwitchboardParameters switchboardParameters(Environment environment) {
+    static SwitchboardParameters switchboardParameters(Environment environment, ObjectProvider<SslBundles> sslBundles) {
         ClassLoader loader = ClassUtils.getDefaultClassLoader();
-        return new SwitchboardParameters(ContextParameters.of(environment, SwitchboardOptions.load(loader)));
+        Map<String, String> parameters = new LinkedHashMap<>(ContextParameters.of(environment, SwitchboardOptions.load(loader)));
+        String bundle = Binder.get(environment).bind(SslBundleKeyStore.PROPERTY, String.class).orElse(null);
+        if (bundle != null && !bundle.isBlank()) {
+            parameters.putAll(SslBundleKeyStore.options(bundle.strip(), sslBundles.getObject(), parameters));
+        }
+        return new SwitchboardParameters(parameters);
     }
 
     @Bean
