@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
@@ -26,9 +27,18 @@ class SslBundleKeyStoreTest {
     private static final String PASSWORD = "changeit";
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private KeyStore keyStore(String name) throws Exception {
+    private static KeyStore first;
+    private static KeyStore second;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        first = keyStore("first");
+        second = keyStore("second");
+    }
+
+    private static KeyStore keyStore(String name) throws Exception {
         Path file = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process p = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
@@ -59,7 +69,7 @@ class SslBundleKeyStoreTest {
 
     @Test
     void theKeyStoreOptionsNameAFileHoldingTheBundlesKey() throws Exception {
-        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(keyStore("first")));
+        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(first));
 
         Map<String, String> options = SslBundleKeyStore.options("server", bundles, Map.of());
 
@@ -69,7 +79,7 @@ class SslBundleKeyStoreTest {
 
     @Test
     void theFileIsReadableByThisUserOnly() throws Exception {
-        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(keyStore("first")));
+        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(first));
 
         Path file = Path.of(SslBundleKeyStore.options("server", bundles, Map.of()).get("switchboard.tls.keystore"));
 
@@ -78,10 +88,10 @@ class SslBundleKeyStoreTest {
 
     @Test
     void aReloadedBundleRewritesTheFile() throws Exception {
-        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(keyStore("first")));
+        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("server", bundle(first));
         Map<String, String> options = SslBundleKeyStore.options("server", bundles, Map.of());
 
-        bundles.updateBundle("server", bundle(keyStore("second")));
+        bundles.updateBundle("server", bundle(second));
 
         assertThat(subject(options)).isEqualTo("CN=second");
     }
