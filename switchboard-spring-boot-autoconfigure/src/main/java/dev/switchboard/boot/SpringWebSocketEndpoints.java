@@ -46,12 +46,18 @@ final class SpringWebSocketEndpoints implements InstantiationAwareBeanPostProces
     private static final Logger LOG = Logger.getLogger(SpringWebSocketEndpoints.class.getName());
 
     private final String servletPath;
+    private final boolean enabled;
     private final List<WebSocketEndpoint> endpoints = new CopyOnWriteArrayList<>();
     private ApplicationContext context;
 
-    /** @param servletPath the dispatcher servlet's path ({@code spring.mvc.servlet.path}), {@code /} by default */
-    SpringWebSocketEndpoints(String servletPath) {
+    /**
+     * @param servletPath the dispatcher servlet's path ({@code spring.mvc.servlet.path}), {@code /} by default
+     * @param enabled whether Switchboard's {@code websocket} protocol is on; when it is not, Spring's
+     *     endpoints are left as they are
+     */
+    SpringWebSocketEndpoints(String servletPath, boolean enabled) {
         this.servletPath = servletPath == null || servletPath.equals("/") ? "" : servletPath.replaceAll("/+$", "");
+        this.enabled = enabled;
     }
 
     @Override
@@ -62,7 +68,7 @@ final class SpringWebSocketEndpoints implements InstantiationAwareBeanPostProces
     @Override
     @SuppressWarnings("unchecked") // the mapping's own map, which takes any handler object
     public boolean postProcessAfterInstantiation(Object bean, String beanName) {
-        if (bean instanceof WebSocketHandlerMapping mapping) {
+        if (enabled && bean instanceof WebSocketHandlerMapping mapping) {
             Map<Object, Object> replaced = new IdentityHashMap<>();
             for (Map.Entry<String, Object> entry : ((Map<String, Object>) mapping.getUrlMap()).entrySet()) {
                 if (entry.getValue() instanceof WebSocketHttpRequestHandler handler) {

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -140,7 +141,11 @@ public class SwitchboardAutoConfiguration {
 
         @Bean
         static SpringWebSocketEndpoints switchboardSpringWebSocketEndpoints(Environment environment) {
-            return new SpringWebSocketEndpoints(environment.getProperty("spring.mvc.servlet.path", "/"));
+            // The websocket protocol is on unless switchboard.protocols names others only.
+            List<String> protocols = Binder.get(environment).bind("switchboard.protocols", Bindable.listOf(String.class))
+                    .orElse(List.of());
+            return new SpringWebSocketEndpoints(environment.getProperty("spring.mvc.servlet.path", "/"),
+                    protocols.isEmpty() || protocols.contains("websocket"));
         }
     }
 

@@ -36,7 +36,21 @@ class ConfigurationMetadataTest {
 
     @Test
     void everyOptionOfTheReadmeIsDeclared() {
-        assertThat(declared.keySet()).containsAll(readme.stream().map(ReadmeOptions.Row::property).toList());
+        List<String> missing = readme.stream().filter(r -> !declared.containsKey(r.property()))
+                .map(ConfigurationMetadataTest::entry).toList();
+        assertThat(missing).as("Add to META-INF/additional-spring-configuration-metadata.json, with the right type").isEmpty();
+    }
+
+    /** The README's rows that are declared (the others are reported by {@link #everyOptionOfTheReadmeIsDeclared}). */
+    private static List<ReadmeOptions.Row> declaredRows() {
+        return readme.stream().filter(r -> declared.containsKey(r.property())).toList();
+    }
+
+    /** A declaration for a README row, to paste into the metadata (the type is a guess to check). */
+    private static String entry(ReadmeOptions.Row row) {
+        return "{\"name\": \"" + row.property() + "\", \"type\": \"java.lang.String\", \"description\": \""
+                + row.meaning().replace("\"", "\\\"") + "\""
+                + (row.defaultValue() == null ? "" : ", \"defaultValue\": \"" + row.defaultValue() + "\"") + "}";
     }
 
     @Test
@@ -47,14 +61,14 @@ class ConfigurationMetadataTest {
 
     @Test
     void everyDeclaredDescriptionIsTheReadmesMeaning() {
-        for (ReadmeOptions.Row row : readme) {
+        for (ReadmeOptions.Row row : declaredRows()) {
             assertThat(declared.get(row.property()).get("description")).as(row.property()).isEqualTo(row.meaning());
         }
     }
 
     @Test
     void everyLiteralDefaultOfTheReadmeIsTheDeclaredDefault() {
-        for (ReadmeOptions.Row row : readme) {
+        for (ReadmeOptions.Row row : declaredRows()) {
             Object value = declared.get(row.property()).get("defaultValue");
             String shown = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
                     : value == null ? null : String.valueOf(value);
