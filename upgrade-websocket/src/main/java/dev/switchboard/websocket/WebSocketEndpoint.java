@@ -46,6 +46,7 @@ public final class WebSocketEndpoint {
     private final List<Class<? extends Decoder>> decoders;
     private final List<Class<? extends Encoder>> encoders;
     private final Map<String, Object> userProperties;
+    private final boolean delegated;
 
     private WebSocketEndpoint(Builder b) {
         this.path = b.path;
@@ -57,6 +58,7 @@ public final class WebSocketEndpoint {
         this.decoders = List.copyOf(b.decoders);
         this.encoders = List.copyOf(b.encoders);
         this.userProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.userProperties));
+        this.delegated = b.factory == null;
     }
 
     /** An endpoint with the default policy (and the {@code switchboard.websocket.*} parameters). */
@@ -84,6 +86,20 @@ public final class WebSocketEndpoint {
     public static Builder builder(String path, Supplier<? extends Endpoint> factory) {
         Objects.requireNonNull(factory, "factory");
         return new Builder(path, Endpoint.class, factory);
+    }
+
+    /**
+     * A builder for an endpoint that a framework further down the filter chain switches itself
+     * (Spring's WebSocket support, say): Switchboard validates each handshake for it and applies
+     * its policy (origin, authorization, subprotocol, open sessions) as for any endpoint, then
+     * passes the request on. The framework's handshake must answer with what
+     * {@link SwitchboardConfigurator} reports for it, and admit its sessions with
+     * {@link WebSocketSessions#admit}.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a valid endpoint path
+     */
+    public static Builder delegated(String path) {
+        return new Builder(path, Endpoint.class, null);
     }
 
     private static Endpoint instantiate(Class<? extends Endpoint> type) {
@@ -117,8 +133,20 @@ public final class WebSocketEndpoint {
         return type;
     }
 
-    /** A new endpoint for one session. */
+    /** Whether something further down the filter chain switches this endpoint ({@link #delegated(String)}). */
+    public boolean delegated() {
+        return delegated;
+    }
+
+    /**
+     * A new endpoint for one session.
+     *
+     * @throws IllegalStateException for a {@linkplain #delegated(String) delegated} endpoint
+     */
     public Endpoint newEndpoint() {
+        if (delegated) {
+            throw new IllegalStateException(path + " is switched further down the filter chain, not by Switchboard");
+        }
         return Objects.requireNonNull(factory.get(), "the endpoint factory of " + path + " returned null");
     }
 
@@ -142,7 +170,8 @@ public final class WebSocketEndpoint {
 
     @Override
     public String toString() {
-        return "WebSocketEndpoint[" + path + (name == null ? "" : ", " + name) + ", " + type.getName() + "]";
+        return "WebSocketEndpoint[" + path + (name == null ? "" : ", " + name) + ", "
+                + (delegated ? "delegated" : type.getName()) + "]";
     }
 
     /** Builds a {@link WebSocketEndpoint}. */

@@ -120,7 +120,7 @@ public final class WebSocketProtocol implements UpgradeProtocol {
             Handover handover = new Handover(handshake, policy, agreement, route.sessions());
             if (route.kind() == Route.Kind.ANNOTATED) {
                 Handover.begin(handover);
-                return Decision.delegate("annotated endpoint: the container switches with Switchboard's agreement");
+                return Decision.delegate("the switch happens further down the chain, with Switchboard's agreement");
             }
             return upgrade(upgrade, route, parameters, handover);
         } catch (HandshakeException e) {

@@ -22,7 +22,10 @@ public record Route(PathTemplate template, Kind kind, EndpointPolicy policy, End
     public enum Kind {
         /** Registered with Switchboard: Switchboard upgrades with {@code upgradeHttpToWebSocket}. */
         PROGRAMMATIC,
-        /** Annotated, with Switchboard's configurator: the container switches, with Switchboard's agreement. */
+        /**
+         * Annotated with Switchboard's configurator, or registered as delegated: the container (or a
+         * framework's handshake) switches further down the chain, with Switchboard's agreement.
+         */
         ANNOTATED,
         /** Annotated with another configurator: validated and checked, then left to the container entirely. */
         CONTAINER

@@ -33,6 +33,10 @@ public final class Routes {
         for (WebSocketEndpoint e : programmatic) {
             EndpointPolicy policy = resolve(e.toString(), () -> options.policyFor(e.name(), e.policy()));
             EndpointSessions s = sessions.forEndpoint(e.path(), policy.limits());
+            if (e.delegated()) {
+                routes.add(new Route(e.template(), Route.Kind.ANNOTATED, policy, s, null, "delegated endpoint at " + e.path()));
+                continue;
+            }
             routes.add(new Route(e.template(), Route.Kind.PROGRAMMATIC, policy, s, config(e, policy, s),
                     e.type().getName() + " at " + e.path()));
         }

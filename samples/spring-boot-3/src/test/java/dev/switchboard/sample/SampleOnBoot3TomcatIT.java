@@ -1,0 +1,5 @@
+package dev.switchboard.sample;
+
+/** The sample's checks against the same application built with Boot 3.5: embedded Tomcat 10.1. */
+class SampleOnBoot3TomcatIT extends SampleChecks {
+}

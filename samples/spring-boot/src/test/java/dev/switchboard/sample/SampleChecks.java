@@ -1,0 +1,195 @@
+package dev.switchboard.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import dev.switchboard.it.RawConnection;
+import dev.switchboard.it.ResponseHead;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What a user of the sample sees, checked from outside its JVM: raw sockets for the exact bytes,
+ * the JDK's {@code HttpClient} and {@code WebSocket} as clients this project did not write. One
+ * start of the jar for all checks; the last one stops it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class SampleChecks {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    protected static SampleProcess sample;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sample = SampleProcess.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sample.close();
+    }
+
+    private static String base() {
+        return "127.0.0.1:" + sample.port();
+    }
+
+    private static String webSocketHandshake(String origin, String protocols) {
+        return "GET /ws/echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Origin: " + origin + "\r\n"
+                + (protocols == null ? "" : "Sec-WebSocket-Protocol: " + protocols + "\r\n") + "\r\n";
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("TLS-05 /secure/ in cleartext gets 426 with the TLS tokens and a page that says why")
+    void secureInCleartextGets426() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            RawConnection.Response response = c.send("GET /secure/ HTTP/1.1\r\nHost: " + base()
+                    + "\r\nConnection: close\r\n\r\n").readResponse();
+
+            assertThat(response.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(response.head().values("Upgrade")).containsExactly("TLS/1.3, TLS/1.2, HTTP/1.1");
+            assertThat(response.head().values("Connection")).contains("upgrade");
+            assertThat(response.bodyText()).contains("This resource requires TLS").doesNotContain("The secure area");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theJdkHttpClientGets426ForSecureInCleartext() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + base() + "/secure/")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(426);
+        assertThat(response.body()).doesNotContain("The secure area");
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("UPG-06 /echo switches to echo/1 with a 101 naming exactly echo/1, then echoes every byte")
+    void echoSwitchesAndEchoes() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            c.send("GET /echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: foo/2, echo/1\r\nConnection: upgrade\r\n\r\n");
+
+            ResponseHead head = c.readHead();
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+            assertThat(head.values("Upgrade")).containsExactly("echo/1");
+            assertThat(head.values("Connection")).containsExactly("upgrade");
+            c.send("hello, echo");
+            assertThat(c.readString(11)).isEqualTo("hello, echo");
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("UPG-10 /echo without an upgrade gets 426 naming echo/1")
+    void echoWithoutUpgradeGets426() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            RawConnection.Response response = c.send("GET /echo HTTP/1.1\r\nHost: " + base()
+                    + "\r\nConnection: close\r\n\r\n").readResponse();
+
+            assertThat(response.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(response.head().values("Upgrade")).containsExactly("echo/1");
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("WS-09 /ws/echo answers with the subprotocol echo.v1 in its 101")
+    void webSocketEchoAgreesEchoV1() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            ResponseHead head = c.send(webSocketHandshake("http://" + base(), "chat, echo.v1")).readHead();
+
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+            assertThat(head.values("Sec-WebSocket-Protocol")).containsExactly("echo.v1");
+            assertThat(head.values("Sec-WebSocket-Accept")).containsExactly("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("WS-09 /ws/echo refuses a handshake that does not offer echo.v1 with 400")
+    void webSocketEchoRequiresEchoV1() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            assertThat(c.send(webSocketHandshake("http://" + base(), null)).readHead().status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("WS-11 /ws/echo refuses another origin with 403")
+    void webSocketEchoRefusesAnotherOrigin() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            assertThat(c.send(webSocketHandshake("https://evil.example", "echo.v1")).readHead().status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theJdkWebSocketClientEchoesOverEchoV1() throws Exception {
+        CompletableFuture<String> echoed = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
+                .buildAsync(URI.create("ws://" + base() + "/ws/echo"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        echoed.complete(data.toString());
+                        return null;
+                    }
+                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        ws.sendText("hello, WebSocket", true);
+
+        assertThat(echoed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello, WebSocket");
+        assertThat(ws.getSubprotocol()).isEqualTo("echo.v1");
+        ws.abort();
+    }
+
+    @Test
+    @Order(1)
+    void healthShowsSwitchboardUp() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + base() + "/actuator/health/switchboard")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{").contains("\"status\":\"UP\"").contains("\"upgradeRequests\"");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("WS-14 stopping the application closes an open WebSocket session with 1001")
+    void stoppingClosesWebSocketSessionsWith1001() throws Exception {
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
+                .buildAsync(URI.create("ws://" + base() + "/ws/echo"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        sample.stop();
+
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+    }
+}
