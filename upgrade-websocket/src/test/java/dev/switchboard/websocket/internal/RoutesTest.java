@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import dev.switchboard.servlet.UpgradeRegistry;
 import dev.switchboard.websocket.WebSocketEndpoint;
 import dev.switchboard.websocket.WebSocketOptions;
 import dev.switchboard.websocket.handshake.SubprotocolPolicy;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RoutesTest {
 
     private static Route only(WebSocketEndpoint endpoint) {
-        return Routes.build(WebSocketOptions.defaults(), List.of(endpoint), List.of(), new SessionRegistry())
+        return Routes.build(WebSocketOptions.defaults(), List.of(endpoint), List.of(), new SessionRegistry(
+                UpgradeRegistry.standalone("routes").statistics().forProtocol("websocket")))
                 .match("/ws/echo").route();
     }
 
