@@ -12,6 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.it.ClientThreads;
 import dev.switchboard.it.Deployments;
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ServerUnderTest;
@@ -49,8 +50,8 @@ public abstract class RelayScenarios {
             byte[] fromB = random(2);
             CompletableFuture<Void> aSends = send(a, fromA);
             CompletableFuture<Void> bSends = send(b, fromB);
-            CompletableFuture<byte[]> aReads = CompletableFuture.supplyAsync(() -> read(a));
-            CompletableFuture<byte[]> bReads = CompletableFuture.supplyAsync(() -> read(b));
+            CompletableFuture<byte[]> aReads = ClientThreads.supply(() -> read(a));
+            CompletableFuture<byte[]> bReads = ClientThreads.supply(() -> read(b));
 
             assertThat(bReads.get(120, TimeUnit.SECONDS)).as("what b received from a").isEqualTo(fromA);
             assertThat(aReads.get(120, TimeUnit.SECONDS)).as("what a received from b").isEqualTo(fromB);
@@ -66,7 +67,7 @@ public abstract class RelayScenarios {
     }
 
     private static CompletableFuture<Void> send(RawConnection c, byte[] data) {
-        return CompletableFuture.runAsync(() -> {
+        return ClientThreads.run(() -> {
             try {
                 for (int off = 0; off < data.length; off += 16 * 1024) {
                     c.output().write(data, off, Math.min(16 * 1024, data.length - off));
