@@ -6,20 +6,32 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one place where an {@link HttpStatusException} becomes a response: its status, the
- * fields it carries, and its one-line reason as a {@code text/plain} body.
+ * fields it carries, {@code Connection: close}, and its one-line reason as a
+ * {@code text/plain} body.
  *
  * <pre>
  * HTTP/1.1 400
+ * Connection: close
  * Content-Type: text/plain;charset=UTF-8
- * Content-Length: 70
+ * Content-Length: 62
  *
  * Invalid Upgrade field: expected token but was ',' at offset 4
  * </pre>
+ *
+ * <p><b>The connection closes after a refusal</b> (UPG-16). A refused request may have been
+ * followed at once by bytes meant for the protocol it asked for, or by a request that a proxy
+ * in front let through because it took the upgrade for granted; none of them may be read as a
+ * new request. {@code Connection: close} makes Tomcat and Jetty close the connection once the
+ * response is written (checked on the wire by the integration scenarios). The one exception
+ * is a refusal whose own fields name {@code Connection}, such as a {@code 426} that invites
+ * the client to upgrade this very connection ({@code Connection: upgrade}): its fields are
+ * written as they are.
  */
 public final class Refusals {
 
@@ -49,6 +61,9 @@ public final class Refusals {
         }
         response.resetBuffer();
         response.setStatus(error.status());
+        if (!namesConnection(error)) {
+            response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_CLOSE);
+        }
         for (Map.Entry<String, String> field : error.fields().entrySet()) {
             response.setHeader(field.getKey(), field.getValue());
         }
@@ -57,5 +72,14 @@ public final class Refusals {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
+    }
+
+    private static boolean namesConnection(HttpStatusException error) {
+        for (String name : error.fields().keySet()) {
+            if (name.equalsIgnoreCase(HttpSpec.CONNECTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
