@@ -30,16 +30,25 @@ final class UpgradeDispatcher {
     private final UpgradeStatistics statistics;
     private final Switcher switcher;
     private final Upgrade advertise;
+    private final AllowedHosts allowedHosts;
 
-    UpgradeDispatcher(UpgradeStatistics statistics, Switcher switcher, Upgrade advertise) {
+    UpgradeDispatcher(UpgradeStatistics statistics, Switcher switcher, Upgrade advertise, AllowedHosts allowedHosts) {
         this.statistics = statistics;
         this.switcher = switcher;
         this.advertise = advertise;
+        this.allowedHosts = allowedHosts;
     }
 
     void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         statistics.upgradeRequest();
+        String host = request.getHeader(HttpSpec.HOST);
+        if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
+            statistics.rejected("host");
+            Refusals.send(response, new HttpStatusException(AllowedHosts.SC_MISDIRECTED_REQUEST,
+                    host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
+            return;
+        }
         RequestHead head = new ServletRequestHead(request);
         Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head);
 
