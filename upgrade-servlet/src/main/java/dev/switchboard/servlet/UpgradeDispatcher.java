@@ -45,7 +45,7 @@ final class UpgradeDispatcher {
         String host = request.getHeader(HttpSpec.HOST);
         if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
             statistics.rejected("host");
-            Refusals.send(response, new HttpStatusException(AllowedHosts.SC_MISDIRECTED_REQUEST,
+            Refusals.refuseUpgrade(response, new HttpStatusException(AllowedHosts.SC_MISDIRECTED_REQUEST,
                     host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
             return;
         }
@@ -61,7 +61,7 @@ final class UpgradeDispatcher {
         }
         if (negotiation instanceof Negotiation.Reject<UpgradeProtocol> reject) {
             statistics.rejected(reject.kind());
-            Refusals.send(response, reject.error());
+            Refusals.refuseUpgrade(response, reject.error());
             return;
         }
         Negotiation.Candidates<UpgradeProtocol> candidates = (Negotiation.Candidates<UpgradeProtocol>) negotiation;
@@ -114,7 +114,7 @@ final class UpgradeDispatcher {
         }
         if (decision instanceof Decision.Refuse refuse) {
             stats.refused(refuse.kind());
-            Refusals.send(response, refuse.error());
+            Refusals.refuseUpgrade(response, refuse.error());
             return Step.DONE;
         }
         if (decision instanceof Decision.Switch doSwitch) {
@@ -122,7 +122,7 @@ final class UpgradeDispatcher {
                 switcher.switchTo(request, response, head, candidate, doSwitch, stats);
             } catch (HttpStatusException e) {
                 stats.refused(String.valueOf(e.status()));
-                Refusals.send(response, e);
+                Refusals.refuseUpgrade(response, e);
             }
             return Step.DONE;
         }
