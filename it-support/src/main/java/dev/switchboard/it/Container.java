@@ -137,6 +137,7 @@ public record Container(String name, String version) {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 413 -> "Payload Too Large";
+            case 421 -> "Misdirected Request";
             case 426 -> "Upgrade Required";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";
