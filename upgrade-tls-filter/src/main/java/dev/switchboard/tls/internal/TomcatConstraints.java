@@ -3,9 +3,8 @@ package dev.switchboard.tls.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -60,9 +59,9 @@ public final class TomcatConstraints {
                 }
                 guaranteed.add(constraint);
                 for (Object collection : (Object[]) call(constraint, "findCollections")) {
-                    rules.add(new ProtectedResources.Rule(UrlPatterns.of(List.of((String[]) call(collection, "findPatterns"))),
-                            upper((String[]) call(collection, "findMethods")),
-                            upper((String[]) call(collection, "findOmittedMethods"))));
+                    rules.add(new ProtectedResources.Rule(UrlPatterns.of(strings(collection, "findPatterns")),
+                            Set.copyOf(strings(collection, "findMethods")),
+                            Set.copyOf(strings(collection, "findOmittedMethods"))));
                 }
             }
             // Only once every rule has been read: a failure above leaves Tomcat's enforcement untouched.
@@ -108,16 +107,13 @@ public final class TomcatConstraints {
         throw new NoSuchFieldException(name);
     }
 
+    /** Method names as Tomcat holds them: compared case-sensitively, as Tomcat compares them. */
+    private static List<String> strings(Object target, String method) throws ReflectiveOperationException {
+        return Arrays.asList((String[]) call(target, method));
+    }
+
     private static Object call(Object target, String method) throws ReflectiveOperationException {
         Method m = target.getClass().getMethod(method);
         return m.invoke(target);
-    }
-
-    private static Set<String> upper(String[] methods) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String m : methods) {
-            out.add(m.toUpperCase(Locale.ROOT));
-        }
-        return out;
     }
 }
