@@ -261,6 +261,19 @@ public abstract class Rfc2817Scenarios {
         }
     }
 
+    @Test
+    @DisplayName("TLS-03 client-initiated renegotiation of a TLS 1.2 session is refused: the connection closes, no response follows")
+    void clientInitiatedRenegotiationIsRefused() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base());
+                RawConnection tls = upgrade(c, get(s, "secure/1", UPGRADE_TLS_1_2), "TLSv1.2")) {
+            assertThat(tls.readResponse().status()).isEqualTo(200);
+            ((SSLSocket) tls.socket()).startHandshake(); // on an established TLS 1.2 session: a new ClientHello
+            tls.send(get(s, "secure/2", ""));
+            assertThatThrownBy(tls::readResponse).isInstanceOf(IOException.class);
+        }
+    }
+
     // ------------------------------------------------------------------ TLS-08
 
     @Test
