@@ -40,6 +40,8 @@ public final class TlsUpgradeOptions {
     public static final String HANDSHAKE_TIMEOUT = "switchboard.tls.handshakeTimeout";
     /** Concurrent RFC 2817 connections; more are refused with 503 (default 1000). */
     public static final String MAX_CONNECTIONS = "switchboard.tls.maxConnections";
+    /** Concurrent RFC 2817 connections from one client address; more are refused with 429 (default 32). */
+    public static final String MAX_CONNECTIONS_PER_CLIENT = "switchboard.tls.maxConnectionsPerClient";
     /** Largest request head accepted over an upgraded connection (default 16KiB); larger gets 431. */
     public static final String MAX_REQUEST_HEAD_SIZE = "switchboard.tls.maxRequestHeadSize";
     /** The upgrade tokens the protocol answers to (default TLS/1.0, TLS/1.1, TLS/1.2, TLS/1.3). */
@@ -60,6 +62,7 @@ public final class TlsUpgradeOptions {
     private final List<String> cipherSuites;
     private final Duration handshakeTimeout;
     private final int maxConnections;
+    private final int maxConnectionsPerClient;
     private final int maxRequestHeadSize;
     private final List<ProtocolToken> tokens;
     private final HandlerOptions handlerOptions;
@@ -75,6 +78,7 @@ public final class TlsUpgradeOptions {
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.handshakeTimeout = b.handshakeTimeout;
         this.maxConnections = b.maxConnections;
+        this.maxConnectionsPerClient = b.maxConnectionsPerClient;
         this.maxRequestHeadSize = b.maxRequestHeadSize;
         this.tokens = List.copyOf(b.tokens);
         this.handlerOptions = b.handlerOptions;
@@ -126,6 +130,7 @@ public final class TlsUpgradeOptions {
         }
         b.handshakeTimeout(handshake);
         b.maxConnections(settings.getInt(MAX_CONNECTIONS, 1000, 1, 1_000_000));
+        b.maxConnectionsPerClient(settings.getInt(MAX_CONNECTIONS_PER_CLIENT, 32, 1, 1_000_000));
         b.maxRequestHeadSize(settings.getSize(MAX_REQUEST_HEAD_SIZE, 16 * 1024, 1024, 1024 * 1024));
         List<String> tokens = settings.getList(TOKENS);
         if (!tokens.isEmpty()) {
@@ -195,6 +200,11 @@ public final class TlsUpgradeOptions {
         return maxConnections;
     }
 
+    /** Connections one client address may hold, from its 101 to its close. */
+    public int maxConnectionsPerClient() {
+        return maxConnectionsPerClient;
+    }
+
     public int maxRequestHeadSize() {
         return maxRequestHeadSize;
     }
@@ -221,6 +231,7 @@ public final class TlsUpgradeOptions {
         private List<String> cipherSuites = List.of();
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConnections = 1000;
+        private int maxConnectionsPerClient = 32;
         private int maxRequestHeadSize = 16 * 1024;
         private List<ProtocolToken> tokens = DEFAULT_TOKENS;
         private HandlerOptions handlerOptions = HandlerOptions.DEFAULT;
@@ -282,6 +293,14 @@ public final class TlsUpgradeOptions {
                 throw new IllegalArgumentException("expected maxConnections >= 1 but was " + max);
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        public Builder maxConnectionsPerClient(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("expected maxConnectionsPerClient >= 1 but was " + max);
+            }
+            this.maxConnectionsPerClient = max;
             return this;
         }
 

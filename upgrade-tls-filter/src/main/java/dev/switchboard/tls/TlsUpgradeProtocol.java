@@ -59,7 +59,7 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
                 options.keyAlias().orElse(null)), options.keystoreReloadInterval());
         this.endpoint = new TlsEndpoint(keys, TlsVersions.enabledFrom(options.minVersion(), keys.supportedProtocols()),
                 options.cipherSuites(), options.minVersion(), options.handshakeTimeout(), options.maxRequestHeadSize(),
-                options.maxConnections(), BridgeRegistry.of(context));
+                options.maxConnections(), options.maxConnectionsPerClient(), BridgeRegistry.of(context));
     }
 
     @Override
@@ -83,15 +83,19 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         if (host == null || target == null) {
             return Decision.decline("no Host field, or the local address is unknown");
         }
-        if (endpoint.openConnections() >= options.maxConnections()) {
+        if (endpoint.full()) {
             return Decision.refuse(HttpSpec.SC_SERVICE_UNAVAILABLE,
                     "Too many TLS upgrades are open; try again later or use https").countedAs("capacity");
+        }
+        String client = request.getRemoteAddr();
+        if (endpoint.fullFor(client)) {
+            return Decision.refuse(TlsSpec.SC_TOO_MANY_REQUESTS,
+                    "Too many TLS upgrades are open from this address; close one or use https").countedAs("capacity");
         }
         ServletContext context = request.getServletContext();
         String contextPath = context.getContextPath();
         BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context));
         byte[] first = FirstRequest.of(request);
-        String client = request.getRemoteAddr();
         int clientPort = request.getRemotePort();
         return Decision.switchTo(TlsConnection.class, h -> {
             h.useOptions(options.handlerOptions());

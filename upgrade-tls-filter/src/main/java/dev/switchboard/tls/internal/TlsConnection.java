@@ -23,13 +23,15 @@ import dev.switchboard.servlet.NonBlockingUpgradeHandler;
  *   <li><b>Handshake</b> (RFC 2817 section 3.3): it starts with the client's first byte
  *       after the 101 and must end within the handshake timeout. A failure, a timeout or a
  *       version below the minimum closes the connection; nothing is ever written in
- *       cleartext after the 101 (TLS-03, TLS-08). Meanwhile the loopback socket connects.</li>
- *   <li><b>Bridge</b>: the original request is queued as the first request for the
- *       container, so that its response is the first thing the client reads over TLS
- *       (UPG-15); once the handshake is done and the socket connected, the socket's identity
- *       is registered (see {@link BridgeRegistry}) and the queue released. Every request the
- *       client sends is checked and passed on by {@link RequestRelay}; every byte the
- *       container answers goes back encrypted.</li>
+ *       cleartext after the 101 (TLS-03, TLS-08). Until it is done the connection holds
+ *       nothing in the container: a client that sends a 101-worth of bytes and stops costs
+ *       one socket and one slot of its address's share.</li>
+ *   <li><b>Bridge</b>: once the handshake is done, the loopback socket connects, and the
+ *       original request is queued as the first request for the container, so that its
+ *       response is the first thing the client reads over TLS (UPG-15); once the socket is
+ *       connected, its identity is registered (see {@link BridgeRegistry}) and the queue
+ *       released. Every request the client sends is checked and passed on by
+ *       {@link RequestRelay}; every byte the container answers goes back encrypted.</li>
  *   <li><b>End</b>: when the container closes its side (after {@code Connection: close}, or
  *       its keep-alive timeout), the client gets a {@code close_notify} and the connection
  *       closes. When the client ends its side, the container is told after the requests
@@ -84,7 +86,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         this.firstRequest = firstRequest;
         this.clientAddress = clientAddress;
         this.clientPort = clientPort;
-        this.slot = endpoint.tryOpen();
+        this.slot = endpoint.tryOpen(clientAddress);
     }
 
     // ------------------------------------------------------------------ handler callbacks
@@ -100,12 +102,6 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         tls.begin();
         handshakeTimer = schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
         relay = new RequestRelay(rules, token, endpoint.maxRequestHeadSize());
-        link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
-        try {
-            link.connect(target);
-        } catch (IOException e) {
-            linkClosed(e);
-        }
     }
 
     @Override
@@ -154,7 +150,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             link.close();
         }
         if (slot) {
-            endpoint.closed();
+            endpoint.closed(clientAddress);
         }
     }
 
@@ -200,6 +196,12 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         endpoint.handshakeCompleted();
         LOG.log(Level.FINE, "RFC 2817 handshake with {0}:{1} done: {2} {3}",
                 new Object[] {clientAddress, clientPort, session.protocol(), session.cipherSuite()});
+        link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
+        try {
+            link.connect(target);
+        } catch (IOException e) {
+            linkClosed(e);
+        }
         fromClient(ByteBuffer.wrap(firstRequest));
         firstRequest = null;
         release();

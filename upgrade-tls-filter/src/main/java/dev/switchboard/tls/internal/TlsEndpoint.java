@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLEngine;
@@ -27,10 +26,9 @@ public final class TlsEndpoint {
     private final String minVersion;
     private final Duration handshakeTimeout;
     private final int maxRequestHeadSize;
-    private final int maxConnections;
+    private final ConnectionSlots slots;
     private final LoopbackReactor reactor;
     private final BridgeRegistry registry;
-    private final AtomicInteger open = new AtomicInteger();
     private final LongAdder handshakes = new LongAdder();
     private final LongAdder handshakeFailures = new LongAdder();
     private final LongAdder handshakeTimeouts = new LongAdder();
@@ -39,10 +37,12 @@ public final class TlsEndpoint {
     /**
      * @param enabledProtocols JSSE protocol names, at or above the minimum
      * @param cipherSuites JSSE suite names; empty for the JDK's defaults
+     * @param maxConnectionsPerClient connections one client address may hold at a time
      * @throws IllegalArgumentException if no protocol or a suite is not supported
      */
     public TlsEndpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
-            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, BridgeRegistry registry) {
+            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, int maxConnectionsPerClient,
+            BridgeRegistry registry) {
         if (enabledProtocols.length == 0) {
             throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
         }
@@ -57,7 +57,7 @@ public final class TlsEndpoint {
         this.minVersion = minVersion;
         this.handshakeTimeout = handshakeTimeout;
         this.maxRequestHeadSize = maxRequestHeadSize;
-        this.maxConnections = maxConnections;
+        this.slots = new ConnectionSlots(maxConnections, maxConnectionsPerClient);
         this.registry = registry;
         this.reactor = registry.reactor();
     }
@@ -94,26 +94,28 @@ public final class TlsEndpoint {
         return Set.of(protocols).contains(negotiated);
     }
 
-    /** Takes a connection slot; false when {@code maxConnections} are open. */
-    public boolean tryOpen() {
-        while (true) {
-            int n = open.get();
-            if (n >= maxConnections) {
-                return false;
-            }
-            if (open.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+    /** Takes a connection slot for {@code client}; false when all are taken, or all that {@code client} may have. */
+    public boolean tryOpen(String client) {
+        return slots.tryTake(client);
     }
 
-    /** Gives a slot back. */
-    void closed() {
-        open.decrementAndGet();
+    /** Gives back the slot {@code client} took. */
+    void closed(String client) {
+        slots.give(client);
+    }
+
+    /** Whether every connection slot is taken. */
+    public boolean full() {
+        return slots.full();
+    }
+
+    /** Whether {@code client} holds every connection slot it may. */
+    public boolean fullFor(String client) {
+        return slots.fullFor(client);
     }
 
     public int openConnections() {
-        return open.get();
+        return slots.open();
     }
 
     String minVersion() {
@@ -156,6 +158,6 @@ public final class TlsEndpoint {
     public Map<String, Long> counters() {
         return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
                 "handshakeTimeouts", handshakeTimeouts.sum(), "bridgeRefusals", bridgeRefusals.sum(),
-                "openConnections", (long) open.get());
+                "openConnections", (long) slots.open());
     }
 }
