@@ -3,6 +3,7 @@ package dev.switchboard.it.scenarios;
 import static dev.switchboard.it.scenarios.TlsExchanges.UPGRADE_TLS_1_2;
 import static dev.switchboard.it.scenarios.TlsExchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import dev.switchboard.it.tls.TestKeyStore;
 /**
  * What an RFC 2817 connection costs the server, and for how long: the loopback connection
  * into the container exists only after a completed handshake, one client address holds at
- * most {@code switchboard.tls.maxConnectionsPerClient} connections. The server's sockets are read from Linux's
+ * most {@code switchboard.tls.maxConnectionsPerClient} connections, and a client that stops
+ * reading is closed after the idle timeout. The server's sockets are read from Linux's
  * tables ({@link SocketTable}). Deploy {@code TlsDeployments.tlsApp(name,
  * Rfc2817LimitScenarios.PARAMS)}.
  */
@@ -105,6 +107,34 @@ public abstract class Rfc2817LimitScenarios {
             for (RawConnection c : held) {
                 c.close();
             }
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-02 a client that stops reading with 99 pipelined requests outstanding is closed after the idle timeout, with its loopback connection")
+    void aClientThatStopsReadingIsClosed() throws Exception {
+        ServerUnderTest s = server();
+        int port = s.base().getPort();
+        Set<Integer> before = SocketTable.openConnectionsTo(port);
+        try (RawConnection c = RawConnection.open(s.base());
+                RawConnection tls = TlsExchanges.upgrade(s, c, get(s, "secure/first", UPGRADE_TLS_1_2))) {
+            assertThat(tls.readResponse().status()).isEqualTo(200);
+            int clientPort = c.socket().getLocalPort();
+            Set<Integer> bridge = SocketTable.opened(before, SocketTable.openConnectionsTo(port));
+            bridge.remove(clientPort);
+            assertThat(bridge).as("the bridge's connection").hasSize(1);
+            StringBuilder pipeline = new StringBuilder();
+            for (int i = 0; i < 99; i++) {
+                pipeline.append(get(s, "secure/" + i + "?pad=262144", ""));
+            }
+            tls.send(pipeline.toString());
+            // The client reads nothing more: 99 responses of 256 KiB fill every buffer on the way.
+            await().atMost(CLOSE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(SocketTable.serverEndOpen(port, clientPort)).as("the server's end of the client's connection")
+                        .isFalse();
+                assertThat(SocketTable.openConnectionsTo(port)).as("the bridge's connection")
+                        .doesNotContainAnyElementsOf(bridge);
+            });
         }
     }
 }

@@ -36,7 +36,8 @@ import dev.switchboard.servlet.NonBlockingUpgradeHandler;
  *       its keep-alive timeout), the client gets a {@code close_notify} and the connection
  *       closes. When the client ends its side, the container is told after the requests
  *       already sent, and their responses still go out. A request refused by the relay is
- *       answered after the responses before it, and the connection then closes.</li>
+ *       answered after the responses before it, and the connection then closes. A client
+ *       that stops reading is closed after the idle timeout (see {@link #onTimeout}).</li>
  * </ol>
  *
  * <p>Every method runs serialised with the container's callbacks (directly, or through
@@ -155,14 +156,19 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
     }
 
     /**
-     * Between requests on an open bridge the container's own timeouts govern: its keep-alive
-     * timeout ends an idle connection (with a {@code close_notify}), and a response that takes
-     * long must not be cut by this handler's idle timeout. While a client is in the middle of
-     * a request, which the container has not seen whole, the idle timeout applies.
+     * Between requests on an open bridge, while the connection waits for the container, the
+     * container's own timeouts govern: its keep-alive timeout ends an idle connection (with a
+     * {@code close_notify}), and a response that takes long must not be cut by this handler's
+     * idle timeout. The idle timeout applies whenever the connection waits for the client
+     * instead: in the middle of a request, which the container has not seen whole; while
+     * reading from the container is paused because the client does not take what was sent
+     * (a client that stops reading, with requests outstanding); and once the connection is
+     * ending and only waits for its last bytes to be taken.
      */
     @Override
     protected void onTimeout(Timeout timeout) {
-        if (timeout == Timeout.IDLE && bridging && relay.atRequestBoundary()) {
+        if (timeout == Timeout.IDLE && bridging && !finishing && relay.atRequestBoundary()
+                && !link.readingPaused()) {
             return;
         }
         super.onTimeout(timeout);

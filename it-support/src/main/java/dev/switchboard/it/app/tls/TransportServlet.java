@@ -29,7 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * content: 5 hello
  * </pre>
  *
- * With {@code ?session=new} it also creates a session, so that tests can see its cookie.
+ * With {@code ?session=new} it also creates a session, so that tests can see its cookie; with
+ * {@code ?pad=N} (at most 1 MiB) the body ends with N bytes of {@code x}, for tests that need
+ * large responses.
  */
 public class TransportServlet extends HttpServlet {
 
@@ -65,9 +67,17 @@ public class TransportServlet extends HttpServlet {
         out.append("x-forwarded-for: ").append(forwarded == null ? "(none)" : forwarded).append('\n');
         out.append("content: ").append(content.length).append(' ')
                 .append(new String(content, StandardCharsets.ISO_8859_1)).append('\n');
+        out.append("x".repeat(padding(request.getParameter("pad"))));
         byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static int padding(String value) {
+        if (value == null || !value.matches("[0-9]{1,7}")) {
+            return 0;
+        }
+        return Math.min(Integer.parseInt(value), 1 << 20);
     }
 }
