@@ -14,6 +14,7 @@ import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.BridgeRules;
+import dev.switchboard.tls.internal.ConfiguredIdentityFields;
 import dev.switchboard.tls.internal.FirstRequest;
 import dev.switchboard.tls.internal.IpAddresses;
 import dev.switchboard.tls.internal.KeyMaterial;
@@ -94,7 +95,7 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         }
         ServletContext context = request.getServletContext();
         String contextPath = context.getContextPath();
-        BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context));
+        BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context), ConfiguredIdentityFields.of(context));
         byte[] first = FirstRequest.of(request);
         int clientPort = request.getRemotePort();
         return Decision.switchTo(TlsConnection.class, h -> {
