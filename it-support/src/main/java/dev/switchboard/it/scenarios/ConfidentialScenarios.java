@@ -50,6 +50,7 @@ public abstract class ConfidentialScenarios {
     static {
         Map<String, String> params = new HashMap<>();
         params.put("switchboard.tls.protect", null);
+        params.put("switchboard.tls.optionalUpgrade", "/conf/*");
         PARAMS = Collections.unmodifiableMap(params);
     }
 

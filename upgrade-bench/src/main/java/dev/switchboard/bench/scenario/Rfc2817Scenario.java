@@ -51,7 +51,8 @@ public final class Rfc2817Scenario implements Scenario {
     @Override
     public Section run(Plan plan) throws Exception {
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(TlsDeployments.tlsApp("tls",
-                Map.of("switchboard.tls.handshakeTimeout", "10s", "switchboard.jmx", "false")))) {
+                Map.of("switchboard.tls.handshakeTimeout", "10s", "switchboard.jmx", "false",
+                        "switchboard.tls.optionalUpgrade", "/secure/*")))) {
             TestKeyStore keys = TestKeyStore.shared();
             int httpsPort = dev.switchboard.it.tls.TomcatHttps.addConnector(tomcat.tomcat().getService(), 0, keys);
             int plainPort = tomcat.server().base().getPort();

@@ -20,6 +20,9 @@ public final class TlsEndpoint {
     /** The application protocol named by ALPN, when the client offers it (RFC 7301). */
     static final String ALPN_HTTP_1_1 = "http/1.1";
 
+    /** HTTP/2 over TLS in ALPN (RFC 9113 section 3.2). */
+    static final String ALPN_H2 = "h2";
+
     private final KeyMaterial keys;
     private final String[] protocols;
     private final String[] cipherSuites;
@@ -29,7 +32,9 @@ public final class TlsEndpoint {
     private final ConnectionSlots slots;
     private final LoopbackReactor reactor;
     private final BridgeRegistry registry;
+    private final boolean refuseHttp2Offers;
     private final LongAdder handshakes = new LongAdder();
+    private final LongAdder http2OffersRefused = new LongAdder();
     private final LongAdder handshakeFailures = new LongAdder();
     private final LongAdder handshakeTimeouts = new LongAdder();
     private final LongAdder bridgeRefusals = new LongAdder();
@@ -38,11 +43,12 @@ public final class TlsEndpoint {
      * @param enabledProtocols JSSE protocol names, at or above the minimum
      * @param cipherSuites JSSE suite names; empty for the JDK's defaults
      * @param maxConnectionsPerClient connections one client address may hold at a time
+     * @param refuseHttp2Offers whether a ClientHello that offers {@code h2} is refused
      * @throws IllegalArgumentException if no protocol or a suite is not supported
      */
     public TlsEndpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
             Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, int maxConnectionsPerClient,
-            BridgeRegistry registry) {
+            boolean refuseHttp2Offers, BridgeRegistry registry) {
         if (enabledProtocols.length == 0) {
             throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
         }
@@ -59,6 +65,7 @@ public final class TlsEndpoint {
         this.maxRequestHeadSize = maxRequestHeadSize;
         this.slots = new ConnectionSlots(maxConnections, maxConnectionsPerClient);
         this.registry = registry;
+        this.refuseHttp2Offers = refuseHttp2Offers;
         this.reactor = registry.reactor();
     }
 
@@ -66,7 +73,7 @@ public final class TlsEndpoint {
      * A server engine for one client: only the enabled versions (so that nothing below the
      * minimum is ever negotiated, whatever the client offers or the {@code Upgrade} token
      * said), the configured suites, the server's suite order, no client authentication, and
-     * ALPN answered with {@code http/1.1} when offered.
+     * ALPN answered by {@link #applicationProtocol}.
      */
     SSLEngine newEngine(String peerHost, int peerPort) {
         SSLEngine engine = keys.context().createSSLEngine(peerHost, peerPort);
@@ -80,13 +87,29 @@ public final class TlsEndpoint {
         params.setNeedClientAuth(false);
         params.setWantClientAuth(false);
         engine.setSSLParameters(params);
-        engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
-            if (offered.isEmpty()) {
-                return "";
-            }
-            return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null; // null: no_application_protocol
-        });
+        engine.setHandshakeApplicationProtocolSelector((e, offered) -> applicationProtocol(offered));
         return engine;
+    }
+
+    /**
+     * The ALPN answer (RFC 7301) to {@code offered}: none when the client offers nothing,
+     * {@code http/1.1} when offered, and otherwise null, which ends the handshake with
+     * {@code no_application_protocol}. A client that offers {@code h2} is refused too, where
+     * configured (the default): it is a client that meant to reach an https port, since no
+     * RFC 2817 client offers a protocol the upgraded connection cannot carry (CUPS and Apache
+     * HttpClient offer none, or {@code http/1.1}), and a man in the middle may have relayed it
+     * onto an upgraded connection to have it read a response meant for someone else (the
+     * Opossum attack, TLS-11).
+     */
+    String applicationProtocol(List<String> offered) {
+        if (refuseHttp2Offers && offered.contains(ALPN_H2)) {
+            http2OffersRefused.increment();
+            return null;
+        }
+        if (offered.isEmpty()) {
+            return "";
+        }
+        return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null;
     }
 
     /** Whether {@code negotiated} (a JSSE name) is one of the enabled versions. */
@@ -154,10 +177,13 @@ public final class TlsEndpoint {
         bridgeRefusals.increment();
     }
 
-    /** Counters: handshakes completed, failed, timed out; requests refused on upgraded connections; open connections. */
+    /**
+     * Counters: handshakes completed, failed (of which ClientHellos refused for offering
+     * {@code h2}), timed out; requests refused on upgraded connections; open connections.
+     */
     public Map<String, Long> counters() {
         return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
-                "handshakeTimeouts", handshakeTimeouts.sum(), "bridgeRefusals", bridgeRefusals.sum(),
-                "openConnections", (long) slots.open());
+                "http2OffersRefused", http2OffersRefused.sum(), "handshakeTimeouts", handshakeTimeouts.sum(),
+                "bridgeRefusals", bridgeRefusals.sum(), "openConnections", (long) slots.open());
     }
 }
