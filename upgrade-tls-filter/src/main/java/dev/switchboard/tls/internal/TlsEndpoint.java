@@ -95,11 +95,10 @@ public final class TlsEndpoint {
      * The ALPN answer (RFC 7301) to {@code offered}: none when the client offers nothing,
      * {@code http/1.1} when offered, and otherwise null, which ends the handshake with
      * {@code no_application_protocol}. A client that offers {@code h2} is refused too, where
-     * configured (the default): it is a client that meant to reach an https port, since no
-     * RFC 2817 client offers a protocol the upgraded connection cannot carry (CUPS and Apache
-     * HttpClient offer none, or {@code http/1.1}), and a man in the middle may have relayed it
-     * onto an upgraded connection to have it read a response meant for someone else (the
-     * Opossum attack, TLS-11).
+     * configured (the default): an RFC 2817 client has no reason to offer a protocol the
+     * upgraded connection cannot carry (CUPS offers no ALPN), browsers and https clients offer
+     * it, and a man in the middle may have relayed such a client onto an upgraded connection
+     * to have it read a response meant for someone else (the Opossum attack, TLS-11).
      */
     String applicationProtocol(List<String> offered) {
         if (refuseHttp2Offers && offered.contains(ALPN_H2)) {
