@@ -139,6 +139,7 @@ public record Container(String name, String version) {
             case 413 -> "Payload Too Large";
             case 421 -> "Misdirected Request";
             case 426 -> "Upgrade Required";
+            case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

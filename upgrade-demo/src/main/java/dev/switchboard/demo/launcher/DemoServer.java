@@ -139,7 +139,7 @@ public final class DemoServer implements AutoCloseable {
                 "  " + ws + "/ws/chat    WebSocket chat, subprotocols chat.v2 then chat.v1, permessage-deflate",
                 "  " + ws + "/ws/echo    WebSocket echo, no subprotocol",
                 "  " + h + "/echo      echo/1 after a 101 (plain GET: 426 Upgrade Required)",
-                "  " + h + "/secure/   426 in cleartext; served over https and over RFC 2817 (Upgrade: TLS/1.2)",
+                "  " + h + "/secure/   426 in cleartext, pointing at https; a real request is not upgraded in place (Opossum)",
                 "  " + h + "/tunnel/   upgrades tunnelled to " + tunnelTarget
                         + (ownBackend ? " (the launcher's WebSocket and echo/1 backend)" : ""),
                 "  " + h + "/stats     the counters as JSON (the same numbers as JMX)",

@@ -9,6 +9,8 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
+import dev.switchboard.tls.TlsSpec;
+
 /**
  * Drives a server {@link SSLEngine} over bytes that arrive in pieces: feeds it records,
  * runs its delegated tasks inline, writes the handshake messages it produces, and reports
@@ -128,6 +130,7 @@ final class TlsEngine {
                 appSize *= 2;
                 continue;
             }
+            refuseRenegotiation(result.getHandshakeStatus());
             HandshakeStatus hs = advance(result.getHandshakeStatus());
             if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
                 events.inboundClosed();
@@ -138,6 +141,22 @@ final class TlsEngine {
                     || (hs != HandshakeStatus.NEED_UNWRAP && hs != HandshakeStatus.NOT_HANDSHAKING)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Refuses a handshake that the client starts on an established TLS 1.2 (or older) session:
+     * client-initiated renegotiation, which costs the server a full handshake for each of a
+     * client's requests and which the bridge has no use for. Thrown before the engine runs a
+     * task or writes a byte of the new handshake; the connection then ends (TLS-03). TLS 1.3
+     * has no renegotiation, and its post-handshake messages (key updates) go on.
+     *
+     * @throws SSLException if {@code status} shows a new handshake after the first one finished
+     */
+    private void refuseRenegotiation(HandshakeStatus status) throws SSLException {
+        if (finished && status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED
+                && !TlsSpec.TLS_V1_3.equals(engine.getSession().getProtocol())) {
+            throw new SSLException("client-initiated renegotiation is refused");
         }
     }
 
