@@ -78,6 +78,50 @@ public record TestKeyStore(Path file, String password) {
         }
     }
 
+    /**
+     * Makes a new key store at {@code file} with one EC key per host name, each under the host
+     * name as its alias, with a certificate for that name alone ({@code CN} and {@code SAN}); the
+     * first host's key comes first. For servers that choose a certificate by host.
+     *
+     * @throws IllegalStateException if keytool fails
+     */
+    public static TestKeyStore createForHosts(Path file, String... hosts) {
+        String password = "switchboard";
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            for (String host : hosts) {
+                Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", host,
+                        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "7",
+                        "-dname", "CN=" + host, "-ext", "SAN=dns:" + host,
+                        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password))
+                        .redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("keytool failed: " + output);
+                }
+            }
+            return new TestKeyStore(file, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("keytool could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The certificate of the key entry named {@code alias}. */
+    public X509Certificate certificate(String alias) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password.toCharArray());
+            return (X509Certificate) store.getCertificate(alias);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The certificate of the key entry. */
     public X509Certificate certificate() {
         try (InputStream in = Files.newInputStream(file)) {
