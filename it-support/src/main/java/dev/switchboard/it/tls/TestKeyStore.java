@@ -2,6 +2,7 @@ package dev.switchboard.it.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -108,6 +109,43 @@ public record TestKeyStore(Path file, String password) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a key store at {@code file} holding the {@link #shared()} key first (for
+     * {@code localhost} and {@code 127.0.0.1}, under {@link #ALIAS}), then one key per host
+     * name as {@link #createForHosts} makes them: for servers that present a certificate by
+     * host, with the shared one as their default.
+     */
+    public static TestKeyStore sharedWithHosts(Path file, String... hosts) {
+        TestKeyStore shared = shared();
+        TestKeyStore named = createForHosts(file.resolveSibling(file.getFileName() + ".hosts"), hosts);
+        try {
+            char[] password = named.password().toCharArray();
+            KeyStore out = KeyStore.getInstance("PKCS12");
+            out.load(null, null);
+            KeyStore first = load(shared);
+            char[] sharedPassword = shared.password().toCharArray();
+            out.setKeyEntry(ALIAS, first.getKey(ALIAS, sharedPassword), password, first.getCertificateChain(ALIAS));
+            KeyStore rest = load(named);
+            for (String host : hosts) {
+                out.setKeyEntry(host, rest.getKey(host, password), password, rest.getCertificateChain(host));
+            }
+            try (OutputStream o = Files.newOutputStream(file)) {
+                out.store(o, password);
+            }
+            return new TestKeyStore(file, named.password());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore load(TestKeyStore keys) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(keys.file())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, keys.password().toCharArray());
+            return store;
         }
     }
 
