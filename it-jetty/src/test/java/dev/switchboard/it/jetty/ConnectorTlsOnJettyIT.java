@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.scenarios.ConnectorTlsScenarios;
+import dev.switchboard.it.scenarios.Rfc2817ClientScenarios;
 import dev.switchboard.it.tls.ConnectorKeys;
 import dev.switchboard.it.tls.TestKeyStore;
 import dev.switchboard.jetty.tls.TlsUpgradeConnectionFactory;
@@ -17,7 +18,7 @@ import dev.switchboard.jetty.tls.TlsUpgradeConnectionFactory;
  * RFC 2817 at the connector on Jetty 12.1: a cleartext connector with
  * {@link TlsUpgradeConnectionFactory} next to its HTTP/1.1 factory, Jetty's own TLS in place.
  */
-class ConnectorTlsOnJettyIT extends ConnectorTlsScenarios {
+class ConnectorTlsOnJettyIT extends ConnectorTlsScenarios implements Rfc2817ClientScenarios {
 
     private static EmbeddedJetty jetty;
 
@@ -46,6 +47,11 @@ class ConnectorTlsOnJettyIT extends ConnectorTlsScenarios {
     @AfterAll
     static void stop() {
         jetty.close();
+    }
+
+    @Override
+    public ServerUnderTest rfc2817() {
+        return server();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.switchboard.it.RawConnection;
+import dev.switchboard.it.app.ipp.IppPrinterServlet;
 import dev.switchboard.it.ResponseHead;
 import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
@@ -40,12 +41,18 @@ import dev.switchboard.it.tls.TestKeyStore;
  */
 public abstract class ConnectorTlsScenarios {
 
-    /** The application behind the connector: {@code /secure/*} protected, no RFC 2817 of its own. */
+    /**
+     * The application behind the connector, at {@code /ipp}: {@code /secure/*} protected, no
+     * RFC 2817 of its own, and an IPP printer at {@code /ipp/print}.
+     */
     public static WebArchive deployment() {
         Map<String, String> params = new HashMap<>();
         params.put("switchboard.protocols", "echo");
         params.put("switchboard.tls.keystore", null);
-        return TlsDeployments.tlsApp("connector-tls", params);
+        String printer = "  <servlet><servlet-name>ipp</servlet-name><servlet-class>" + IppPrinterServlet.class.getName()
+                + "</servlet-class></servlet>\n"
+                + "  <servlet-mapping><servlet-name>ipp</servlet-name><url-pattern>/print</url-pattern></servlet-mapping>\n";
+        return TlsDeployments.tlsApp("ipp", params, printer).addPackage(IppPrinterServlet.class.getPackage());
     }
 
     /** The cleartext connector that serves RFC 2817 at the connector. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.scenarios.ConnectorTlsScenarios;
+import dev.switchboard.it.scenarios.Rfc2817ClientScenarios;
 import dev.switchboard.it.tls.ConnectorKeys;
 import dev.switchboard.tomcat.tls.ConnectorTls;
 
@@ -13,7 +14,7 @@ import dev.switchboard.tomcat.tls.ConnectorTls;
  * RFC 2817 at the connector on Tomcat (11 or 10.1, whichever failsafe runs): a cleartext
  * connector with {@link ConnectorTls} installed, the same WAR behind it.
  */
-class ConnectorTlsOnTomcatIT extends ConnectorTlsScenarios {
+class ConnectorTlsOnTomcatIT extends ConnectorTlsScenarios implements Rfc2817ClientScenarios {
 
     private static EmbeddedTomcat tomcat;
 
@@ -28,6 +29,11 @@ class ConnectorTlsOnTomcatIT extends ConnectorTlsScenarios {
     @AfterAll
     static void stop() throws Exception {
         tomcat.close();
+    }
+
+    @Override
+    public ServerUnderTest rfc2817() {
+        return server();
     }
 
     @Override
