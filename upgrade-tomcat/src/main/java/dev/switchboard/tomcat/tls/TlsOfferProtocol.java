@@ -125,8 +125,8 @@ final class TlsOfferProtocol implements UpgradeProtocol {
     /** The request as the container should see it over TLS: its head without the upgrade's hop fields. */
     static byte[] firstRequest(Request request) {
         StringBuilder head = new StringBuilder(256);
-        head.append(request.method()).append(' ').append(request.requestURI()).append(' ').append(request.protocol())
-                .append("\r\n");
+        // Tomcat's copy of the request for the upgrade has no protocol; only HTTP/1.1 is accepted.
+        head.append(request.method()).append(' ').append(request.requestURI()).append(" HTTP/1.1\r\n");
         MimeHeaders headers = request.getMimeHeaders();
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.getName(i).toString();
