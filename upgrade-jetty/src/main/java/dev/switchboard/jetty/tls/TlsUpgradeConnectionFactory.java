@@ -1,13 +1,10 @@
 package dev.switchboard.jetty.tls;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -29,8 +26,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * {@code OPTIONS * HTTP/1.1} with {@code Upgrade: TLS/1.x} and {@code Connection: upgrade}
  * (section 3.2) gets a 101, and the connection turns into Jetty's own TLS connection on the
  * same socket. The TLS handshake bytes that came with the request are handed to it, the
- * response to the {@code OPTIONS *} is the first thing sent over TLS, and the connection then
- * serves HTTP/1.1 over TLS exactly like a TLS connector's: requests report {@code https},
+ * response to the {@code OPTIONS *} ({@code 200}, no content) is the first thing sent over TLS,
+ * and the connection then serves HTTP/1.1 over TLS exactly like a TLS connector's: requests report {@code https},
  * {@code isSecure()} and, with the {@code SecureRequestCustomizer} this factory adds to the
  * connector's HTTP configuration, the session's attributes.
  *
@@ -69,10 +66,6 @@ public class TlsUpgradeConnectionFactory extends AbstractConnectionFactory
     /** The offers CUPS clients send and the single tokens, in that order. */
     public static final List<String> DEFAULT_OFFERS = List.of("TLS/1.2,TLS/1.1,TLS/1.0",
             "TLS/1.3,TLS/1.2,TLS/1.1,TLS/1.0", "TLS/1.0", "TLS/1.1", "TLS/1.2", "TLS/1.3");
-
-    /** Fields of the hop that switched, not passed on with the upgraded request. */
-    private static final Set<String> HOP_FIELDS = Set.of("upgrade", "connection", "keep-alive", "http2-settings",
-            "content-length", "transfer-encoding", "te", "expect");
 
     private final InPlaceSslConnectionFactory ssl;
     private final Map<String, String> firstTokens;
@@ -141,7 +134,7 @@ public class TlsUpgradeConnectionFactory extends AbstractConnectionFactory
         if (first == null) {
             return null;
         }
-        Connection tls = ssl.newConnection(connector, endPoint, hostName(request), firstRequest(request));
+        Connection tls = ssl.newConnection(connector, endPoint, hostName(request));
         response101.put(HttpHeader.UPGRADE, first + ", " + HttpVersion.HTTP_1_1.asString());
         response101.put(HttpHeader.CONNECTION, "Upgrade");
         return tls;
@@ -164,19 +157,6 @@ public class TlsUpgradeConnectionFactory extends AbstractConnectionFactory
             }
         }
         return upgrades.size() == 1;
-    }
-
-    /** The request's head as the TLS side should parse it: without the fields of the hop that switched. */
-    static ByteBuffer firstRequest(MetaData.Request request) {
-        StringBuilder head = new StringBuilder(256);
-        head.append(request.getMethod()).append(" * ").append(HttpVersion.HTTP_1_1.asString()).append("\r\n");
-        for (HttpField f : request.getHttpFields()) {
-            if (!HOP_FIELDS.contains(f.getLowerCaseName())) {
-                head.append(f.getName()).append(": ").append(f.getValue()).append("\r\n");
-            }
-        }
-        head.append("\r\n");
-        return ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** The host of the request's {@code Host} field without its port, or null. */
