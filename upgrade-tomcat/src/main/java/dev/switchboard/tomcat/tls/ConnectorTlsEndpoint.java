@@ -27,6 +27,7 @@ import dev.switchboard.tls.internal.LoopbackReactor;
 final class ConnectorTlsEndpoint {
 
     private static final String ALPN_HTTP_1_1 = "http/1.1";
+    private static final String ALPN_H2 = "h2";
 
     private final KeyMaterial keys;
     private final String[] protocols;
@@ -63,6 +64,12 @@ final class ConnectorTlsEndpoint {
      * A server engine for one connection: created for {@code host} (the key is chosen by it;
      * null names none), only the enabled versions, the configured suites in the server's order,
      * no client authentication, ALPN answered with {@code http/1.1} when offered.
+     *
+     * <p>A ClientHello that offers {@code h2} is refused ({@code no_application_protocol}):
+     * RFC 2817 clients (CUPS, Apache HttpClient) offer no ALPN, while a browser's handshake
+     * meant for the https port does. A man in the middle who takes the 101 and splices such a
+     * handshake in (the Opossum attack, CVE-2025-49812) would otherwise have the victim read
+     * the {@code OPTIONS} response as the answer to its own first request.
      */
     SSLEngine newEngine(String host, int port) {
         SSLEngine engine = host == null ? keys.context().createSSLEngine() : keys.context().createSSLEngine(host, port);
@@ -79,6 +86,9 @@ final class ConnectorTlsEndpoint {
         engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
             if (offered.isEmpty()) {
                 return "";
+            }
+            if (offered.contains(ALPN_H2)) {
+                return null;
             }
             return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null;
         });
