@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback relay that records what clients send before it reaches a server: a client is
  * pointed at {@link #port()}, each of its connections is relayed byte for byte to the target,
- * and the first bytes it sent are kept, so that a test can show what an independent client
- * really put on the wire (its upgrade request, before TLS). One thread per direction per
+ * and the first bytes each side sent are kept, so that a test can show what an independent
+ * client really put on the wire (its upgrade request, before TLS) and what it got back. One thread per direction per
  * connection: test use only. Closing stops accepting and closes every relayed connection.
  */
 public final class WireTap implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class WireTap implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<ByteArrayOutputStream> sent = new CopyOnWriteArrayList<>();
+    private final List<ByteArrayOutputStream> received = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private WireTap(int targetPort) throws IOException {
@@ -46,8 +47,20 @@ public final class WireTap implements AutoCloseable {
 
     /** The first request head each connection sent (up to its empty line), in the order they connected. */
     public List<String> requestHeads() {
-        return sent.stream().map(b -> {
-            String text = b.toString(StandardCharsets.ISO_8859_1);
+        return heads(sent);
+    }
+
+    /** The first response head each connection received (up to its empty line), in the order they connected. */
+    public List<String> responseHeads() {
+        return heads(received);
+    }
+
+    private static List<String> heads(List<ByteArrayOutputStream> records) {
+        return records.stream().map(b -> {
+            String text;
+            synchronized (b) {
+                text = b.toString(StandardCharsets.ISO_8859_1);
+            }
             int end = text.indexOf("\r\n\r\n");
             return end < 0 ? text : text.substring(0, end + 4);
         }).toList();
@@ -62,10 +75,12 @@ public final class WireTap implements AutoCloseable {
                 target.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(target);
-                ByteArrayOutputStream record = new ByteArrayOutputStream();
-                sent.add(record);
-                pump(client.getInputStream(), target.getOutputStream(), record, target);
-                pump(target.getInputStream(), client.getOutputStream(), null, client);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream in = new ByteArrayOutputStream();
+                sent.add(out);
+                received.add(in);
+                pump(client.getInputStream(), target.getOutputStream(), out, target);
+                pump(target.getInputStream(), client.getOutputStream(), in, client);
             } catch (IOException e) {
                 return;
             }

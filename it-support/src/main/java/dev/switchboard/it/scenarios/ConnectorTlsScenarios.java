@@ -143,6 +143,73 @@ public abstract class ConnectorTlsScenarios {
     }
 
     @Test
+    @DisplayName("TLS-12 a request with content over the upgraded connection gets its content to the application")
+    void aRequestWithContentIsServed() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base())) {
+            c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
+            assertThat(c.readHead().status()).isEqualTo(101);
+            RawConnection tls = Rfc2817Client.startTls(c, clientContext(), s.base().getHost(), s.base().getPort());
+            tls.readResponse();
+            tls.send(TlsExchanges.request(s, "POST", "secure/form", "Content-Type: text/plain\r\nContent-Length: 5\r\n")
+                    + "hello");
+            RawConnection.Response r = tls.readResponse();
+            assertThat(r.status()).as(r.head().raw()).isEqualTo(200);
+            assertThat(info(r)).containsEntry("content", "5 hello").containsEntry("secure", "true");
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-12 a request that expects 100-continue over the upgraded connection gets its 100, then its answer")
+    void aRequestExpectingContinueIsServed() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base())) {
+            c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
+            assertThat(c.readHead().status()).isEqualTo(101);
+            RawConnection tls = Rfc2817Client.startTls(c, clientContext(), s.base().getHost(), s.base().getPort());
+            tls.readResponse();
+            tls.send(TlsExchanges.request(s, "POST", "secure/form",
+                    "Content-Type: text/plain\r\nContent-Length: 5\r\nExpect: 100-continue\r\n"));
+            assertThat(tls.readHead().status()).isEqualTo(100);
+            tls.send("hello");
+            RawConnection.Response r = tls.readResponse();
+            assertThat(r.status()).as(r.head().raw()).isEqualTo(200);
+            assertThat(info(r)).containsEntry("content", "5 hello");
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-12 a ClientHello that offers h2, as a browser's for the https port does, is refused after the 101")
+    void aHandshakeOfferingH2IsRefused() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base())) {
+            c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
+            assertThat(c.readHead().status()).isEqualTo(101);
+            SSLSocket tls = Rfc2817Client.layer(c.socket(), clientContext(), s.base().getHost(), s.base().getPort());
+            SSLParameters params = tls.getSSLParameters();
+            params.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            tls.setSSLParameters(params);
+            assertThatThrownBy(tls::startHandshake).isInstanceOf(SSLException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-12 a ClientHello that offers only http/1.1 in ALPN is answered with http/1.1")
+    void aHandshakeOfferingHttp11IsServed() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base())) {
+            c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
+            assertThat(c.readHead().status()).isEqualTo(101);
+            SSLSocket tls = Rfc2817Client.layer(c.socket(), clientContext(), s.base().getHost(), s.base().getPort());
+            SSLParameters params = tls.getSSLParameters();
+            params.setApplicationProtocols(new String[] {"http/1.1"});
+            tls.setSSLParameters(params);
+            tls.startHandshake();
+            assertThat(tls.getApplicationProtocol()).isEqualTo("http/1.1");
+        }
+    }
+
+    @Test
     @DisplayName("TLS-04 an offer that is not registered exactly is not switched at the connector")
     void anUnregisteredOfferIsNotSwitched() throws Exception {
         ServerUnderTest s = server();
