@@ -79,6 +79,19 @@ public final class KeyMaterial {
         return loaded.context();
     }
 
+    /**
+     * The host name a {@code Host} field value names, for {@code createSSLEngine(host, port)}:
+     * without its port; null when absent or an IPv6 literal (which names no certificate).
+     */
+    public static String hostOf(String hostField) {
+        if (hostField == null || hostField.isBlank() || hostField.trim().startsWith("[")) {
+            return null;
+        }
+        String h = hostField.trim();
+        int colon = h.lastIndexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
     /** The protocols the JDK supports for server engines, by JSSE name. */
     public Set<String> supportedProtocols() {
         return Set.copyOf(Arrays.asList(loaded.context().getSupportedSSLParameters().getProtocols()));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.switchboard.it.tls.TestKeyStore;
 
@@ -74,6 +76,18 @@ class KeysByHostTest {
     void aHostWithoutAKeyGetsTheFirstKey() throws Exception {
         assertThat(InMemoryHandshake.serverCertificate(material.context().createSSLEngine("gamma.test", 80), null))
                 .isEqualTo(keys.certificate("alpha.test"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            printer.test:631 | printer.test
+            printer.test     | printer.test
+            127.0.0.1:631    | 127.0.0.1
+            [::1]:631        | null
+            null             | null
+            """)
+    void theHostOfAHostFieldIsItWithoutItsPort(String field, String expected) {
+        assertThat(KeyMaterial.hostOf(field)).isEqualTo(expected);
     }
 
     @Test

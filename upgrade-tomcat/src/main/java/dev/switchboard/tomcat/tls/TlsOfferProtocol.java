@@ -15,6 +15,8 @@ import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.http.MimeHeaders;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import dev.switchboard.tls.internal.KeyMaterial;
+
 /**
  * One exact {@code Upgrade} value that the connector answers with RFC 2817's mandatory upgrade.
  * Tomcat looks upgrade protocols up by the whole {@code Upgrade} field of a request, so each
@@ -117,7 +119,7 @@ final class TlsOfferProtocol implements UpgradeProtocol {
         connection.useOptions(endpoint.handlerOptions());
         Bridge peer = new Bridge(socketWrapper.getRemoteAddr(), socketWrapper.getRemotePort(),
                 socketWrapper.getLocalAddr(), socketWrapper.getLocalName(), socketWrapper.getLocalPort(), null);
-        connection.configure(endpoint, hostName(request.getHeader("host")), firstRequest(request), peer);
+        connection.configure(endpoint, KeyMaterial.hostOf(request.getHeader("host")), firstRequest(request), peer);
         connection.startSwitched(endpoint.statistics(), endpoint.handlerOptions(), endpoint.scheduler());
         return new HostedUpgrade(connection, socketWrapper, offer);
     }
@@ -136,16 +138,6 @@ final class TlsOfferProtocol implements UpgradeProtocol {
         }
         head.append("\r\n");
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The host of a {@code Host} value without its port; null when absent or an address literal in brackets. */
-    static String hostName(String host) {
-        if (host == null || host.isBlank() || host.startsWith("[")) {
-            return null;
-        }
-        String h = host.trim();
-        int colon = h.lastIndexOf(':');
-        return colon < 0 ? h : h.substring(0, colon);
     }
 
     @Override

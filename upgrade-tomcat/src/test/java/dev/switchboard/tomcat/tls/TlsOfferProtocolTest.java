@@ -60,18 +60,6 @@ class TlsOfferProtocolTest {
                 .isEqualTo("OPTIONS * HTTP/1.1\r\nHost: printer.test:631\r\nUser-Agent: CUPS/2.4\r\n\r\n");
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            printer.test:631 | printer.test
-            printer.test     | printer.test
-            127.0.0.1:631    | 127.0.0.1
-            [::1]:631        | null
-            null             | null
-            """)
-    void theHostNameIsTheHostWithoutItsPort(String host, String expected) {
-        assertThat(TlsOfferProtocol.hostName(host)).isEqualTo(expected);
-    }
-
     @Test
     void anOfferMustStartWithATlsToken() {
         assertThatThrownBy(() -> new TlsOfferProtocol(new ConnectorTls(), "h2c")).isInstanceOf(IllegalArgumentException.class)
