@@ -69,7 +69,9 @@ public final class ConnectorRfc2817Scenario implements Scenario {
                     the TLS handshake on the same socket, the `OPTIONS` response over TLS, then `GET %2$s` and \
                     its response. TCP_NODELAY on every socket (clients, Tomcat's connectors, the link); the \
                     JDK's TLS client with host name verification and no session resumption, one connection at \
-                    a time; the figure of a run is the median (or 90th percentile) of its connections.
+                    a time; the figure of a run is the median (or 90th percentile) of its connections. The HTTPS \
+                    connector picks its key through the JDK's PKIX key manager on every handshake, Switchboard \
+                    by alias through SunX509: a ratio below 1 comes from that, not from the extra loopback hop.
                     """, org.apache.catalina.util.ServerInfo.getServerNumber(), path);
             return new Section(title(), rows, details);
         }
