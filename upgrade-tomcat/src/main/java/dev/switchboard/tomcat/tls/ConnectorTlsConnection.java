@@ -3,6 +3,7 @@ package dev.switchboard.tomcat.tls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -42,6 +43,11 @@ public final class ConnectorTlsConnection extends NonBlockingUpgradeHandler
         implements LoopbackLink.Peer, TlsEngine.Events {
 
     private static final Logger LOG = Logger.getLogger(ConnectorTlsConnection.class.getName());
+
+    /** The answer when the internal connector cannot be reached (the server is stopping). */
+    private static final byte[] UNAVAILABLE = ("HTTP/1.1 503 Service Unavailable\r\n"
+            + "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: 46\r\nConnection: close\r\n\r\n"
+            + "The server cannot serve this connection now.\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private ConnectorTlsEndpoint endpoint;
     private String host;
@@ -265,6 +271,9 @@ public final class ConnectorTlsConnection extends NonBlockingUpgradeHandler
         }
         finishing = true;
         try {
+            if (cause != null && registered == null) {
+                tls.send(ByteBuffer.wrap(UNAVAILABLE.clone())); // the container was never reached: say so, over TLS
+            }
             tls.closeOutbound();
         } catch (IOException e) {
             abort(e);
