@@ -22,6 +22,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import dev.switchboard.http.Authority;
+import dev.switchboard.http.WireFormatException;
+
 /**
  * The server's keys and certificates for RFC 2817 connections, loaded from a key store file
  * and reloaded when the file changes: at most once per check interval, a new handshake
@@ -81,15 +84,19 @@ public final class KeyMaterial {
 
     /**
      * The host name a {@code Host} field value names, for {@code createSSLEngine(host, port)}:
-     * without its port; null when absent or an IPv6 literal (which names no certificate).
+     * its host, lower-cased, without the port; null when the field is absent, malformed or
+     * names an IP address (which names no certificate here).
      */
     public static String hostOf(String hostField) {
-        if (hostField == null || hostField.isBlank() || hostField.trim().startsWith("[")) {
+        if (hostField == null) {
             return null;
         }
-        String h = hostField.trim();
-        int colon = h.lastIndexOf(':');
-        return colon < 0 ? h : h.substring(0, colon);
+        try {
+            Authority authority = Authority.parse(hostField.trim());
+            return authority.address().isPresent() ? null : authority.host();
+        } catch (WireFormatException e) {
+            return null;
+        }
     }
 
     /** The protocols the JDK supports for server engines, by JSSE name. */

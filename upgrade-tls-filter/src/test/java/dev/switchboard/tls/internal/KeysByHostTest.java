@@ -81,12 +81,13 @@ class KeysByHostTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
             printer.test:631 | printer.test
-            printer.test     | printer.test
-            127.0.0.1:631    | 127.0.0.1
+            Printer.Test     | printer.test
+            127.0.0.1:631    | null
             [::1]:631        | null
+            bad host:1       | null
             null             | null
             """)
-    void theHostOfAHostFieldIsItWithoutItsPort(String field, String expected) {
+    void theHostOfAHostFieldIsItsNameWithoutPortAndNoneForAnAddress(String field, String expected) {
         assertThat(KeyMaterial.hostOf(field)).isEqualTo(expected);
     }
 
