@@ -79,11 +79,11 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     @FunctionalInterface
-    private interface Exchange {
+    interface Exchange {
         void run() throws IOException;
     }
 
-    private static Sample measure(Duration duration, Exchange exchange) throws IOException {
+    static Sample measure(Duration duration, Exchange exchange) throws IOException {
         List<Double> millis = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
@@ -98,8 +98,9 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     /** A direct HTTPS connection: TLS handshake, then the request, then its response. */
-    private static void direct(SSLContext context, int port, String path) throws IOException {
+    static void direct(SSLContext context, int port, String path) throws IOException {
         Socket socket = new Socket();
+        socket.setTcpNoDelay(true); // as every socket of the scenario: no Nagle delay on small writes
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         SSLSocket tls = Rfc2817Client.layer(socket, context, "127.0.0.1", port);
         try (RawConnection c = RawConnection.over(tls)) {
@@ -128,7 +129,7 @@ public final class Rfc2817Scenario implements Scenario {
         }
     }
 
-    private static void expectOk(ResponseHead head) throws IOException {
+    static void expectOk(ResponseHead head) throws IOException {
         if (head.status() != 200) {
             throw new IOException("expected a 200 but got " + head.statusLine());
         }

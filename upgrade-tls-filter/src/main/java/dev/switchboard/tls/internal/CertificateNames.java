@@ -5,7 +5,6 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,28 +13,31 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * The names a server certificate is valid for, as a client checks them (RFC 6125): its DNS
- * and IP subject alternative names, or its common name when it has none; and whether two
- * certificates would satisfy a client for a common name. Stateless.
+ * The names a server certificate is valid for, as a client checks them (RFC 6125 section
+ * 6.4): its DNS and IP subject alternative names, or, when it has none, the common name of its
+ * subject. A DNS name may start with one {@code *} label, which stands for exactly one label
+ * of the host. Names compare ignoring case. Immutable.
  */
 final class CertificateNames {
 
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
 
-    private CertificateNames() {
+    private final Set<String> names;
+
+    private CertificateNames(Set<String> names) {
+        this.names = names;
     }
 
-    /** The names {@code certificate} is valid for, in lower case; wildcards such as {@code *.example.com} kept. */
-    static Set<String> of(X509Certificate certificate) {
+    /** The names of {@code certificate}, in lower case; wildcards such as {@code *.example.com} kept. */
+    static CertificateNames of(X509Certificate certificate) {
         Set<String> names = new TreeSet<>();
         try {
             Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
             if (alternatives != null) {
-                for (List<?> alternative : alternatives) {
-                    Object type = alternative.get(0);
-                    if ((Integer.valueOf(DNS_NAME).equals(type) || Integer.valueOf(IP_ADDRESS).equals(type))
-                            && alternative.get(1) instanceof String name) {
+                for (List<?> entry : alternatives) {
+                    if (entry.size() >= 2 && entry.get(0) instanceof Integer type
+                            && (type == DNS_NAME || type == IP_ADDRESS) && entry.get(1) instanceof String name) {
                         names.add(name.toLowerCase(Locale.ROOT));
                     }
                 }
@@ -44,9 +46,23 @@ final class CertificateNames {
             // read as having no alternative names
         }
         if (names.isEmpty()) {
-            commonName(certificate).ifPresent(cn -> names.add(cn.toLowerCase(Locale.ROOT)));
+            String cn = commonName(certificate);
+            if (cn != null) {
+                names.add(cn.toLowerCase(Locale.ROOT));
+            }
         }
-        return names;
+        return new CertificateNames(Set.copyOf(names));
+    }
+
+    /** Whether the certificate is for {@code host} (a DNS name or IP literal, without port). */
+    boolean matches(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String name : names) {
+            if (name.equals(h) || covers(name, h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -57,15 +73,21 @@ final class CertificateNames {
         if (a.getPublicKey().equals(b.getPublicKey())) {
             return true;
         }
-        Set<String> theirs = of(b);
-        for (String name : of(a)) {
-            for (String other : theirs) {
+        CertificateNames theirs = of(b);
+        for (String name : of(a).names) {
+            for (String other : theirs.names) {
                 if (name.equals(other) || covers(name, other) || covers(other, name)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The names, sorted, comma-separated. */
+    @Override
+    public String toString() {
+        return String.join(", ", new TreeSet<>(names));
     }
 
     /** Whether {@code pattern} ({@code *.example.com}) covers {@code name} ({@code www.example.com}). */
@@ -77,16 +99,16 @@ final class CertificateNames {
         return dot > 0 && name.substring(dot).equals(pattern.substring(1));
     }
 
-    private static Optional<String> commonName(X509Certificate certificate) {
+    private static String commonName(X509Certificate certificate) {
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return Optional.of(String.valueOf(rdn.getValue()));
+                    return String.valueOf(rdn.getValue());
                 }
             }
         } catch (InvalidNameException e) {
             // no common name then
         }
-        return Optional.empty();
+        return null;
     }
 }

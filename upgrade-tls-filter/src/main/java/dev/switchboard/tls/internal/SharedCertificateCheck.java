@@ -42,7 +42,7 @@ public final class SharedCertificateCheck {
             for (X509Certificate mine : ours) {
                 for (X509Certificate other : theirs) {
                     if (CertificateNames.interchangeable(mine, other)) {
-                        out.add(connector + " (" + String.join(", ", CertificateNames.of(other)) + ")");
+                        out.add(connector + " (" + CertificateNames.of(other) + ")");
                         return;
                     }
                 }

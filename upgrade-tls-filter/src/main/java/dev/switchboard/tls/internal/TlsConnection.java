@@ -99,7 +99,8 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             abort(new IOException("too many RFC 2817 connections"));
             return;
         }
-        tls = new TlsEngine(endpoint.newEngine(clientAddress, clientPort), this);
+        // The engine is made for the upgraded request's host: its key follows the Host (see KeyMaterial).
+        tls = new TlsEngine(endpoint.newEngine(KeyMaterial.hostOf(rules.host()), clientPort), this);
         tls.begin();
         handshakeTimer = schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
         relay = new RequestRelay(rules, token, endpoint.maxRequestHeadSize());

@@ -18,10 +18,10 @@ import dev.switchboard.tls.TlsSpec;
  * are per thread, so a connection holds only its engine and, while a record is incomplete,
  * one buffer. Not thread-safe: the owner serialises every call.
  */
-final class TlsEngine {
+public final class TlsEngine {
 
     /** What the engine has for its owner; every call happens inside a call to the engine. */
-    interface Events {
+    public interface Events {
         /** TLS records for the client, valid during the call. */
         void records(ByteBuffer records) throws IOException;
 
@@ -45,18 +45,18 @@ final class TlsEngine {
     private ByteBuffer pending;
     private boolean finished;
 
-    TlsEngine(SSLEngine engine, Events events) {
+    public TlsEngine(SSLEngine engine, Events events) {
         this.engine = engine;
         this.events = events;
         this.packetSize = engine.getSession().getPacketBufferSize();
         this.appSize = engine.getSession().getApplicationBufferSize();
     }
 
-    void begin() throws SSLException {
+    public void begin() throws SSLException {
         engine.beginHandshake();
     }
 
-    boolean handshakeFinished() {
+    public boolean handshakeFinished() {
         return finished;
     }
 
@@ -65,7 +65,7 @@ final class TlsEngine {
      *
      * @throws SSLException if the handshake or a record fails; then call {@link #fail()}
      */
-    void receive(ByteBuffer data) throws IOException {
+    public void receive(ByteBuffer data) throws IOException {
         ByteBuffer in = data;
         if (pending != null && pending.position() > 0) {
             pending = ensure(pending, data.remaining());
@@ -77,7 +77,7 @@ final class TlsEngine {
     }
 
     /** Encrypts {@code plain} (all of it) for the client; false once the engine's outbound side is closed. */
-    boolean send(ByteBuffer plain) throws IOException {
+    public boolean send(ByteBuffer plain) throws IOException {
         while (plain.hasRemaining()) {
             if (wrap(plain).getStatus() == SSLEngineResult.Status.CLOSED) {
                 return false;
@@ -87,13 +87,13 @@ final class TlsEngine {
     }
 
     /** Sends {@code close_notify}. */
-    void closeOutbound() throws IOException {
+    public void closeOutbound() throws IOException {
         engine.closeOutbound();
         advance(engine.getHandshakeStatus());
     }
 
     /** The client's stream ended without {@code close_notify}: a truncation, which the engine reports and is ignored. */
-    void endOfStream() {
+    public void endOfStream() {
         try {
             engine.closeInbound();
         } catch (SSLException e) {
@@ -102,7 +102,7 @@ final class TlsEngine {
     }
 
     /** After a failure: lets the engine send its alert, if it has one. Never throws. */
-    void fail() {
+    public void fail() {
         try {
             engine.closeOutbound();
             while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
