@@ -3,6 +3,7 @@ package dev.switchboard.proxy;
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -121,6 +122,12 @@ public class TunnelFilter implements Filter {
             }
             if (scheduler != null) {
                 scheduler.shutdownNow();
+                try {
+                    // Its thread must be gone before the application is: it runs the exchanges' deadlines.
+                    scheduler.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 scheduler = null;
             }
         }

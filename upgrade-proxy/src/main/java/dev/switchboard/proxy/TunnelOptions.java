@@ -25,7 +25,11 @@ public final class TunnelOptions {
     public static final String CONNECT = "switchboard.proxy.connect";
     /** Time to open the backend connection before answering 504 (default 5s). */
     public static final String CONNECT_TIMEOUT = "switchboard.proxy.connectTimeout";
-    /** Time for the backend's response head, and between reads of a relayed body, before 504 (default 30s). */
+    /**
+     * Deadline, from the moment the backend connection is made, for everything before the switch:
+     * TLS handshake, request, response head (else 504), and the whole of a relayed answer other
+     * than 101 (else it is cut). Default 30s.
+     */
     public static final String RESPONSE_TIMEOUT = "switchboard.proxy.responseTimeout";
     /** Open tunnels, and handshakes in progress, before answering 503 (default 1000). */
     public static final String MAX_TUNNELS = "switchboard.proxy.maxTunnels";

@@ -101,7 +101,7 @@ public abstract class TunnelRefusalScenarios {
                 new Row("PRX-02 a backend that closes without answering gets 502",
                         "", Then.CLOSE, 502, new String[0], "Backend %s closed the connection without a response\n"),
                 new Row("PRX-05 a backend that never answers gets 504 after the response timeout",
-                        "", Then.STAY_SILENT, 504, new String[0], "Backend %s sent no response in time\n"))
+                        "", Then.STAY_SILENT, 504, new String[0], "Backend %s sent no response within 3000 ms\n"))
                 .map(Arguments::of);
     }
 

@@ -36,8 +36,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * request are read by the container as the next request, never forwarded raw. Every
  * failure becomes a 4xx or 5xx through {@link Refusals}.
  *
- * <p>The request thread waits while the backend connects and answers, bounded by the
- * connect and response timeouts; after the switch no thread waits on the tunnel.
+ * <p>The request thread waits for the backend at most the connect timeout, then the response
+ * timeout, one deadline for the rest of the exchange (PRX-09); after the switch no thread
+ * waits on the tunnel.
  */
 public final class TunnelDispatcher {
 
@@ -47,11 +48,13 @@ public final class TunnelDispatcher {
     private final TunnelStatistics statistics;
     private final Switchover switchover;
     private final Capacity capacity;
+    private final Supplier<ScheduledExecutorService> scheduler;
 
     public TunnelDispatcher(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
             ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.statistics = statistics;
+        this.scheduler = scheduler;
         this.switchover = new Switchover(options, statistics, handlerStatistics, upgrade, loop, scheduler);
         this.capacity = new Capacity(options.maxTunnels());
     }
@@ -106,17 +109,16 @@ public final class TunnelDispatcher {
                     request.getQueryString());
             byte[] content = RequestContent.read(request, options.maxContentLength());
             byte[] head = ForwardedRequest.head(request, route, target, offered, connection, options, content.length);
-            backend = BackendConnection.open(route.host(), route.port(), route.secure() ? sslContext() : null,
-                    options.connectTimeout(), options.responseTimeout(), options.maxResponseHeadSize());
+            backend = open(route.host(), route.port(), route.secure() ? sslContext() : null);
             backend.send(head, content);
             BackendResponse answer = backend.readHead();
             if (answer.status() == HttpSpec.SC_SWITCHING_PROTOCOLS) {
                 Upgrade protocols = Switchover.switchedTo(answer, offered, backend.name());
+                backend.finishExchange();
                 switchover.upgrade(request, response, answer, protocols, backend, permit);
                 switched = true;
             } else {
-                ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
-                statistics.relayed();
+                relay(request, response, answer, backend);
             }
         } catch (HttpStatusException e) {
             refuse(response, e);
@@ -128,6 +130,28 @@ public final class TunnelDispatcher {
                 permit.release();
             }
         }
+    }
+
+    /**
+     * Relays an answer other than 101. One cut short after the response was committed (the
+     * deadline passed, or a peer failed) is counted and its exception passed on, so that the
+     * container closes the client connection without ending the body.
+     */
+    private void relay(HttpServletRequest request, HttpServletResponse response, BackendResponse answer,
+            BackendConnection backend) throws IOException {
+        try {
+            ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
+        } catch (IOException e) {
+            statistics.responseCut();
+            LOG.log(Level.FINE, "Relayed response cut short: {0}", e.getMessage());
+            throw e;
+        }
+        statistics.relayed();
+    }
+
+    private BackendConnection open(String host, int port, SSLContext tls) {
+        return BackendConnection.open(host, port, tls, options.connectTimeout(), options.responseTimeout(),
+                scheduler.get(), options.maxResponseHeadSize());
     }
 
     /** CONNECT (RFC 9110 section 9.3.6), only to configured targets. */
@@ -146,8 +170,8 @@ public final class TunnelDispatcher {
         BackendConnection backend = null;
         boolean switched = false;
         try {
-            backend = BackendConnection.open(target.get().host(), target.get().port(), null, options.connectTimeout(),
-                    options.responseTimeout(), options.maxResponseHeadSize());
+            backend = open(target.get().host(), target.get().port(), null);
+            backend.finishExchange();
             switchover.connect(request, response, backend, permit);
             switched = true;
         } catch (HttpStatusException e) {
