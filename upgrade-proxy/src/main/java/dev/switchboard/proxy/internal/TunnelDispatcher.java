@@ -3,7 +3,6 @@ package dev.switchboard.proxy.internal;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -34,7 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * switches the client connection (RFC 9110 section 7.8); any other answer is relayed as an
  * ordinary response and the connection stays HTTP, so bytes the client sent after its
  * request are read by the container as the next request, never forwarded raw. Every
- * failure becomes a 4xx or 5xx through {@link Refusals}.
+ * failure becomes a 4xx or 5xx through {@link Refusals}, with {@code Connection: close}
+ * (UPG-16).
  *
  * <p>The request thread waits for the backend at most the connect timeout, then the response
  * timeout, one deadline for the rest of the exchange (PRX-09); after the switch no thread
@@ -98,6 +98,14 @@ public final class TunnelDispatcher {
 
     private void tunnel(HttpServletRequest request, HttpServletResponse response, Route route, Upgrade offered,
             Connection connection) throws IOException {
+        String pathInContext;
+        try {
+            RequestChecks.framing(request);
+            pathInContext = RequestChecks.rawPathInContext(request, route);
+        } catch (HttpStatusException e) {
+            refuse(response, e);
+            return;
+        }
         Capacity.Permit permit = acquire(response);
         if (permit == null) {
             return;
@@ -105,8 +113,7 @@ public final class TunnelDispatcher {
         BackendConnection backend = null;
         boolean switched = false;
         try {
-            String target = route.target(request.getRequestURI(), rawPathInContext(request, route),
-                    request.getQueryString());
+            String target = route.target(request.getRequestURI(), pathInContext, request.getQueryString());
             byte[] content = RequestContent.read(request, options.maxContentLength());
             byte[] head = ForwardedRequest.head(request, route, target, offered, connection, options, content.length);
             backend = open(route.host(), route.port(), route.secure() ? sslContext() : null);
@@ -196,29 +203,11 @@ public final class TunnelDispatcher {
         return permit;
     }
 
+    /** Answers {@code e} and ends the connection after it (UPG-16). */
     private void refuse(HttpServletResponse response, HttpStatusException e) throws IOException {
         statistics.refused(TunnelFailure.kindOf(e));
         LOG.log(Level.FINE, "Tunnel refused: {0} {1}", new Object[] {e.status(), e.reason()});
-        Refusals.send(response, e);
-    }
-
-    /**
-     * The path after the context path, as the client sent it. It must lie under the route
-     * just as the container's normalised path does, so that dot segments or encodings cannot
-     * take a forwarded request outside the route's backend path.
-     *
-     * @throws TunnelFailure (400) otherwise
-     */
-    private static String rawPathInContext(HttpServletRequest request, Route route) {
-        String uri = request.getRequestURI();
-        String raw = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (!route.matches(raw) || raw.contains("/./") || raw.contains("/../") || raw.endsWith("/.")
-                || raw.endsWith("/..") || lower.contains("%2e") || lower.contains("%2f") || raw.contains(";")) {
-            throw new TunnelFailure(HttpSpec.SC_BAD_REQUEST, "bad-path",
-                    "Request path is not in normal form: " + OneLine.of(raw));
-        }
-        return raw;
+        Refusals.send(response, TunnelFailure.closing(e));
     }
 
     private SSLContext sslContext() {
