@@ -35,6 +35,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * context-param; the module README gives defaults and meaning):
  * <ul>
  *   <li>{@code switchboard.proxy.routes}: {@code /prefix/ -> http://host:port/path/}, comma or line separated</li>
+ *   <li>{@code switchboard.proxy.origins}: {@code /prefix/ -> origin ...}, the origins that may open a WebSocket
+ *       through a route (default: the request's own)</li>
  *   <li>{@code switchboard.proxy.connect}: {@code host:port} pairs that CONNECT may reach</li>
  *   <li>{@code switchboard.proxy.connectTimeout}, {@code switchboard.proxy.responseTimeout},
  *       {@code switchboard.proxy.idleTimeout}</li>

@@ -29,7 +29,7 @@ public interface TunnelStatisticsMXBean {
 
     /**
      * Refusals by reason, such as {@code capacity}, {@code connect-timeout}, {@code response-timeout},
-     * {@code send-timeout}, {@code transfer-encoding} or {@code bad-response}.
+     * {@code send-timeout}, {@code transfer-encoding}, {@code origin-forbidden} or {@code bad-response}.
      */
     Map<String, Long> getRefusalsByReason();
 

@@ -1,9 +1,13 @@
 package dev.switchboard.proxy.internal;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.Upgrade;
+import dev.switchboard.proxy.AllowedOrigins;
 import dev.switchboard.proxy.Route;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,6 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * throws a {@link TunnelFailure} with the answer; the request then reaches no backend.
  */
 final class RequestChecks {
+
+    /** The field that carries the origin of the page making the request (RFC 6454 section 7). */
+    private static final String ORIGIN = "Origin";
+    /** The WebSocket upgrade token (RFC 6455 section 4.1). */
+    private static final String WEBSOCKET = "websocket";
 
     private RequestChecks() {
     }
@@ -31,6 +40,28 @@ final class RequestChecks {
         if (request.getHeaders(HttpSpec.TRANSFER_ENCODING).hasMoreElements()) {
             throw new TunnelFailure(HttpSpec.SC_BAD_REQUEST, "transfer-encoding",
                     "Upgrade request with Transfer-Encoding refused: send its content with Content-Length");
+        }
+    }
+
+    /**
+     * The route's origin policy, for requests that offer {@code websocket} and carry
+     * {@code Origin} (every browser's WebSocket handshake does; other clients need not, and a
+     * page cannot offer other protocols). More than one {@code Origin} is refused.
+     *
+     * @throws TunnelFailure 403 if the origin is not allowed
+     */
+    static void origin(HttpServletRequest request, Route route, Upgrade offered, AllowedOrigins allowed) {
+        if (!offered.offersName(WEBSOCKET)) {
+            return;
+        }
+        List<String> origins = Collections.list(request.getHeaders(ORIGIN));
+        if (origins.isEmpty()) {
+            return;
+        }
+        String origin = String.join(", ", origins);
+        if (origins.size() > 1 || !allowed.allows(origin, request.isSecure(), request.getHeader(HttpSpec.HOST))) {
+            throw new TunnelFailure(HttpSpec.SC_FORBIDDEN, "origin-forbidden",
+                    "Origin " + OneLine.of(origin) + " may not open a WebSocket through " + route.prefix());
         }
     }
 

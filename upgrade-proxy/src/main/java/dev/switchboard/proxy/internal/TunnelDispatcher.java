@@ -102,6 +102,7 @@ public final class TunnelDispatcher {
         try {
             RequestChecks.framing(request);
             pathInContext = RequestChecks.rawPathInContext(request, route);
+            RequestChecks.origin(request, route, offered, options.origins(route));
         } catch (HttpStatusException e) {
             refuse(response, e);
             return;
