@@ -1,6 +1,7 @@
 package dev.switchboard.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * What a user of the sample sees, checked from outside its JVM: raw sockets for the exact bytes,
  * the JDK's {@code HttpClient} and {@code WebSocket} as clients this project did not write. One
- * start of the jar for all checks; the last one stops it.
+ * start of the jar for all checks: the first reads the metrics of its own upgrades, the last
+ * stops the application.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class SampleChecks {
@@ -55,6 +57,39 @@ public abstract class SampleChecks {
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + "Origin: " + origin + "\r\n"
                 + (protocols == null ? "" : "Sec-WebSocket-Protocol: " + protocols + "\r\n") + "\r\n";
+    }
+
+    /** First, so that the counts are this test's upgrades alone. */
+    @Test
+    @Order(0)
+    void metricsShowThreeEchoUpgradesAndAWebSocketHandshakeByProtocolAndOutcome() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+                c.send("GET /echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n");
+                assertThat(c.readHead().status()).isEqualTo(101);
+            }
+        }
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            assertThat(c.send(webSocketHandshake("http://" + base(), "echo.v1")).readHead().status()).isEqualTo(101);
+        }
+
+        // Spring's handler switches the WebSocket further down the chain; Switchboard counts that
+        // switch when the chain returns, which may be after the client has read the 101.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(
+                ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "outcome:switched").measurements())
+                .containsExactly("COUNT=4.0"));
+        ActuatorMetrics all = ActuatorMetrics.read(sample.port(), "switchboard.upgrades");
+        assertThat(all.name()).isEqualTo("switchboard.upgrades");
+        assertThat(all.availableTag("protocol")).containsExactlyInAnyOrder("echo/1", "websocket", "none");
+        assertThat(all.availableTag("outcome")).contains("switched", "delegated");
+        assertThat(all.availableTag("context")).containsExactly("/");
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:echo/1", "outcome:switched")
+                .measurements()).containsExactly("COUNT=3.0");
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:websocket", "outcome:switched")
+                .measurements()).containsExactly("COUNT=1.0");
+        // Switchboard agreed, then left the switch to Spring's handler: delegated as well as switched.
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:websocket", "outcome:delegated")
+                .measurements()).containsExactly("COUNT=1.0");
     }
 
     @Test
