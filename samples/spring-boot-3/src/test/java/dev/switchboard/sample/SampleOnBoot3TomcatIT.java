@@ -1,5 +1,12 @@
 package dev.switchboard.sample;
 
+import dev.switchboard.it.Container;
+
 /** The sample's checks against the same application built with Boot 3.5: embedded Tomcat 10.1. */
 class SampleOnBoot3TomcatIT extends SampleChecks {
+
+    @Override
+    protected Container container() {
+        return Container.tomcat();
+    }
 }
