@@ -45,11 +45,12 @@ final class DemoProcess implements AutoCloseable {
 
     /**
      * One demo for the endpoint tests of this JVM, started with
-     * {@code --allowed-origin https://app.example.com}; stopped when the JVM ends.
+     * {@code --allowed-origin https://app.example.com} and {@code --allowed-host app.example.com};
+     * stopped when the JVM ends.
      */
     static synchronized DemoProcess shared() {
         if (shared == null) {
-            shared = start("--allowed-origin", "https://app.example.com");
+            shared = start("--allowed-origin", "https://app.example.com", "--allowed-host", "app.example.com");
             DemoProcess s = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> s.process.destroyForcibly()));
         }

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 
 import dev.switchboard.servlet.internal.ConnectionCloser;
 import dev.switchboard.servlet.internal.IdleTimer;
+import dev.switchboard.servlet.internal.InputGate;
 import dev.switchboard.servlet.internal.OutputQueue;
 import dev.switchboard.servlet.internal.SerialExecutor;
 import dev.switchboard.servlet.internal.TomcatSocket;
@@ -43,7 +44,17 @@ import jakarta.servlet.http.WebConnection;
  *   <li><b>Back-pressure.</b> Output that the peer does not take yet is queued; past
  *       {@link HandlerOptions#maxPendingOutput()} bytes, {@code write} returns false and
  *       reading stops until the queue is down to half, so a slow reader slows its writer and
- *       memory stays bounded.</li>
+ *       memory stays bounded. A handler that writes to <em>another</em> connection stops its
+ *       own input with {@link #suspendInputUntilWritable} when that write returns false:
+ *       <pre>
+ * protected void onInput(ByteBuffer data) {
+ *     if (!peer.write(data)) {
+ *         suspendInputUntilWritable(peer); // reading resumes when peer's queue is down to half
+ *     }
+ * }</pre>
+ *       The older pair, {@link #suspendInput()} here and {@link #resumeInput()} from the
+ *       other side's {@link #onWritable()}, is race-free too: a resume that arrives before
+ *       the suspension it answers is remembered.</li>
  *   <li><b>Timeouts.</b> An idle timeout and a first-byte timeout, since containers give
  *       upgraded connections none.</li>
  *   <li><b>A close that closes</b>, from any thread, on every container (see
@@ -79,6 +90,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     }
 
     private final SerialExecutor serial = new SerialExecutor(this::abort);
+    private final InputGate gate = new InputGate();
     private final OutputQueue output = new OutputQueue(HandlerOptions.DEFAULT.maxPendingOutput(), this::sent);
     private final AtomicInteger startGate = new AtomicInteger(2);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -94,7 +106,6 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private volatile IdleTimer timer;
     private volatile boolean started;
     private volatile boolean closing;
-    private volatile boolean inputSuspended;
     private volatile Throwable closeCause;
     /**
      * Tomcat's socket, when the container is Tomcat: its upgraded input may only be read on
@@ -180,16 +191,55 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
 
     /**
      * Stops reading from the peer until {@link #resumeInput()}: flow control for relays. At
-     * most the input being delivered when this is called still arrives.
+     * most the input being delivered when this is called still arrives. Any thread.
+     *
+     * <p>If a {@code resumeInput()} arrived while input was not suspended, this call uses it
+     * up and input goes on: that resume answered this suspension early (the connection written
+     * to drained on another thread between a write that returned false and this call). So
+     * call {@code resumeInput()} only to answer a suspension.
      */
     public final void suspendInput() {
-        inputSuspended = true;
+        gate.suspend();
     }
 
-    /** Resumes reading after {@link #suspendInput()}; may deliver input on the calling thread. */
+    /**
+     * Resumes reading after {@link #suspendInput()}, or, if input is not suspended, lets the
+     * next {@code suspendInput()} pass (see there). May deliver input on the calling thread.
+     * Any thread.
+     */
     public final void resumeInput() {
-        inputSuspended = false;
-        readAgain();
+        if (gate.resume()) {
+            readAgain();
+        }
+    }
+
+    /**
+     * Stops reading from the peer until {@code target}, a connection this handler writes to,
+     * can take more: its queued output is down to half its limit, or it has closed. Does
+     * nothing if {@code target} can take more already. Call it when a write to {@code target}
+     * returned false; at most the input being delivered still arrives. Any thread.
+     *
+     * <p>The check of {@code target}'s queue and the registration of the wake-up are one step
+     * under that queue's lock, so the wake-up cannot be lost however the threads of the two
+     * connections interleave. Waits for several targets add up: input flows again when all of
+     * them can take more (and no {@link #suspendInput()} holds it).
+     */
+    public final void suspendInputUntilWritable(NonBlockingUpgradeHandler target) {
+        Objects.requireNonNull(target, "target");
+        gate.await();
+        if (!target.output.whenWritable(this::writableTarget)) {
+            boolean open = gate.released();
+            if (open && !serial.inExecutor()) {
+                readAgain(); // a read loop on another thread may have seen the wait
+            }
+        }
+    }
+
+    /** A connection waited for by {@link #suspendInputUntilWritable} can take more. */
+    private void writableTarget() {
+        if (gate.released()) {
+            readAgain();
+        }
     }
 
     /** Whether queued output is over the limit. */
@@ -383,7 +433,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             buffer = new byte[options.readBufferSize()];
         }
         try {
-            while (!isClosed() && !inputEnded && !inputSuspended && !output.isBacklogged()) {
+            while (!isClosed() && !inputEnded && gate.isOpen() && !output.isBacklogged()) {
                 if (!in.isReady()) {
                     return; // the container calls onDataAvailable when more arrives
                 }
@@ -439,6 +489,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
             closeNow(e);
             return;
         }
+        drained.waiters().forEach(Runnable::run);
         if (drained.flushed()) {
             closeNow(null);
         } else if (drained.unblocked()) {
@@ -481,7 +532,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     }
 
     private void discard() {
-        output.discard();
+        output.discard().forEach(Runnable::run); // connections waiting for this one go on
         IdleTimer t = timer;
         if (t != null) {
             t.cancel();

@@ -31,17 +31,26 @@ final class UpgradeDispatcher {
     private final UpgradeStatistics statistics;
     private final Switcher switcher;
     private final Upgrade advertise;
+    private final AllowedHosts allowedHosts;
 
-    UpgradeDispatcher(UpgradeStatistics statistics, Switcher switcher, Upgrade advertise) {
+    UpgradeDispatcher(UpgradeStatistics statistics, Switcher switcher, Upgrade advertise, AllowedHosts allowedHosts) {
         this.statistics = statistics;
         this.switcher = switcher;
         this.advertise = advertise;
+        this.allowedHosts = allowedHosts;
     }
 
     void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, HttpServletRequest request,
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         long received = System.nanoTime();
         statistics.upgradeRequest();
+        String host = request.getHeader(HttpSpec.HOST);
+        if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
+            statistics.rejected("host");
+            Refusals.refuseUpgrade(response, new HttpStatusException(AllowedHosts.SC_MISDIRECTED_REQUEST,
+                    host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
+            return;
+        }
         RequestHead head = new ServletRequestHead(request);
         Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head);
 
@@ -54,7 +63,7 @@ final class UpgradeDispatcher {
         }
         if (negotiation instanceof Negotiation.Reject<UpgradeProtocol> reject) {
             statistics.rejected(reject.kind());
-            Refusals.send(response, reject.error());
+            Refusals.refuseUpgrade(response, reject.error());
             return;
         }
         Negotiation.Candidates<UpgradeProtocol> candidates = (Negotiation.Candidates<UpgradeProtocol>) negotiation;
@@ -107,7 +116,7 @@ final class UpgradeDispatcher {
         }
         if (decision instanceof Decision.Refuse refuse) {
             stats.refused(refuse.kind());
-            Refusals.send(response, refuse.error());
+            Refusals.refuseUpgrade(response, refuse.error());
             return Step.DONE;
         }
         if (decision instanceof Decision.Switch doSwitch) {
@@ -116,7 +125,7 @@ final class UpgradeDispatcher {
                 stats.handshakeTook(since(received));
             } catch (HttpStatusException e) {
                 stats.refused(String.valueOf(e.status()));
-                Refusals.send(response, e);
+                Refusals.refuseUpgrade(response, e);
             }
             return Step.DONE;
         }

@@ -40,6 +40,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>{@code switchboard.idleTimeout}, {@code switchboard.firstByteTimeout},
  *       {@code switchboard.readBufferSize}, {@code switchboard.maxPendingOutput}: handler limits</li>
  *   <li>{@code switchboard.jmx}: register counters as MBeans</li>
+ *   <li>{@code switchboard.allowedHosts}: the {@code Host} values whose upgrade requests are
+ *       served (see {@link AllowedHosts}); others get 421 before any protocol sees them</li>
  * </ul>
  */
 public class UpgradeFilter implements Filter {
@@ -99,9 +101,10 @@ public class UpgradeFilter implements Filter {
         }
         dispatcher = new UpgradeDispatcher(registry.statistics(),
                 new Switcher(upgrade, options.maxContentLength(), options.handlerOptions(), this::scheduler),
-                options.advertise().orElse(null));
+                options.advertise().orElse(null), options.allowedHosts());
         LOG.log(Level.FINE, "Switching through {0}", upgrade);
         LOG.log(Level.FINE, "Upgrade protocols: {0}", protocols());
+        LOG.log(Level.FINE, "Upgrade requests served for hosts: {0}", options.allowedHosts());
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class UpgradeOptions {
     public static final String MAX_CONTENT_LENGTH = "switchboard.maxContentLength";
     /** Whether counters are registered as JMX MBeans (default true). */
     public static final String JMX = "switchboard.jmx";
+    /** Hosts whose upgrade requests are served; default: any (see {@link AllowedHosts}). */
+    public static final String ALLOWED_HOSTS = "switchboard.allowedHosts";
 
     private final List<String> protocols;
     private final InvalidFieldPolicy invalidFieldPolicy;
@@ -48,6 +50,7 @@ public final class UpgradeOptions {
     private final int maxContentLength;
     private final boolean jmx;
     private final HandlerOptions handlerOptions;
+    private final AllowedHosts allowedHosts;
 
     private UpgradeOptions(Builder b) {
         this.protocols = b.protocols == null ? null : List.copyOf(b.protocols);
@@ -58,6 +61,7 @@ public final class UpgradeOptions {
         this.maxContentLength = b.maxContentLength;
         this.jmx = b.jmx;
         this.handlerOptions = b.handlerOptions;
+        this.allowedHosts = b.allowedHosts;
     }
 
     public static Builder builder() {
@@ -95,6 +99,7 @@ public final class UpgradeOptions {
         b.maxContentLength(settings.getSize(MAX_CONTENT_LENGTH, 64 * 1024, 0, 64 * 1024 * 1024));
         b.jmx(settings.getBoolean(JMX, true));
         b.handlerOptions(HandlerOptions.from(settings, null));
+        b.allowedHosts(allowedHosts(settings));
         return b.build();
     }
 
@@ -108,6 +113,21 @@ public final class UpgradeOptions {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads {@value #ALLOWED_HOSTS}: a context-level option that every Switchboard filter reads
+     * the same way.
+     *
+     * @throws IllegalArgumentException naming the parameter, if an entry is not a host
+     */
+    public static AllowedHosts allowedHosts(Settings settings) {
+        List<String> entries = settings.getList(ALLOWED_HOSTS);
+        try {
+            return AllowedHosts.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ALLOWED_HOSTS + ": " + e.getMessage(), e);
+        }
     }
 
     /** Provider names to enable, or empty to enable those that are enabled by default. */
@@ -145,6 +165,11 @@ public final class UpgradeOptions {
         return handlerOptions;
     }
 
+    /** The hosts whose upgrade requests are served; {@link AllowedHosts#ANY} by default. */
+    public AllowedHosts allowedHosts() {
+        return allowedHosts;
+    }
+
     /** Builds {@link UpgradeOptions}; every setter has the default named in the README. */
     public static final class Builder {
         private List<String> protocols;
@@ -155,6 +180,7 @@ public final class UpgradeOptions {
         private int maxContentLength = 64 * 1024;
         private boolean jmx = true;
         private HandlerOptions handlerOptions = HandlerOptions.DEFAULT;
+        private AllowedHosts allowedHosts = AllowedHosts.ANY;
 
         private Builder() {
         }
@@ -199,6 +225,11 @@ public final class UpgradeOptions {
 
         public Builder handlerOptions(HandlerOptions options) {
             this.handlerOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        public Builder allowedHosts(AllowedHosts hosts) {
+            this.allowedHosts = Objects.requireNonNull(hosts);
             return this;
         }
 

@@ -44,7 +44,7 @@ public final class WebSocketGuardFilter implements Filter {
         try {
             HandshakeGuard.check(new ServletRequestHead(request));
         } catch (HandshakeException e) {
-            Refusals.send(response, e);
+            Refusals.refuseUpgrade(response, e);
             return;
         }
         try {

@@ -16,7 +16,8 @@ import dev.switchboard.servlet.UpgradeRequest;
 /**
  * {@code pair/1}: the first two connections to the same path are paired, each is told
  * {@code paired\n}, and from then on every byte one sends is written to the other, with
- * back-pressure across the pair (a reader that falls behind pauses its peer's input). The
+ * back-pressure across the pair (a reader that falls behind pauses its peer's input, through
+ * {@code suspendInputUntilWritable}). The
  * shape of a chat or a relay: each connection's callbacks write to another connection.
  */
 @RegisterUpgradeProtocol
@@ -62,15 +63,7 @@ public class PairProtocol implements UpgradeProtocol {
         protected void onInput(ByteBuffer data) {
             Handler p = peer;
             if (p != null && !p.write(data)) {
-                suspendInput(); // resumed by the peer's onWritable
-            }
-        }
-
-        @Override
-        protected void onWritable() {
-            Handler p = peer;
-            if (p != null) {
-                p.resumeInput();
+                suspendInputUntilWritable(p); // reading resumes when the peer's queue is down to half
             }
         }
 

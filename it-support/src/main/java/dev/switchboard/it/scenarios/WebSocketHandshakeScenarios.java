@@ -133,7 +133,8 @@ public abstract class WebSocketHandshakeScenarios {
         RawConnection.Response r = exchange(handshake(path).set("Sec-WebSocket-Version", "8"));
         assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(426));
         assertThat(r.head().values("Upgrade")).containsExactly("websocket");
-        assertThat(r.head().values("Connection")).containsExactly("upgrade");
+        // upgrade: the 426 names the protocol to retry with; close: on a new connection (UPG-16)
+        assertThat(r.head().values("Connection")).containsExactly("upgrade, close");
         assertThat(r.head().values("Sec-WebSocket-Version")).containsExactly("13");
         assertThat(r.bodyText()).isEqualTo("WebSocket version 8 is not supported; this server speaks version 13\n");
     }

@@ -15,12 +15,36 @@ import java.util.Map;
  *
  * @param tunnelTarget where {@code /tunnel/} leads, or {@code null} for the launcher's own backend
  * @param allowedOrigins origins allowed to open WebSockets besides the page's own
+ * @param allowedHosts host names, besides the bind address and loopback, under which the demo
+ *     accepts upgrade requests ({@code *} for any)
  */
 public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, Path keystore, String keystorePassword,
-        URI tunnelTarget, List<String> allowedOrigins, boolean help) {
+        URI tunnelTarget, List<String> allowedOrigins, List<String> allowedHosts, boolean help) {
+
+    /** The names every demo answers to, besides its bind address. */
+    static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
 
     public LauncherOptions {
         allowedOrigins = List.copyOf(allowedOrigins);
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /**
+     * The demo's {@code switchboard.allowedHosts}: its bind address (unless it binds every
+     * address), the loopback names, and the configured ones; or {@code *} when one of those is
+     * {@code *}. A page served under any other name (a DNS-rebound one) cannot upgrade.
+     */
+    public List<String> servedHosts() {
+        if (allowedHosts.contains("*")) {
+            return List.of("*");
+        }
+        java.util.LinkedHashSet<String> hosts = new java.util.LinkedHashSet<>();
+        if (!bindAddress.equals("0.0.0.0") && !bindAddress.equals("::") && !bindAddress.equals("[::]")) {
+            hosts.add(bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress);
+        }
+        hosts.addAll(LOOPBACK_HOSTS);
+        hosts.addAll(allowedHosts);
+        return List.copyOf(hosts);
     }
 
     static final String USAGE = String.join("\n",
@@ -35,6 +59,10 @@ public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, P
             "                         backend the launcher starts on a free loopback port)  env SWITCHBOARD_TUNNEL_TARGET",
             "  --allowed-origin O     an origin, such as https://app.example.com, that may open WebSockets besides",
             "                         the page's own; repeatable             env SWITCHBOARD_ALLOWED_ORIGIN (comma-separated)",
+            "  --allowed-host H       a name, such as demo.example.com or *.example.com, under which upgrades are",
+            "                         served besides the bind address, localhost, 127.0.0.1 and [::1] (others get",
+            "                         421, against DNS rebinding); * for any; repeatable",
+            "                                                                env SWITCHBOARD_ALLOWED_HOST (comma-separated)",
             "  --help                 this text");
 
     /**
@@ -50,12 +78,14 @@ public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, P
         String password = take(rest, "--keystore-password", env, "changeit");
         String target = take(rest, "--tunnel-target", env, null);
         List<String> origins = takeAll(rest, "--allowed-origin", env);
+        List<String> hosts = takeAll(rest, "--allowed-host", env);
+        hosts.forEach(LauncherOptions::host);
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown option: " + rest.get(0));
         }
         return new LauncherOptions(bind, http, https, keystore == null ? null : Path.of(keystore), password,
                 target == null ? null : tunnelTarget(target), origins.stream().map(LauncherOptions::origin).toList(),
-                help);
+                hosts, help);
     }
 
     /** Every value of a repeatable flag; without any, the environment's comma-separated list. */
@@ -99,6 +129,15 @@ public record LauncherOptions(String bindAddress, int httpPort, int httpsPort, P
         }
         throw new IllegalArgumentException("--allowed-origin: expected an origin such as https://app.example.com "
                 + "(scheme, host, optional port, no path) but was \"" + value + "\"");
+    }
+
+    /** Checked as the application will read it. */
+    private static void host(String value) {
+        try {
+            dev.switchboard.servlet.AllowedHosts.of(List.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--allowed-host: " + e.getMessage(), e);
+        }
     }
 
     private static String take(List<String> args, String flag, Map<String, String> env, String fallback) {

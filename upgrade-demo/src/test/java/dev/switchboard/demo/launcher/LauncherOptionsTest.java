@@ -72,4 +72,40 @@ class LauncherOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--http-port", "70000"))
                 .withMessageStartingWith("--http-port: expected a port");
     }
+
+    @Test
+    @DisplayName("WS-15 by default upgrades are served for the bind address and the loopback names only")
+    void servedHostsByDefault() {
+        assertThat(parse(Map.of()).servedHosts()).containsExactly("127.0.0.1", "localhost", "[::1]");
+    }
+
+    @Test
+    @DisplayName("WS-15 --allowed-host adds names, repeatable and from SWITCHBOARD_ALLOWED_HOST")
+    void allowedHostsAdded() {
+        assertThat(parse(Map.of(), "--allowed-host", "demo.example", "--allowed-host=*.example.org").servedHosts())
+                .containsExactly("127.0.0.1", "localhost", "[::1]", "demo.example", "*.example.org");
+        assertThat(parse(Map.of("SWITCHBOARD_ALLOWED_HOST", "a.example, b.example:8080")).servedHosts())
+                .containsExactly("127.0.0.1", "localhost", "[::1]", "a.example", "b.example:8080");
+    }
+
+    @Test
+    @DisplayName("WS-15 an IPv6 bind address is allowed in brackets; a wildcard bind address is not a name")
+    void bindAddressAsHost() {
+        assertThat(parse(Map.of(), "--bind-address", "::1").servedHosts()).containsExactly("[::1]", "localhost", "127.0.0.1");
+        assertThat(parse(Map.of(), "--bind-address", "0.0.0.0").servedHosts()).containsExactly("localhost", "127.0.0.1", "[::1]");
+        assertThat(parse(Map.of(), "--bind-address", "192.0.2.7").servedHosts()).startsWith("192.0.2.7");
+    }
+
+    @Test
+    @DisplayName("WS-15 --allowed-host * serves every host")
+    void anyHost() {
+        assertThat(parse(Map.of(), "--allowed-host", "*").servedHosts()).containsExactly("*");
+    }
+
+    @Test
+    @DisplayName("WS-15 a host that is not a name is refused, naming the flag")
+    void badHostRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(Map.of(), "--allowed-host", "a.example/x"))
+                .withMessageStartingWith("--allowed-host: expected a host");
+    }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.servlet.internal;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
@@ -36,12 +38,17 @@ public final class OutputQueue {
      *
      * @param unblocked the queue fell to half its limit after having been over it
      * @param flushed everything is written and flushed, and a close was requested
+     * @param waiters the {@link #whenWritable} callbacks now due: run them, outside any lock
      */
-    public record Drained(boolean unblocked, boolean flushed) {
+    public record Drained(boolean unblocked, boolean flushed, List<Runnable> waiters) {
+        Drained(boolean unblocked, boolean flushed) {
+            this(unblocked, flushed, List.of());
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>(4);
+    private List<Runnable> waiters = new ArrayList<>(2);
     private final IntConsumer sent;
     private long limit;
     private ServletOutputStream out;
@@ -116,7 +123,7 @@ public final class OutputQueue {
             boolean unblocked = false;
             while (!pending.isEmpty() && !discarded) {
                 if (!out.isReady()) {
-                    return new Drained(unblocked, false); // the container calls back when writable
+                    return new Drained(unblocked, false, unblocked ? takeWaiters() : List.of()); // called back when writable
                 }
                 byte[] chunk = pending.poll();
                 out.write(chunk);
@@ -127,7 +134,8 @@ public final class OutputQueue {
                     unblocked = true;
                 }
             }
-            return new Drained(unblocked, !discarded && flushIfReady() && closing);
+            return new Drained(unblocked, !discarded && flushIfReady() && closing,
+                    unblocked ? takeWaiters() : List.of());
         } finally {
             lock.unlock();
         }
@@ -147,13 +155,40 @@ public final class OutputQueue {
         }
     }
 
-    /** Drops whatever is queued; later writes are discarded. */
-    public void discard() {
+    /**
+     * Drops whatever is queued; later writes are discarded.
+     *
+     * @return the {@link #whenWritable} callbacks that were waiting: run them, outside any lock
+     */
+    public List<Runnable> discard() {
         lock.lock();
         try {
             discarded = true;
             pending.clear();
             pendingBytes = 0;
+            backlogged = false;
+            return takeWaiters();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Registers {@code waiter} to be handed out, once, by the drain that brings the queue back
+     * to half its limit, or by {@link #discard()}; unless the queue is not over its limit now
+     * (or is discarded), in which case nothing is registered. Checking and registering are one
+     * step under the queue's lock, so a drain cannot slip in between: no wake-up is lost.
+     *
+     * @return whether {@code waiter} was registered; false means the queue can take more now
+     */
+    public boolean whenWritable(Runnable waiter) {
+        lock.lock();
+        try {
+            if (!backlogged || discarded) {
+                return false;
+            }
+            waiters.add(waiter);
+            return true;
         } finally {
             lock.unlock();
         }
@@ -172,6 +207,15 @@ public final class OutputQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<Runnable> takeWaiters() {
+        if (waiters.isEmpty()) {
+            return List.of();
+        }
+        List<Runnable> due = waiters;
+        waiters = new ArrayList<>(2);
+        return due;
     }
 
     private boolean flushIfReady() throws IOException {

@@ -22,7 +22,8 @@ public final class SessionRegistry {
     private final ConcurrentMap<String, EndpointSessions> byPath = new ConcurrentHashMap<>();
     private final ProtocolStatistics statistics;
 
-    private SessionRegistry(ProtocolStatistics statistics) {
+    /** A registry counting into {@code statistics}; applications use {@link #of}. */
+    SessionRegistry(ProtocolStatistics statistics) {
         this.statistics = statistics;
     }
 

@@ -1,0 +1,17 @@
+package dev.switchboard.it.jetty;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.AllowedHostsScenarios;
+
+class AllowedHostsOnJettyIT extends AllowedHostsScenarios {
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> AllowedHostsScenarios.war());
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.it.jetty;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.RefusalCloseScenarios;
+
+class RefusalCloseOnJettyIT extends RefusalCloseScenarios {
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> RefusalCloseScenarios.war());
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+}
