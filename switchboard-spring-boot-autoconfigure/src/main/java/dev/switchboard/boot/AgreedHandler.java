@@ -20,7 +20,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * handshake it declares exactly the subprotocol Switchboard agreed (so that Spring selects
  * that one); when the session opens, it admits it under the endpoint's limits
  * ({@link WebSocketSessions#admit}) before the application sees it, and a session over the
- * endpoint's limit is closed with 1013 instead. Deliberately not a
+ * endpoint's limit is closed with 1013 instead. When it closes, the session is handed back
+ * ({@link WebSocketSessions#closed}), which frees its place and reports its lifetime and close
+ * code. Deliberately not a
  * {@link WebSocketHandlerDecorator}: Spring looks through decorators for the subprotocols.
  */
 final class AgreedHandler implements WebSocketHandler, SubProtocolCapable {
@@ -81,7 +83,14 @@ final class AgreedHandler implements WebSocketHandler, SubProtocolCapable {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-        handler.afterConnectionClosed(session, closeStatus);
+        try {
+            Session jakarta = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
+            if (jakarta != null) {
+                WebSocketSessions.closed(jakarta, admission, closeStatus.getCode());
+            }
+        } finally {
+            handler.afterConnectionClosed(session, closeStatus);
+        }
     }
 
     @Override
