@@ -9,4 +9,14 @@ class SampleOnBoot3TomcatIT extends SampleChecks {
     protected Container container() {
         return Container.tomcat();
     }
+
+    /**
+     * Not under Boot 3.5 yet: a Spring session's close reaches Switchboard's statistics there
+     * ({@code switchboard.connection.duration} records it) but {@code switchboard.closes} does
+     * not appear in {@code /actuator/metrics}.
+     */
+    @Override
+    protected boolean countsCloseCodes() {
+        return false;
+    }
 }

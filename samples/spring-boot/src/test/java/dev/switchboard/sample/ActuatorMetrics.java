@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.json.JsonParserFactory;
 
 /**
  * One meter as {@code /actuator/metrics/<name>} shows it, read over HTTP with the JDK's client
  * and parsed with Boot's own JSON parser: {@code name}, {@code measurements} and
- * {@code availableTags}, optionally narrowed to the given tags ({@code ?tag=protocol:echo/1}).
+ * {@code availableTags}, optionally narrowed to the given tags ({@code ?tag=protocol:echo/1});
+ * and the names {@code /actuator/metrics} itself lists.
  */
 final class ActuatorMetrics {
 
@@ -30,6 +33,18 @@ final class ActuatorMetrics {
         this.json = json;
     }
 
+    /** The names {@code /actuator/metrics} lists that start with {@code prefix}. */
+    static Set<String> names(int port, String prefix) throws IOException, InterruptedException {
+        Map<String, Object> json = get(port, "");
+        Set<String> names = new TreeSet<>();
+        for (Object name : (List<?>) json.get("names")) {
+            if (name.toString().startsWith(prefix)) {
+                names.add(name.toString());
+            }
+        }
+        return names;
+    }
+
     /**
      * @param tags {@code name:value} pairs that narrow the meter, as the endpoint's {@code tag} parameter
      * @throws IllegalStateException if the endpoint does not answer 200
@@ -39,15 +54,19 @@ final class ActuatorMetrics {
         for (String tag : tags) {
             query.append(query.isEmpty() ? "?" : "&").append("tag=").append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
         }
+        return new ActuatorMetrics(get(port, "/" + meter + query));
+    }
+
+    private static Map<String, Object> get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + meter + query))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics" + path))
                         .timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("/actuator/metrics/" + meter + query + " answered " + response.statusCode()
+            throw new IllegalStateException("/actuator/metrics" + path + " answered " + response.statusCode()
                     + ": " + response.body());
         }
-        return new ActuatorMetrics(JsonParserFactory.getJsonParser().parseMap(response.body()));
+        return JsonParserFactory.getJsonParser().parseMap(response.body());
     }
 
     String name() {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,11 @@ public abstract class SampleChecks {
 
     /** The container the sample runs on, for the few bytes containers legitimately write differently. */
     protected abstract Container container();
+
+    /** Whether {@code switchboard.closes} counts the close codes of the sample's Spring WebSocket sessions. */
+    protected boolean countsCloseCodes() {
+        return true;
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -103,6 +110,42 @@ public abstract class SampleChecks {
         // Switchboard agreed, then left the switch to Spring's handler: delegated as well as switched.
         assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:websocket", "outcome:delegated")
                 .measurements()).containsExactly("COUNT=1.0");
+    }
+
+    /**
+     * After the first check's upgrades and one WebSocket session the client closes with 1000,
+     * every meter the README documents is in {@code /actuator/metrics} under its documented
+     * name (close codes where {@link #countsCloseCodes()}), and no other of Switchboard's: the
+     * echo/1 connections' durations and the session's close code are recorded when the server
+     * has seen them close, hence the wait.
+     */
+    @Test
+    @Order(1)
+    void actuatorListsExactlyTheMetersTheReadmeDocuments() throws Exception {
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
+                .buildAsync(URI.create("ws://" + base() + "/ws/echo"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+
+        // Until the server has counted the close, the endpoint answers 404 for the tag code:1000.
+        Set<String> expected = new TreeSet<>(ReadmeMeters.names());
+        if (!countsCloseCodes()) {
+            expected.remove("switchboard.closes");
+        }
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
+            assertThat(ActuatorMetrics.names(sample.port(), "switchboard.")).containsExactlyElementsOf(expected);
+            if (countsCloseCodes()) {
+                assertThat(ActuatorMetrics.read(sample.port(), "switchboard.closes", "protocol:websocket", "code:1000")
+                        .measurements()).containsExactly("COUNT=1.0");
+            }
+        });
     }
 
     @Test
