@@ -1,6 +1,8 @@
 package dev.switchboard.boot;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 import dev.switchboard.websocket.WebSocketSessions;
 import jakarta.websocket.EndpointConfig;
@@ -18,10 +20,16 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * handshake it declares exactly the subprotocol Switchboard agreed (so that Spring selects
  * that one); when the session opens, it admits it under the endpoint's limits
  * ({@link WebSocketSessions#admit}) before the application sees it, and a session over the
- * endpoint's limit is closed with 1013 instead. Deliberately not a
+ * endpoint's limit is closed with 1013 instead. When it closes, the session is handed back
+ * ({@link WebSocketSessions#closed}), which frees its place and reports its lifetime and close
+ * code. Deliberately not a
  * {@link WebSocketHandlerDecorator}: Spring looks through decorators for the subprotocols.
  */
 final class AgreedHandler implements WebSocketHandler, SubProtocolCapable {
+
+    private static final Logger LOG = Logger.getLogger(AgreedHandler.class.getName());
+    /** Whether the warning about sessions beyond Switchboard's limits was logged: once is enough. */
+    private static final AtomicBoolean UNLIMITED_SAID = new AtomicBoolean();
 
     private final WebSocketHandler handler;
     private final String subprotocol;
@@ -51,6 +59,12 @@ final class AgreedHandler implements WebSocketHandler, SubProtocolCapable {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         Session jakarta = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
+        if (jakarta == null && UNLIMITED_SAID.compareAndSet(false, true)) {
+            LOG.warning("Spring's WebSocket session " + session.getClass().getName() + " is no Jakarta WebSocket "
+                    + "session: Switchboard cannot hold it to the endpoint's session limits (max-sessions, idle-timeout, "
+                    + "max-message-size) nor close it with 1001 when the application stops. Leave the endpoint's "
+                    + "handshake handler to Spring's default, or give it Spring's StandardWebSocketUpgradeStrategy.");
+        }
         if (jakarta != null && !admission.getUserProperties().isEmpty() && !WebSocketSessions.admit(jakarta, admission)) {
             return; // closed with 1013: the endpoint has its limit of open sessions
         }
@@ -69,7 +83,14 @@ final class AgreedHandler implements WebSocketHandler, SubProtocolCapable {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-        handler.afterConnectionClosed(session, closeStatus);
+        try {
+            Session jakarta = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
+            if (jakarta != null) {
+                WebSocketSessions.closed(jakarta, admission, closeStatus.getCode());
+            }
+        } finally {
+            handler.afterConnectionClosed(session, closeStatus);
+        }
     }
 
     @Override

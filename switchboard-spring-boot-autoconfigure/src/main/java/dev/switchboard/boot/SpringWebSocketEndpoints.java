@@ -35,7 +35,9 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  *       is {@code ws-echo}) before Spring sees the handshake; the subprotocols the handler
  *       declares and the origins Spring was given become part of that policy;</li>
  *   <li>Spring's handshake answers with Switchboard's decision
- *       ({@link SwitchboardHandshakeHandler}) in place of Spring's own origin check.</li>
+ *       ({@link SwitchboardHandshakeHandler}) in place of Spring's own origin check, and
+ *       switches through the Jakarta WebSocket API on Jetty too ({@link JakartaHandshake}), so
+ *       that the sessions can be held to the endpoint's limits.</li>
  * </ul>
  * The handlers are replaced as the mapping bean is created, before it registers them. SockJS
  * endpoints keep Spring's handling.
@@ -82,7 +84,7 @@ final class SpringWebSocketEndpoints implements InstantiationAwareBeanPostProces
 
     private static WebSocketHttpRequestHandler underSwitchboard(WebSocketHttpRequestHandler handler) {
         WebSocketHttpRequestHandler replacement = new WebSocketHttpRequestHandler(undecorated(handler.getWebSocketHandler()),
-                new SwitchboardHandshakeHandler(handler.getHandshakeHandler()));
+                new SwitchboardHandshakeHandler(JakartaHandshake.of(handler.getHandshakeHandler())));
         List<HandshakeInterceptor> interceptors = new ArrayList<>(handler.getHandshakeInterceptors());
         interceptors.removeIf(OriginHandshakeInterceptor.class::isInstance);
         replacement.setHandshakeInterceptors(interceptors);

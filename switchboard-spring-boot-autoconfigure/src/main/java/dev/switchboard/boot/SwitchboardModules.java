@@ -24,9 +24,11 @@ import jakarta.servlet.ServletException;
  *   <li>{@link #filters(ClassLoader)}: the filters {@link SwitchboardInitializer} would add,
  *       found the same way ({@link FilterContribution}s through {@link ServiceLoader}, plus
  *       {@link UpgradeFilter}), in their order;</li>
- *   <li>{@link #start(ServletContext, Set)}: the initializers of the optional modules that are
- *       on the class path (the WebSocket module's, the Jetty adapter's), run as the container
- *       would run them.</li>
+ *   <li>{@link #start(ServletContext, ClassLoader, Set)}: the initializers of the optional
+ *       modules that are on the class path, run as the container would run them: the WebSocket
+ *       module's, and the Jetty adapter's when Jetty 12.1 or later is the server
+ *       ({@link JettyServer}; the starter brings the adapter, so a Tomcat application has it on
+ *       its class path too, where it must stay silent).</li>
  * </ul>
  * When Switchboard starts as one runtime per context, this class starts that runtime instead.
  */
@@ -52,14 +54,17 @@ final class SwitchboardModules {
     }
 
     /**
-     * Runs the initializers of the optional modules present on {@code loader}'s class path.
+     * Runs the initializers of the optional modules present on {@code loader}'s class path that
+     * serve {@code context}'s server.
      *
      * @param endpointClasses the application's {@code @ServerEndpoint} classes
      */
     static void start(ServletContext context, ClassLoader loader, Set<Class<?>> endpointClasses)
             throws ServletException {
         run(WEBSOCKET_INITIALIZER, loader, endpointClasses, context);
-        run(JETTY_INITIALIZER, loader, Set.of(), context);
+        if (JettyServer.adapterServes(context.getServerInfo())) {
+            run(JETTY_INITIALIZER, loader, Set.of(), context);
+        }
     }
 
     private static void run(String initializer, ClassLoader loader, Set<Class<?>> classes, ServletContext context)

@@ -26,8 +26,10 @@ import jakarta.websocket.Session;
  * }
  * </pre>
  *
- * Endpoints registered with {@link WebSocketEndpoints} are admitted by Switchboard itself and
- * need none of this.
+ * and, where the endpoint sees the close ({@code @OnClose}, with the configuration kept from
+ * {@code @OnOpen}), hands it back with {@link #closed}, so that it stops counting against the
+ * limit at once and its lifetime and close code reach the statistics. Endpoints registered
+ * with {@link WebSocketEndpoints} are admitted by Switchboard itself and need none of this.
  */
 public final class WebSocketSessions {
 
@@ -55,11 +57,7 @@ public final class WebSocketSessions {
             throw new IllegalStateException("This session was not opened through SwitchboardConfigurator: "
                     + "declare @ServerEndpoint(configurator = SwitchboardConfigurator.class)");
         }
-        if (sessions.admit(session)) {
-            return true;
-        }
-        closeFull(session, sessions);
-        return false;
+        return admit(session, sessions);
     }
 
     /** {@link #admit(Session, EndpointConfig)} for containers that copy the configuration's user properties into the session. */
@@ -70,11 +68,35 @@ public final class WebSocketSessions {
                     + "declare @ServerEndpoint(configurator = SwitchboardConfigurator.class), or pass the "
                     + "EndpointConfig of @OnOpen");
         }
+        return admit(session, sessions);
+    }
+
+    private static boolean admit(Session session, EndpointSessions sessions) {
         if (sessions.admit(session)) {
             return true;
         }
         closeFull(session, sessions);
         return false;
+    }
+
+    /**
+     * Hands back a session {@link #admit(Session, EndpointConfig) admitted} before, which has
+     * closed with {@code code} (RFC 6455 section 7.4; 1005 when the peer gave none): it no longer
+     * counts against the endpoint's {@code maxSessions}, and the statistics' listeners hear its
+     * lifetime and close code (in Micrometer, {@code switchboard.connection.duration} and
+     * {@code switchboard.closes}). Call it where the endpoint sees the close, such as
+     * {@code @OnClose}. Only the first call for a session counts; a session that was never
+     * admitted, or that the endpoint already forgot as closed when it was full, is ignored.
+     * Reads nothing of the closed session but its identity (some containers refuse every call on
+     * a closed session).
+     *
+     * @param config the configuration {@code @OnOpen} received
+     */
+    public static void closed(Session session, EndpointConfig config, int code) {
+        EndpointSessions sessions = find(config.getUserProperties());
+        if (sessions != null) {
+            sessions.closed(session, code);
+        }
     }
 
     static void closeFull(Session session, EndpointSessions sessions) {

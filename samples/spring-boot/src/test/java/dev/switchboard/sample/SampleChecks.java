@@ -1,6 +1,7 @@
 package dev.switchboard.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +11,16 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.it.Container;
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ResponseHead;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * What a user of the sample sees, checked from outside its JVM: raw sockets for the exact bytes,
  * the JDK's {@code HttpClient} and {@code WebSocket} as clients this project did not write. One
- * start of the jar for all checks; the last one stops it.
+ * start of the jar for all checks: the first reads the metrics of its own upgrades, the last
+ * stops the application.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class SampleChecks {
@@ -35,6 +43,14 @@ public abstract class SampleChecks {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     protected static SampleProcess sample;
+
+    /** The container the sample runs on, for the few bytes containers legitimately write differently. */
+    protected abstract Container container();
+
+    /** Whether {@code switchboard.closes} counts the close codes of the sample's Spring WebSocket sessions. */
+    protected boolean countsCloseCodes() {
+        return true;
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,11 +66,86 @@ public abstract class SampleChecks {
         return "127.0.0.1:" + sample.port();
     }
 
+    /** The options of every {@code Connection} field line, in lower case (RFC 9110 section 7.6.1). */
+    private static List<String> connectionOptions(ResponseHead head) {
+        return head.values("Connection").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty()).toList();
+    }
+
     private static String webSocketHandshake(String origin, String protocols) {
         return "GET /ws/echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + "Origin: " + origin + "\r\n"
                 + (protocols == null ? "" : "Sec-WebSocket-Protocol: " + protocols + "\r\n") + "\r\n";
+    }
+
+    /** First, so that the counts are this test's upgrades alone. */
+    @Test
+    @Order(0)
+    void metricsShowThreeEchoUpgradesAndAWebSocketHandshakeByProtocolAndOutcome() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+                c.send("GET /echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n");
+                assertThat(c.readHead().status()).isEqualTo(101);
+            }
+        }
+        try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
+            assertThat(c.send(webSocketHandshake("http://" + base(), "echo.v1")).readHead().status()).isEqualTo(101);
+        }
+
+        // Spring's handler switches the WebSocket further down the chain; Switchboard counts that
+        // switch when the chain returns, which may be after the client has read the 101.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(
+                ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "outcome:switched").measurements())
+                .containsExactly("COUNT=4.0"));
+        ActuatorMetrics all = ActuatorMetrics.read(sample.port(), "switchboard.upgrades");
+        assertThat(all.name()).isEqualTo("switchboard.upgrades");
+        assertThat(all.availableTag("protocol")).containsExactlyInAnyOrder("echo/1", "websocket", "none");
+        assertThat(all.availableTag("outcome")).contains("switched", "delegated");
+        assertThat(all.availableTag("context")).containsExactly("/");
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:echo/1", "outcome:switched")
+                .measurements()).containsExactly("COUNT=3.0");
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:websocket", "outcome:switched")
+                .measurements()).containsExactly("COUNT=1.0");
+        // Switchboard agreed, then left the switch to Spring's handler: delegated as well as switched.
+        assertThat(ActuatorMetrics.read(sample.port(), "switchboard.upgrades", "protocol:websocket", "outcome:delegated")
+                .measurements()).containsExactly("COUNT=1.0");
+    }
+
+    /**
+     * After the first check's upgrades and one WebSocket session the client closes with 1000,
+     * every meter the README documents is in {@code /actuator/metrics} under its documented
+     * name (close codes where {@link #countsCloseCodes()}), and no other of Switchboard's: the
+     * echo/1 connections' durations and the session's close code are recorded when the server
+     * has seen them close, hence the wait.
+     */
+    @Test
+    @Order(1)
+    void actuatorListsExactlyTheMetersTheReadmeDocuments() throws Exception {
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
+                .buildAsync(URI.create("ws://" + base() + "/ws/echo"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+
+        // Until the server has counted the close, the endpoint answers 404 for the tag code:1000.
+        Set<String> expected = new TreeSet<>(ReadmeMeters.names());
+        if (!countsCloseCodes()) {
+            expected.remove("switchboard.closes");
+        }
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
+            assertThat(ActuatorMetrics.names(sample.port(), "switchboard.")).containsExactlyElementsOf(expected);
+            if (countsCloseCodes()) {
+                assertThat(ActuatorMetrics.read(sample.port(), "switchboard.closes", "protocol:websocket", "code:1000")
+                        .measurements()).containsExactly("COUNT=1.0");
+            }
+        });
     }
 
     @Test
@@ -65,9 +156,10 @@ public abstract class SampleChecks {
             RawConnection.Response response = c.send("GET /secure/ HTTP/1.1\r\nHost: " + base()
                     + "\r\nConnection: close\r\n\r\n").readResponse();
 
-            assertThat(response.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(response.head().statusLine()).isEqualTo(container().statusLine(426));
             assertThat(response.head().values("Upgrade")).containsExactly("TLS/1.3, TLS/1.2, HTTP/1.1");
-            assertThat(response.head().values("Connection")).contains("upgrade");
+            // Tomcat writes the options as two field lines, Jetty as one (upgrade,close): the same options.
+            assertThat(connectionOptions(response.head())).contains("upgrade");
             assertThat(response.bodyText()).contains("This resource requires TLS").doesNotContain("The secure area");
         }
     }
@@ -91,7 +183,7 @@ public abstract class SampleChecks {
             c.send("GET /echo HTTP/1.1\r\nHost: " + base() + "\r\nUpgrade: foo/2, echo/1\r\nConnection: upgrade\r\n\r\n");
 
             ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+            assertThat(head.statusLine()).isEqualTo(container().statusLine(101));
             assertThat(head.values("Upgrade")).containsExactly("echo/1");
             assertThat(head.values("Connection")).containsExactly("upgrade");
             c.send("hello, echo");
@@ -107,7 +199,7 @@ public abstract class SampleChecks {
             RawConnection.Response response = c.send("GET /echo HTTP/1.1\r\nHost: " + base()
                     + "\r\nConnection: close\r\n\r\n").readResponse();
 
-            assertThat(response.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(response.head().statusLine()).isEqualTo(container().statusLine(426));
             assertThat(response.head().values("Upgrade")).containsExactly("echo/1");
         }
     }
@@ -119,7 +211,7 @@ public abstract class SampleChecks {
         try (RawConnection c = RawConnection.open("127.0.0.1", sample.port())) {
             ResponseHead head = c.send(webSocketHandshake("http://" + base(), "chat, echo.v1")).readHead();
 
-            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+            assertThat(head.statusLine()).isEqualTo(container().statusLine(101));
             assertThat(head.values("Sec-WebSocket-Protocol")).containsExactly("echo.v1");
             assertThat(head.values("Sec-WebSocket-Accept")).containsExactly("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         }
@@ -176,20 +268,32 @@ public abstract class SampleChecks {
 
     @Test
     @Order(2)
-    @DisplayName("WS-14 stopping the application closes an open WebSocket session with 1001")
+    @DisplayName("WS-14 stopping the application closes an open WebSocket session with 1001, Switchboard's close rather than the server's")
     void stoppingClosesWebSocketSessionsWith1001() throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
+        CompletableFuture<String> echoed = new CompletableFuture<>();
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("echo.v1")
                 .buildAsync(URI.create("ws://" + base() + "/ws/echo"), new WebSocket.Listener() {
                     @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        echoed.complete(data.toString());
+                        webSocket.request(1); // and then the close
+                        return null;
+                    }
+
+                    @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
+                        closed.complete(statusCode + " " + reason);
                         return null;
                     }
                 }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        // An echo means the session is open at the server too, admitted under the endpoint's policy.
+        ws.sendText("before the stop", true);
+        assertThat(echoed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before the stop");
 
         sample.stop();
 
-        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
+        // Jetty closes sessions it still holds at its own stop with 1001 too, but with a reason of its own.
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("1001 The application is stopping");
     }
 }

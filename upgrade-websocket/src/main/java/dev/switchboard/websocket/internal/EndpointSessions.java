@@ -2,7 +2,7 @@ package dev.switchboard.websocket.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +24,8 @@ public final class EndpointSessions {
 
     private final String path;
     private final SessionLimits limits;
-    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    /** The open sessions, each with {@link System#nanoTime()} at its admission. */
+    private final Map<Session, Long> open = new ConcurrentHashMap<>();
     private final ProtocolStatistics statistics;
 
     /**
@@ -51,7 +52,7 @@ public final class EndpointSessions {
         if (max == 0 || open.size() < max) {
             return true;
         }
-        open.removeIf(s -> !s.isOpen());
+        open.keySet().removeIf(s -> !s.isOpen());
         return open.size() < max;
     }
 
@@ -68,10 +69,10 @@ public final class EndpointSessions {
                 if (!hasRoom()) {
                     return false;
                 }
-                open.add(session);
+                open.put(session, System.nanoTime());
             }
         } else {
-            open.add(session);
+            open.put(session, System.nanoTime());
         }
         session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(limits.maxMessageSize());
@@ -82,6 +83,18 @@ public final class EndpointSessions {
     /** Forgets a session that has closed. */
     public void remove(Session session) {
         open.remove(session);
+    }
+
+    /**
+     * Forgets an admitted session that closed with {@code code} and reports its lifetime and
+     * code, as {@link #remove} and {@link #ended} do; does nothing for a session already
+     * forgotten (pruned, or reported before), so a close is reported at most once.
+     */
+    public void closed(Session session, int code) {
+        Long admittedAt = open.remove(session);
+        if (admittedAt != null) {
+            ended(Duration.ofNanos(System.nanoTime() - admittedAt), code);
+        }
     }
 
     /** Reports that an admitted session closed with {@code code} after {@code lifetime}. */
@@ -96,7 +109,7 @@ public final class EndpointSessions {
 
     /** Closes every open session with {@code reason}; sessions that fail to close are logged and dropped. */
     public void closeAll(CloseReason reason) {
-        for (Session s : open) {
+        for (Session s : open.keySet()) {
             try {
                 if (s.isOpen()) {
                     s.close(reason);
