@@ -1,0 +1,33 @@
+package dev.switchboard.it.tomcat;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.WebSocketDeployments;
+import dev.switchboard.it.scenarios.WebSocketMessageSizeScenarios;
+
+/** The documented default limit. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebSocketMessageSizeOnTomcatIT extends WebSocketMessageSizeScenarios {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return WebSocketDeployments.app("ws-size");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Override
+    protected ServerUnderTest server() {
+        return ArquillianServer.of(base);
+    }
+}
