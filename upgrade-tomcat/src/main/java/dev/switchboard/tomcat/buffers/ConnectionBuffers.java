@@ -56,6 +56,11 @@ public final class ConnectionBuffers implements LifecycleListener {
 
     private int socketBufferSize = DEFAULT_SOCKET_BUFFER_SIZE;
     private int webSocketBufferSize = DEFAULT_WEBSOCKET_BUFFER_SIZE;
+    /**
+     * Why a setter refused a value, kept because Tomcat's {@code server.xml} parser only logs
+     * (at debug level) what a setter throws: the connector then refuses to initialise.
+     */
+    private String refused;
 
     /**
      * The read buffer and the write buffer of each connection of the connector, in bytes, from
@@ -86,6 +91,9 @@ public final class ConnectionBuffers implements LifecycleListener {
      * was given one; the embedded API ({@code server.xml}'s {@code <Listener>} does the same
      * when the connector initialises). Call it before the connector starts: connections Tomcat
      * already made keep their buffers.
+     *
+     * @throws IllegalStateException if a setter was given a size out of range (so that the
+     *         connector does not start with buffers other than those configured)
      */
     public void install(Connector connector) {
         apply(connector);
@@ -99,6 +107,10 @@ public final class ConnectionBuffers implements LifecycleListener {
     }
 
     private void apply(Connector connector) {
+        if (refused != null) {
+            throw new IllegalStateException("ConnectionBuffers on " + connector + " was given a size out of range: "
+                    + refused);
+        }
         String size = Integer.toString(socketBufferSize);
         if (!connector.setProperty("socket.appReadBufSize", size) || !connector.setProperty("socket.appWriteBufSize", size)) {
             throw new IllegalStateException("connector " + connector + " has no socket.appReadBufSize and "
@@ -139,10 +151,10 @@ public final class ConnectionBuffers implements LifecycleListener {
         }
     }
 
-    private static int checked(String name, int bytes) {
+    private int checked(String name, int bytes) {
         if (bytes < MIN_SIZE || bytes > MAX_SIZE) {
-            throw new IllegalArgumentException(name + ": expected a size from " + MIN_SIZE + " to " + MAX_SIZE
-                    + " bytes but was " + bytes);
+            refused = name + ": expected a size from " + MIN_SIZE + " to " + MAX_SIZE + " bytes but was " + bytes;
+            throw new IllegalArgumentException(refused);
         }
         return bytes;
     }

@@ -34,15 +34,15 @@ class ConnectionBuffersTest {
         ConnectionBuffers buffers = new ConnectionBuffers();
         buffers.setSocketBufferSize(4096);
         buffers.install(connector);
-        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo(4096);
-        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo(4096);
+        assertThat(String.valueOf(connector.getProperty("socket.appReadBufSize"))).isEqualTo("4096");
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("4096");
     }
 
     @Test
     void theDefaultsAreTwoKibibytesEach() {
         Connector connector = new Connector("HTTP/1.1");
         new ConnectionBuffers().install(connector);
-        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo(2048);
+        assertThat(String.valueOf(connector.getProperty("socket.appReadBufSize"))).isEqualTo("2048");
         assertThat(System.getProperty(ConnectionBuffers.WEBSOCKET_PROPERTY)).isEqualTo("2048");
     }
 
@@ -52,7 +52,7 @@ class ConnectionBuffersTest {
         ConnectionBuffers buffers = new ConnectionBuffers();
         buffers.setSocketBufferSize(3072);
         buffers.lifecycleEvent(new LifecycleEvent(connector, Lifecycle.BEFORE_INIT_EVENT, null));
-        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo(3072);
+        assertThat(String.valueOf(connector.getProperty("socket.appReadBufSize"))).isEqualTo("3072");
     }
 
     @Test
@@ -74,5 +74,15 @@ class ConnectionBuffersTest {
         assertThatThrownBy(() -> new ConnectionBuffers().setWebSocketBufferSize(2 << 20))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("webSocketBufferSize: ");
+    }
+
+    @Test
+    void aConnectorIsNotSizedAfterASetterRefusedAValue() {
+        ConnectionBuffers buffers = new ConnectionBuffers();
+        assertThatThrownBy(() -> buffers.setSocketBufferSize(100)).isInstanceOf(IllegalArgumentException.class);
+        Connector connector = new Connector("HTTP/1.1");
+        assertThatThrownBy(() -> buffers.lifecycleEvent(new LifecycleEvent(connector, Lifecycle.BEFORE_INIT_EVENT, null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("socketBufferSize: expected a size from 1024 to 1048576 bytes but was 100");
     }
 }
