@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.proxy.internal.RelayLoop;
 import dev.switchboard.proxy.internal.TunnelDispatcher;
+import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.UpgradeRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -79,10 +81,13 @@ public class TunnelFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         ServletContext context = config.getServletContext();
+        AllowedHosts allowedHosts;
         try {
+            Settings settings = Settings.of(config);
             if (options == null) {
-                options = TunnelOptions.from(Settings.of(config));
+                options = TunnelOptions.from(settings);
             }
+            allowedHosts = UpgradeOptions.allowedHosts(settings);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -98,7 +103,7 @@ public class TunnelFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        dispatcher = new TunnelDispatcher(options, statistics,
+        dispatcher = new TunnelDispatcher(options, allowedHosts, statistics,
                 UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), upgrade, this::loop, this::scheduler);
         LOG.log(Level.INFO, "Upgrade tunnel routes: {0}; CONNECT allowed to: {1}",
                 new Object[] {options.routes(), options.connectPolicy()});

@@ -25,14 +25,19 @@ import dev.switchboard.it.proxy.ScriptedBackend;
  * not open a tunnelled WebSocket with the user's cookies (cross-site WebSocket hijacking). A
  * route allows its own origin by default; {@code /rewrite/} is configured with an exact origin
  * and a pattern instead. Offers of other protocols, which a page cannot make, and requests
- * without {@code Origin}, which browsers never send with a WebSocket, are not checked. Deploy
- * {@code ProxyDeployments.gateway(name, TunnelOriginScenarios.CONTEXT_PARAMS)}.
+ * without {@code Origin}, which browsers never send with a WebSocket, are not checked. The
+ * context's {@code switchboard.allowedHosts} holds on the tunnel's routes as at the front door
+ * (WS-15). Deploy {@code ProxyDeployments.gateway(name, TunnelOriginScenarios.CONTEXT_PARAMS)}.
  */
 public abstract class TunnelOriginScenarios {
 
-    /** {@code /rewrite/} allows {@code https://app.example} and subdomains of {@code trusted.example}. */
-    public static final Map<String, String> CONTEXT_PARAMS = Map.of("switchboard.proxy.origins",
-            "/rewrite/ -> https://app.example https://*.trusted.example");
+    /**
+     * {@code /rewrite/} allows {@code https://app.example} and subdomains of {@code trusted.example};
+     * upgrades are served for the loopback names only.
+     */
+    public static final Map<String, String> CONTEXT_PARAMS = Map.of(
+            "switchboard.proxy.origins", "/rewrite/ -> https://app.example https://*.trusted.example",
+            "switchboard.allowedHosts", "localhost, 127.0.0.1, [::1]");
 
     private static final Duration NO_CONNECTION_WAIT = Duration.ofMillis(300);
 
@@ -86,11 +91,15 @@ public abstract class TunnelOriginScenarios {
 
     /** Sends {@code request} and asserts the tunnel's 403, the closed connection, and no backend. */
     private void assertRefused(String request, String reason) throws IOException {
+        assertRefused(request, 403, reason);
+    }
+
+    private void assertRefused(String request, int status, String reason) throws IOException {
         ServerUnderTest s = server();
         try (RawConnection client = RawConnection.open(s.base())) {
             client.send(request + Requests.get(s, "after"));
             RawConnection.Response r = client.readResponse();
-            assertThat(r.head().statusLine()).as(r.head().raw()).isEqualTo(s.container().statusLine(403));
+            assertThat(r.head().statusLine()).as(r.head().raw()).isEqualTo(s.container().statusLine(status));
             assertThat(r.bodyText()).isEqualTo(reason + "\n");
             assertThat(r.head().values("Connection")).containsExactly("close");
             assertThat(client.isClosedByPeer(Duration.ofSeconds(5))).as("connection closed").isTrue();
@@ -161,5 +170,14 @@ public abstract class TunnelOriginScenarios {
         String o = origin.equals("OWN") ? ownOrigin() : origin;
         assertRefused(webSocket("rewrite/chat", "Origin: " + o), "Origin " + o
                 + " may not open a WebSocket through /rewrite/");
+    }
+
+    @Test
+    @DisplayName("WS-15 a same-origin WebSocket offer for a rebound name gets 421 from the tunnel, the connection closes and no backend is contacted")
+    void reboundHostIsRefused() throws IOException {
+        String rebound = "rebind.example:" + server().base().getPort();
+        String request = webSocket("raw/chat", "Origin: http://" + rebound).replace("Host: " + server().host(),
+                "Host: " + rebound);
+        assertRefused(request, 421, "Host " + rebound + " is not served here");
     }
 }

@@ -21,6 +21,7 @@ import dev.switchboard.proxy.ConnectPolicy;
 import dev.switchboard.proxy.Route;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.Refusals;
@@ -45,14 +46,21 @@ public final class TunnelDispatcher {
     private static final Logger LOG = Logger.getLogger(TunnelDispatcher.class.getName());
 
     private final TunnelOptions options;
+    private final AllowedHosts allowedHosts;
     private final TunnelStatistics statistics;
     private final Switchover switchover;
     private final Capacity capacity;
     private final Supplier<ScheduledExecutorService> scheduler;
 
-    public TunnelDispatcher(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
-            ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+    /**
+     * @param allowedHosts the context's {@code switchboard.allowedHosts}: an upgrade request on a
+     *     route whose {@code Host} is not among them gets 421, as at the front door (WS-15)
+     */
+    public TunnelDispatcher(TunnelOptions options, AllowedHosts allowedHosts, TunnelStatistics statistics,
+            ProtocolStatistics handlerStatistics, ContainerUpgrade upgrade, Supplier<RelayLoop> loop,
+            Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
+        this.allowedHosts = allowedHosts;
         this.statistics = statistics;
         this.scheduler = scheduler;
         this.switchover = new Switchover(options, statistics, handlerStatistics, upgrade, loop, scheduler);
@@ -100,6 +108,7 @@ public final class TunnelDispatcher {
             Connection connection) throws IOException {
         String pathInContext;
         try {
+            host(request);
             RequestChecks.framing(request);
             pathInContext = RequestChecks.rawPathInContext(request, route);
             RequestChecks.origin(request, route, offered, options.origins(route));
@@ -160,6 +169,19 @@ public final class TunnelDispatcher {
     private BackendConnection open(String host, int port, SSLContext tls) {
         return BackendConnection.open(host, port, tls, options.connectTimeout(), options.responseTimeout(),
                 scheduler.get(), options.maxResponseHeadSize());
+    }
+
+    /**
+     * Refuses a {@code Host} the context does not serve before anything is sent to the backend:
+     * a page on a name that an attacker points at this server (DNS rebinding) passes the
+     * same-origin check, since its {@code Origin} and {@code Host} agree.
+     */
+    private void host(HttpServletRequest request) throws HttpStatusException {
+        String host = request.getHeader(HttpSpec.HOST);
+        if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
+            throw new TunnelFailure(AllowedHosts.SC_MISDIRECTED_REQUEST, "host",
+                    host == null ? "Upgrade requests need a Host field" : "Host " + OneLine.of(host) + " is not served here");
+        }
     }
 
     /** CONNECT (RFC 9110 section 9.3.6), only to configured targets. */
