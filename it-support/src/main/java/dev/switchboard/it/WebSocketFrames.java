@@ -16,6 +16,7 @@ import java.util.zip.Inflater;
 public final class WebSocketFrames {
 
     /** Opcodes (RFC 6455 section 5.2). */
+    public static final int CONTINUATION = 0x0;
     public static final int TEXT = 0x1;
     public static final int BINARY = 0x2;
     public static final int CLOSE = 0x8;
@@ -95,6 +96,32 @@ public final class WebSocketFrames {
             throw new EOFException("connection ended inside a frame");
         }
         return new Frame((b0 & 0x80) != 0, (b0 & 0x40) != 0, b0 & 0x0f, payload);
+    }
+
+    /**
+     * Reads one whole message from the server: its first frame and any
+     * continuation frames up to the final one, their payloads joined (a server may send a large
+     * message in fragments; Tomcat does above its output buffer). Control frames in between are
+     * refused.
+     *
+     * @return a final frame with the first frame's opcode and the whole payload
+     */
+    public static Frame readMessage(InputStream in) throws IOException {
+        Frame first = read(in);
+        if (first.fin() || first.opcode() >= CLOSE) {
+            return first;
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        whole.writeBytes(first.payload());
+        Frame next;
+        do {
+            next = read(in);
+            if (next.opcode() != CONTINUATION) {
+                throw new IOException("expected a continuation frame but got opcode " + next.opcode());
+            }
+            whole.writeBytes(next.payload());
+        } while (!next.fin());
+        return new Frame(true, first.rsv1(), first.opcode(), whole.toByteArray());
     }
 
     private static int next(InputStream in) throws IOException {

@@ -19,6 +19,7 @@ import dev.switchboard.bench.scenario.ConnectorRfc2817Scenario;
 import dev.switchboard.bench.scenario.Rfc2817Scenario;
 import dev.switchboard.bench.scenario.TunnelScenario;
 import dev.switchboard.bench.scenario.WebSocketHandshakeScenario;
+import dev.switchboard.bench.scenario.WebSocketMemoryScenario;
 import dev.switchboard.bench.suite.Machine;
 import dev.switchboard.bench.suite.Plan;
 import dev.switchboard.bench.suite.Row;
@@ -45,7 +46,7 @@ public final class BenchSuite {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(),
                 new JettyWebSocketHandshakeScenario(), new EchoScenario(),
                 new TunnelScenario(), new Rfc2817Scenario(), new ConnectorRfc2817Scenario(), new MemoryScenario(),
-                new JmhScenario());
+                new WebSocketMemoryScenario(), new JmhScenario());
     }
 
     public static void main(String[] args) throws Exception {

@@ -57,7 +57,7 @@ public final class EndpointPolicy {
     public static final String MAX_SESSIONS = "maxSessions";
     /** Duration: close sessions idle this long with 1001, 0 for never; default 5m. */
     public static final String IDLE_TIMEOUT = "idleTimeout";
-    /** Size: largest whole message, closing with 1009 beyond it; default 64KiB. */
+    /** Size: largest whole message, closing with 1009 beyond it; default 8KiB. */
     public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
 
     /** The challenge sent with a 401 unless configured. */

@@ -12,7 +12,12 @@ import java.util.Objects;
  *   <li>{@code idleTimeout}: a session with no traffic for this long is closed by the container
  *       with 1001 (going away); zero means never;</li>
  *   <li>{@code maxMessageSize}: the largest whole text or binary message, in bytes (text in
- *       characters); a larger one closes the session with 1009 (message too big).</li>
+ *       characters on Tomcat, in UTF-8 bytes on Jetty); a larger one closes the session with 1009
+ *       (message too big). It is also the size of the message buffers the container gives the
+ *       session: Tomcat holds one of this many bytes for binary messages and one of this many
+ *       characters (two bytes each) for text, from the session's opening (the application-wide
+ *       value), or from its first message of that kind when its endpoint sets a value of its
+ *       own, to its end.</li>
  * </ul>
  *
  * @param maxSessions open sessions at once, 0 for no limit
@@ -21,8 +26,12 @@ import java.util.Objects;
  */
 public record SessionLimits(int maxSessions, Duration idleTimeout, int maxMessageSize) {
 
-    /** 10,000 sessions, 5 minutes idle, 64 KiB messages. */
-    public static final SessionLimits DEFAULT = new SessionLimits(10_000, Duration.ofMinutes(5), 64 * 1024);
+    /**
+     * 10,000 sessions, 5 minutes idle, 8 KiB messages: Tomcat's own default message size, and
+     * the largest power of two with which 10,000 idle sessions fit in a 512 MiB heap on Tomcat
+     * (with its connection buffers sized as the module's README says).
+     */
+    public static final SessionLimits DEFAULT = new SessionLimits(10_000, Duration.ofMinutes(5), 8 * 1024);
 
     public SessionLimits {
         Objects.requireNonNull(idleTimeout, "idleTimeout");

@@ -9,7 +9,7 @@ import dev.switchboard.it.scenarios.WebSocketPolicyScenarios;
 class WebSocketPolicyOnJettyIT extends WebSocketPolicyScenarios {
 
     @RegisterExtension
-    static final JettyDeployment JETTY = JettyDeployment.of(() -> WebSocketDeployments.app("ws-websocketpolicy"));
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> WebSocketDeployments.app("ws-websocketpolicy", PARAMS));
 
     @Override
     protected ServerUnderTest server() {

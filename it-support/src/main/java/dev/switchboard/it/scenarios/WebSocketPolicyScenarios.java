@@ -2,6 +2,8 @@ package dev.switchboard.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +18,16 @@ import dev.switchboard.it.WebSocketRequest;
 /**
  * Endpoint policies on the wire: subprotocol choice (WS-09), origin policy (WS-11) and
  * authorization (WS-13), each on a programmatic endpoint and its annotated twin, plus the
- * endpoints configured only in web.xml. Deploy {@code WebSocketDeployments.app(...)}.
+ * endpoints configured only in web.xml; and an application-wide message limit of 12 KiB, above
+ * Tomcat's own 8 KiB default, that endpoints with the container's configurator follow too
+ * ({@link MessageSizes}). Deploy {@code WebSocketDeployments.app(name, PARAMS)}.
  */
 public abstract class WebSocketPolicyScenarios {
+
+    /** The application-wide policy of the deployment: {@code maxMessageSize} of 12 KiB. */
+    public static final Map<String, String> PARAMS = Map.of("switchboard.websocket.maxMessageSize", "12KiB");
+
+    private static final int CONFIGURED_LIMIT = 12 * 1024;
 
     /** The server with the WebSocket test application deployed. */
     protected abstract ServerUnderTest server();
@@ -226,5 +235,27 @@ public abstract class WebSocketPolicyScenarios {
             assertSwitched(c.readHead());
             assertThat(WebSocketFrames.read(c.input()).text()).isEqualTo("room:lobby");
         }
+    }
+
+    // ---------------------------------------------------------------- maxMessageSize
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a text message of exactly the configured 12 KiB limit comes back whole")
+    @ValueSource(strings = {"p/defaults", "a/container"})
+    void textAtTheConfiguredLimit(String path) throws Exception {
+        MessageSizes.textEchoed(server(), path, CONFIGURED_LIMIT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a text message one byte over the configured 12 KiB limit closes the session with 1009")
+    @ValueSource(strings = {"p/defaults", "a/container"})
+    void textOverTheConfiguredLimit(String path) throws Exception {
+        MessageSizes.textRefused(server(), path, CONFIGURED_LIMIT + 1);
+    }
+
+    @Test
+    @DisplayName("a binary message one byte over the configured 12 KiB limit closes the session with 1009")
+    void binaryOverTheConfiguredLimit() throws Exception {
+        MessageSizes.binaryRefused(server(), "p/defaults", CONFIGURED_LIMIT + 1);
     }
 }

@@ -21,7 +21,10 @@ import dev.switchboard.it.WebSocketRequest;
  * Session limits, each ending a session with a close code that says why: at most two open
  * sessions on the limited endpoints (a third handshake gets 503 before the switch), messages up
  * to 1 KiB there (a larger one closes with 1009), and a one-second idle timeout on
- * {@code /p/idle} (closed with 1001). Deploy {@code WebSocketDeployments.app(...)}.
+ * {@code /p/idle} (closed with 1001). Without a policy of their own, endpoints take the
+ * documented default of 8 KiB per whole message, both those Switchboard admits and those with the
+ * container's configurator ({@link MessageSizes}). Deploy {@code WebSocketDeployments.app(...)}
+ * without {@code switchboard.websocket.maxMessageSize}.
  */
 public abstract class WebSocketSessionScenarios {
 
@@ -104,5 +107,31 @@ public abstract class WebSocketSessionScenarios {
             assertThat(close.opcode()).isEqualTo(WebSocketFrames.CLOSE);
             assertThat(close.closeCode()).isEqualTo(1001);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a text message of exactly the default 8 KiB limit comes back whole")
+    @ValueSource(strings = {"p/defaults", "a/container"})
+    void textAtTheDefaultLimit(String path) throws Exception {
+        MessageSizes.textEchoed(server(), path, MessageSizes.DOCUMENTED_DEFAULT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a text message one byte over the default 8 KiB limit closes the session with 1009")
+    @ValueSource(strings = {"p/defaults", "a/container"})
+    void textOverTheDefaultLimit(String path) throws Exception {
+        MessageSizes.textRefused(server(), path, MessageSizes.DOCUMENTED_DEFAULT + 1);
+    }
+
+    @Test
+    @DisplayName("a binary message of exactly the default 8 KiB limit comes back whole")
+    void binaryAtTheDefaultLimit() throws Exception {
+        MessageSizes.binaryEchoed(server(), "p/defaults", MessageSizes.DOCUMENTED_DEFAULT);
+    }
+
+    @Test
+    @DisplayName("a binary message one byte over the default 8 KiB limit closes the session with 1009")
+    void binaryOverTheDefaultLimit() throws Exception {
+        MessageSizes.binaryRefused(server(), "p/defaults", MessageSizes.DOCUMENTED_DEFAULT + 1);
     }
 }

@@ -19,7 +19,7 @@ class WebSocketPolicyOnTomcatIT extends WebSocketPolicyScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return WebSocketDeployments.app("ws-websocketpolicy");
+        return WebSocketDeployments.app("ws-websocketpolicy", PARAMS);
     }
 
     @ArquillianResource

@@ -99,6 +99,23 @@ public final class IdleConnections implements AutoCloseable {
         return open.size();
     }
 
+    /**
+     * How many of the open connections are still idle as the server left them: nothing more has
+     * arrived since the 101 (no close frame, no end of stream). Reads without waiting, so a
+     * server that closed a connection a moment ago may not be seen yet.
+     */
+    public int stillIdle() throws IOException {
+        ByteBuffer probe = ByteBuffer.allocate(1);
+        int idle = 0;
+        for (SocketChannel ch : open) {
+            probe.clear();
+            if (ch.read(probe) == 0) {
+                idle++;
+            }
+        }
+        return idle;
+    }
+
     /** Why opening stopped short of a count asked for, or null if it has not. */
     public String failure() {
         return failure;

@@ -27,8 +27,8 @@ import dev.switchboard.bench.suite.ServerCpu;
  * <Jetty's version>} and {@code port <name> <port>} for each, in the order given, then answers
  * commands on standard input: {@code cpu <name>} prints {@code cpu <nanoseconds>}, the CPU time
  * used so far by that server's pool threads (acceptor, selector and every task that handles a
- * request or a WebSocket frame); {@code quit}, or the end of the input, stops the servers and
- * exits.
+ * request or a WebSocket frame); {@code heap} prints the JVM's heap after collection as
+ * {@link MemoryServer} does; {@code quit}, or the end of the input, stops the servers and exits.
  */
 public final class JettyServer {
 
@@ -74,7 +74,9 @@ public final class JettyServer {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
-            if (line.startsWith("cpu ") && servers.containsKey(line.substring(4))) {
+            if (line.equals("heap")) {
+                System.out.println(Heap.answer());
+            } else if (line.startsWith("cpu ") && servers.containsKey(line.substring(4))) {
                 System.out.println("cpu " + ServerCpu.threads(threadPrefix(line.substring(4))));
             } else {
                 System.out.println("error unknown command or server: " + line);

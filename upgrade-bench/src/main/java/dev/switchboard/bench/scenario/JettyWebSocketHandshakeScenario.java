@@ -52,7 +52,7 @@ public final class JettyWebSocketHandshakeScenario implements Scenario {
     private static final int WARM_UP_FACTOR = 5;
 
     /** By name: the class needs Jetty, which this JVM does not have. */
-    private static final String SERVER_MAIN = "dev.switchboard.bench.scenario.JettyServer";
+    static final String SERVER_MAIN = "dev.switchboard.bench.scenario.JettyServer";
 
     @Override
     public String name() {
@@ -113,14 +113,14 @@ public final class JettyWebSocketHandshakeScenario implements Scenario {
                 path, () -> Long.parseLong(jetty.ask("cpu " + server, "cpu ")));
     }
 
-    private static Path export(WebArchive war, Path dir) {
+    static Path export(WebArchive war, Path dir) {
         Path file = dir.resolve(war.getName());
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }
 
     /** This module's classes, then Jetty's class path and the adapter, as the bench profile names them. */
-    private static String serverClassPath() throws IOException, URISyntaxException {
+    static String serverClassPath() throws IOException, URISyntaxException {
         String listing = System.getProperty(CLASSPATH_PROPERTY, "");
         String adapter = System.getProperty(ADAPTER_PROPERTY, "");
         if (listing.isBlank() || !Files.isRegularFile(Path.of(listing)) || adapter.isBlank()

@@ -2,18 +2,16 @@ package dev.switchboard.bench.scenario;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
-import dev.switchboard.bench.load.IdleConnections;
+import dev.switchboard.bench.scenario.IdleHeap.Measured;
 import dev.switchboard.bench.suite.Interleaved;
 import dev.switchboard.bench.suite.Plan;
 import dev.switchboard.bench.suite.Row;
@@ -35,18 +33,10 @@ public final class MemoryScenario implements Scenario {
     private static final String NAME = "6. Memory per idle connection";
     private static final String MAX_HEAP = "512m";
     private static final Target TARGET = Target.atMost(1.1);
-    private static final int IN_FLIGHT = 64;
-    private static final Duration OPEN_WITHIN = Duration.ofMinutes(1);
-    private static final int FULL_PERCENT = 85;
 
     private record Kind(String label, String server, String path) {
     }
 
-    private record Measured(int asked, int open, long before, long after, String failure) {
-        double perConnectionKiB() {
-            return (after - before) / 1024.0 / Math.max(1, open);
-        }
-    }
 
     @Override
     public String name() {
@@ -97,7 +87,7 @@ public final class MemoryScenario implements Scenario {
 
                 | server | connections open | heap before | heap with them open | KiB per connection |
                 |---|---:|---:|---:|---:|
-                """, org.apache.catalina.util.ServerInfo.getServerNumber(), MAX_HEAP, IN_FLIGHT, fds, tunnelCount));
+                """, org.apache.catalina.util.ServerInfo.getServerNumber(), MAX_HEAP, IdleHeap.IN_FLIGHT, fds, tunnelCount));
         String[] labels = {"Tomcat WebSocket", "Switchboard WebSocket", "echo/1", "tunnel gateway"};
         Measured[] all = {tomcatWs, switchboardWs, echo, tunnel};
         for (int i = 0; i < all.length; i++) {
@@ -128,59 +118,20 @@ public final class MemoryScenario implements Scenario {
                 m.open() == wanted && m.failure() == null);
     }
 
-    /**
-     * Opens the connections in ten steps, reading the heap after each, and stops early when a
-     * step fails (the server out of heap or descriptors) or leaves the heap more than
-     * {@value #FULL_PERCENT}% full after collection, so the figure is that of the highest count
-     * reached.
-     */
     private static Measured measure(Path logs, Kind kind, int count, String backend) throws Exception {
         System.out.println("memory: " + kind.label() + ", " + count + " connections");
         String[] args = backend == null ? new String[] {kind.server()} : new String[] {kind.server(), backend};
         try (ServerProcess server = ServerProcess.start(MAX_HEAP, logs.resolve(kind.server() + ".log"), args)) {
-            InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-            byte[] request = request(kind, server.port());
-            try (IdleConnections warm = new IdleConnections(address, request, IN_FLIGHT)) {
-                if (!warm.add(200, OPEN_WITHIN)) {
-                    throw new IOException(kind.label() + " warm-up: " + warm.failure());
-                }
-            }
-            Thread.sleep(1000);
-            long before = server.heapAfterGc()[0];
-            long after = before;
-            int reached = 0;
-            String stop = null;
-            int step = Math.max(1, count / 10);
-            try (IdleConnections open = new IdleConnections(address, request, IN_FLIGHT)) {
-                while (reached < count && stop == null) {
-                    boolean all = open.add(Math.min(step, count - reached), OPEN_WITHIN);
-                    if (!all || !server.isAlive()) {
-                        stop = server.isAlive() ? open.failure() : "the server ran out of heap (OutOfMemoryError)";
-                        break;
-                    }
-                    Thread.sleep(500);
-                    long[] heap = server.heapAfterGc();
-                    reached = open.count();
-                    after = heap[0];
-                    System.out.printf(Locale.ROOT, "memory: %s %d open, %.1f MiB used of %.0f%n", kind.label(), reached,
-                            after / 1048576.0, heap[1] / 1048576.0);
-                    if (reached < count && after * 100 > heap[1] * FULL_PERCENT) {
-                        stop = String.format(Locale.ROOT, "stopped: heap %.0f%% full after collection",
-                                after * 100.0 / heap[1]);
-                    }
-                }
-            }
-            return new Measured(count, reached, before, after, stop);
+            return IdleHeap.measure(kind.label(), server, request(kind, server.port()), count);
         }
     }
 
     private static byte[] request(Kind kind, int port) {
-        String upgrade = kind.server().endsWith("websocket")
-                ? "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n"
-                : "Upgrade: echo/1\r\nConnection: upgrade\r\n";
-        return ("GET " + kind.path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + upgrade + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        if (kind.server().endsWith("websocket")) {
+            return IdleHeap.webSocketRequest(kind.path(), port);
+        }
+        return ("GET " + kind.path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Upgrade: echo/1\r\nConnection: upgrade\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static long maxFileDescriptors() {

@@ -8,7 +8,7 @@ import java.util.List;
  * A {@link MemoryServer} in a JVM of its own, on this JVM's class path ({@link ChildJvm}). The
  * JVM exits on {@code OutOfMemoryError} rather than thrash.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements IdleServer {
 
     private final ChildJvm jvm;
     private final int port;
@@ -30,17 +30,24 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    @Override
+    public int port() {
         return port;
     }
 
-    /** Heap used after full collections in the server's JVM, and its maximum, in bytes. */
-    long[] heapAfterGc() throws IOException {
+    @Override
+    public long[] heapAfterGc() throws IOException {
+        return heapAfterGc(jvm);
+    }
+
+    /** Asks a server JVM that answers {@code heap} as {@link Heap#answer()} writes it. */
+    static long[] heapAfterGc(ChildJvm jvm) throws IOException {
         String[] words = jvm.ask("heap", "heap ").split(" ");
         return new long[] {Long.parseLong(words[0]), Long.parseLong(words[1])};
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return jvm.isAlive();
     }
 

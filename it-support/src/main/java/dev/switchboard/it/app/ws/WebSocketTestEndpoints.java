@@ -15,7 +15,8 @@ import jakarta.servlet.annotation.WebListener;
 
 /**
  * Registers the programmatic endpoints of the WebSocket test application, under {@code /p/}.
- * Those with an annotated twin under {@code /a/} have the same policy.
+ * Those with an annotated twin under {@code /a/} have the same policy; {@code /p/defaults} has
+ * every default of the policy (and of the application's parameters).
  */
 @WebListener
 public class WebSocketTestEndpoints implements ServletContextListener {
@@ -30,6 +31,7 @@ public class WebSocketTestEndpoints implements ServletContextListener {
                         .origins(origins)
                         .policy(p -> p.maxMessageSize(Policies.ECHO_MAX_MESSAGE_BYTES))
                         .build())
+                .add(WebSocketEndpoint.of("/p/defaults", EchoEndpoint.class))
                 .add(WebSocketEndpoint.builder("/p/required", EchoEndpoint.class)
                         .subprotocols(SubprotocolPolicy.clientPreference(Policies.CHAT_V2).withRequired(true))
                         .build())
