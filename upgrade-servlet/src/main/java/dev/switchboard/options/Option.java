@@ -124,7 +124,11 @@ public final class Option<T> {
         return Optional.ofNullable(inherits);
     }
 
-    /** The default as the README shows it: {@code `64KiB`}, {@code (none)}, {@code `switchboard.idleTimeout` (`2m`)}. */
+    /**
+     * The default as the README shows it: as {@linkplain #shownAs declared}, else the value in
+     * code marks ({@code `64KiB`}), {@code `switchboard.idleTimeout` (`2m`)} for an inherited
+     * one, or {@code (none)} for no value or an empty one.
+     */
     public String defaultText() {
         if (shownDefault != null) {
             return shownDefault;
@@ -132,7 +136,8 @@ public final class Option<T> {
         if (inherits != null) {
             return "`" + inherits.name + "` (" + inherits.defaultText() + ")";
         }
-        return defaultValue == null ? "(none)" : "`" + type.format(defaultValue) + "`";
+        String text = defaultValue == null ? "" : type.format(defaultValue);
+        return text.isEmpty() ? "(none)" : "`" + text + "`";
     }
 
     /**
