@@ -30,6 +30,11 @@ public final class InvalidOptionException extends IllegalArgumentException {
         return new InvalidOptionException(null, "expected " + expected + " but was \"" + actual + "\"", null);
     }
 
+    /** {@code expected <expected> but was "<actual>"}, caused by {@code cause}. */
+    public static InvalidOptionException expected(String expected, String actual, Throwable cause) {
+        return new InvalidOptionException(null, "expected " + expected + " but was \"" + actual + "\"", cause);
+    }
+
     /** {@code <parameter>: expected <expected> but was "<actual>"}. */
     public static InvalidOptionException expected(String parameter, String expected, String actual) {
         return new InvalidOptionException(parameter, "expected " + expected + " but was \"" + actual + "\"", null);

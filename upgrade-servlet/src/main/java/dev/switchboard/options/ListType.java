@@ -17,25 +17,34 @@ final class ListType<E> implements OptionType<List<E>> {
     private final OptionType<E> element;
     private final Pattern separator;
     private final Function<List<E>, ?> whole;
+    private final List<String> samples;
+    private final List<String> counterSamples;
 
-    ListType(OptionType<E> element, Pattern separator, Function<List<E>, ?> whole) {
+    private ListType(OptionType<E> element, Pattern separator, Function<List<E>, ?> whole, List<String> samples,
+            List<String> counterSamples) {
         this.element = element;
         this.separator = separator;
         this.whole = whole;
+        this.samples = samples;
+        this.counterSamples = counterSamples;
     }
 
     static <E> ListType<E> of(OptionType<E> element) {
-        return new ListType<>(element, COMMA, list -> list);
+        return new ListType<>(element, COMMA, list -> list, null, null);
     }
 
     /** Items separated by any of the characters of {@code separators} instead of commas. */
     ListType<E> separatedBy(String separators) {
-        return new ListType<>(element, Pattern.compile("[" + Pattern.quote(separators) + "]"), whole);
+        return new ListType<>(element, Pattern.compile("[" + Pattern.quote(separators) + "]"), whole, samples,
+                counterSamples);
     }
 
-    /** Also checks the whole list with {@code check}, which throws {@link IllegalArgumentException} to refuse it. */
-    ListType<E> checkedBy(Function<List<E>, ?> check) {
-        return new ListType<>(element, separator, check);
+    /**
+     * Also checks the whole list with {@code check}, which throws {@link IllegalArgumentException}
+     * to refuse it; {@code samples} and {@code counterSamples} are whole texts it accepts and refuses.
+     */
+    ListType<E> checkedBy(Function<List<E>, ?> check, List<String> samples, List<String> counterSamples) {
+        return new ListType<>(element, separator, check, List.copyOf(samples), List.copyOf(counterSamples));
     }
 
     @Override
@@ -75,12 +84,18 @@ final class ListType<E> implements OptionType<List<E>> {
 
     @Override
     public List<String> samples() {
+        if (samples != null) {
+            return samples;
+        }
         List<String> items = element.samples();
         return items.size() < 2 ? items : List.of(items.get(0), items.get(0) + " , " + items.get(1) + ",");
     }
 
     @Override
     public List<String> counterSamples() {
+        if (counterSamples != null) {
+            return counterSamples;
+        }
         return element.counterSamples().stream().filter(bad -> !separator.matcher(bad).find())
                 .map(bad -> element.samples().get(0) + ", " + bad).toList();
     }

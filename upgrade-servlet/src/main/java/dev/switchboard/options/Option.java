@@ -159,9 +159,16 @@ public final class Option<T> {
         return read(parameters, name);
     }
 
-    /** The value of {@code parameter}, parsed as this option; empty when absent or blank. */
+    /**
+     * The value of {@code parameter}, parsed as this option; empty when absent or blank, and,
+     * for a list, when it holds separators alone.
+     */
     public Optional<T> read(Parameters parameters, String parameter) {
-        return parameters.get(parameter).map(text -> parse(parameter, text));
+        return parameters.get(parameter).filter(this::hasContent).map(text -> parse(parameter, text));
+    }
+
+    private boolean hasContent(String text) {
+        return type.kind() != OptionType.Kind.LIST || !text.replaceAll("[,\\s]", "").isEmpty();
     }
 
     /** The value in {@code parameters}, or the default. */

@@ -106,10 +106,13 @@ public final class OptionTypes {
     /**
      * Comma-separated text items checked together by {@code check} (URL patterns, addresses),
      * which throws {@link IllegalArgumentException} to refuse them.
+     *
+     * @param samples whole values it accepts, for tests and documentation
+     * @param counterSamples whole values it refuses, for tests
      */
     public static OptionType<List<String>> textList(Function<List<String>, ?> check, List<String> samples,
             List<String> counterSamples) {
-        return ListType.of(text(s -> s, samples, counterSamples)).checkedBy(check);
+        return ListType.of(TEXT).checkedBy(check, samples, counterSamples);
     }
 
     /** Items of type {@code element} separated by any of {@code separators}, such as commas and line breaks. */
