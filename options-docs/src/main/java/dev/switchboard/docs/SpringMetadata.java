@@ -87,9 +87,12 @@ final class SpringMetadata {
         return h;
     }
 
-    /** The default as text, or null where there is none to show (unset, empty, or another option's). */
+    /**
+     * The default as text, or null where the README shows none as a value: unset, empty,
+     * another option's, or described in words ({@code (any host)}).
+     */
     private static <T> String defaultValue(Option<T> option) {
-        if (option.defaultValue() == null || option.inherits().isPresent()) {
+        if (option.defaultValue() == null || option.inherits().isPresent() || !option.defaultText().startsWith("`")) {
             return null;
         }
         String text = option.type().format(option.defaultValue());

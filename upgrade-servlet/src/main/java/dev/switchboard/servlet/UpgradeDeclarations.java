@@ -52,6 +52,15 @@ public final class UpgradeDeclarations {
             0, 64 * MIB, "Content an upgrade request may carry (read whole before the switch); beyond it, 413.");
     public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
             "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
+    public static final Option<AllowedHosts> ALLOWED_HOSTS = Option.of(UpgradeOptions.ALLOWED_HOSTS,
+            OptionTypes.textList(AllowedHosts::of, List.of("example.com, *.example.com:8443", "127.0.0.1, [::1]", "*"),
+                    List.of("example.com, a b", "example.com:99999", "example.com/x"))
+                    .map(AllowedHosts::of, hosts -> List.of(hosts.toString().split(", "))),
+            AllowedHosts.ANY, "The `Host` values whose upgrade requests are served, comma-separated: `example.com` "
+                    + "(any port), `example.com:8443`, `*.example.com` (names below it), `127.0.0.1`, `[::1]`; `*` for "
+                    + "any. Other upgrade requests get `421` with `Connection: close` before any protocol sees them "
+                    + "(WS-15). Set it on every server that has same-origin WebSockets: see "
+                    + "[Allowed hosts and DNS rebinding](#allowed-hosts-and-dns-rebinding).").shownAs("(any host)");
 
     /** The options in the README's order, with the shared handler limits among them. */
     public static final OptionGroup GROUP = OptionGroup.builder("upgrade", "switchboard.")
@@ -60,7 +69,7 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other three handler limits)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(JMX)
+            .add(JMX, ALLOWED_HOSTS)
             .build();
 
     private UpgradeDeclarations() {
