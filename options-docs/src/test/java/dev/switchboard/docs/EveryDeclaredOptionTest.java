@@ -49,7 +49,8 @@ class EveryDeclaredOptionTest {
 
     @Test
     void everyModuleDeclaresItsOptions() {
-        assertThat(OptionTables.groups().keySet()).contains("upgrade", "handler");
+        assertThat(OptionTables.groups().keySet()).contains("upgrade", "handler", "websocket", "websocket-endpoint",
+                "tls-policy", "tls-upgrade", "tunnel", "tunnel-shared");
     }
 
     @Test
