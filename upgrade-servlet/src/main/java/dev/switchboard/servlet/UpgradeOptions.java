@@ -130,7 +130,7 @@ public final class UpgradeOptions {
             return this;
         }
 
-        /** Any policy; {@value #SERVER_PREFERENCE} gives {@link SelectionPolicy#serverPreference}. */
+        /** Any policy; {@value UpgradeOptions#SERVER_PREFERENCE} gives {@link SelectionPolicy#serverPreference}. */
         public Builder selectionPolicy(SelectionPolicy policy) {
             this.selectionPolicy = Objects.requireNonNull(policy);
             return this;

@@ -229,7 +229,7 @@ public final class TlsPolicyOptions {
         }
 
         /**
-         * @throws IllegalArgumentException naming {@value #UPGRADE_TOKENS} if a token is below
+         * @throws IllegalArgumentException naming {@value TlsPolicyOptions#UPGRADE_TOKENS} if a token is below
          *     the minimum version
          */
         public TlsPolicyOptions build() {
