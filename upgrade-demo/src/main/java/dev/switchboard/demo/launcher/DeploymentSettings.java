@@ -18,7 +18,7 @@ import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
  * override, exactly as a {@code <Parameter override="false">} in a {@code context.xml} would.
  *
  * @param tunnelTarget the backend of {@code /tunnel/}
- * @param allowedOrigins origins allowed to open WebSockets besides same-origin
+ * @param allowedOrigins origins allowed to open WebSockets besides same-origin, directly and through the tunnel
  * @param allowedHosts the names under which upgrade requests are served
  */
 record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort, URI tunnelTarget,
@@ -40,6 +40,7 @@ record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort,
             origins.add("same-origin");
             origins.addAll(settings.allowedOrigins);
             set(context, "switchboard.websocket.origins", String.join(", ", origins));
+            set(context, "switchboard.proxy.origins", "/tunnel/ -> " + String.join(" ", origins));
         }
     }
 
