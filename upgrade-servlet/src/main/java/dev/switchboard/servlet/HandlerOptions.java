@@ -33,7 +33,7 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
     /** Parameter for {@link #maxPendingOutput()}. */
     public static final String MAX_PENDING_OUTPUT = "switchboard.maxPendingOutput";
 
-    /** The declared defaults: idle 2 minutes, first byte 30 seconds, 16 KiB reads, 256 KiB queued output. */
+    /** Every limit at the default {@link HandlerDeclarations} gives it. */
     public static final HandlerOptions DEFAULT = of(OptionValues.defaults());
 
     private static final String SHARED = "switchboard.";
