@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import dev.switchboard.websocket.WebSocketOptions;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -34,7 +35,7 @@ final class ContextParameters {
     private static final Logger LOG = Logger.getLogger(ContextParameters.class.getName());
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("switchboard");
-    private static final String ENDPOINT_PREFIX = "switchboard.websocket.endpoint.";
+    private static final String ENDPOINT_PREFIX = WebSocketOptions.ENDPOINT_PREFIX;
 
     private ContextParameters() {
     }
@@ -85,22 +86,24 @@ final class ContextParameters {
         if (n >= 5 && SwitchboardOptions.uniform(written).startsWith(ENDPOINT_PREFIX)) {
             String endpoint = name.getElement(3, Form.ORIGINAL);
             String option = written(name.subName(4));
-            return options.find("switchboard.websocket." + option)
-                    .filter(o -> !o.property().equals("switchboard.websocket.max-field-length")
-                            && !o.property().equals("switchboard.websocket.max-offers"))
-                    .map(o -> new Family(ENDPOINT_PREFIX + endpoint + "."
-                            + o.parameter().substring("switchboard.websocket.".length()), o.list()));
+            return options.find(WebSocketOptions.PREFIX + option)
+                    .filter(o -> SwitchboardOptions.ENDPOINT_KEYS.contains(key(o)))
+                    .map(o -> new Family(ENDPOINT_PREFIX + endpoint + "." + key(o), o.list()));
         }
         if (n == 3) {
             String limit = SwitchboardOptions.uniform(name.getElement(2, Form.DASHED));
             for (String l : SwitchboardOptions.HANDLER_LIMITS) {
                 if (SwitchboardOptions.uniform(l).equals(limit)) {
-                    return Optional.of(new Family("switchboard." + name.getElement(1, Form.ORIGINAL) + "."
-                            + SwitchboardOptions.camelCase(l), false));
+                    return Optional.of(new Family("switchboard." + name.getElement(1, Form.ORIGINAL) + "." + l, false));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A WebSocket option's parameter without {@code switchboard.websocket.} ({@code maxSessions}). */
+    private static String key(SwitchboardOptions.Option option) {
+        return option.parameter().substring(WebSocketOptions.PREFIX.length());
     }
 
     private static Optional<String> bind(Binder binder, ConfigurationPropertyName name, boolean list) {

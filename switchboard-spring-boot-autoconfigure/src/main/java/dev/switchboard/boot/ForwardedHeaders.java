@@ -3,6 +3,7 @@ package dev.switchboard.boot;
 import java.util.Locale;
 import java.util.logging.Logger;
 
+import dev.switchboard.tls.TlsPolicyOptions;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -27,8 +28,8 @@ final class ForwardedHeaders {
     static final String STRATEGY = "server.forward-headers-strategy";
     static final String TOMCAT_INTERNAL_PROXIES = "server.tomcat.remoteip.internal-proxies";
     static final String TOMCAT_TRUSTED_PROXIES = "server.tomcat.remoteip.trusted-proxies";
-    static final String PROTECT = "switchboard.tls.protect";
-    static final String TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
+    static final String PROTECT = TlsPolicyOptions.PROTECT;
+    static final String TRUSTED_PROXIES = TlsPolicyOptions.TRUSTED_PROXIES;
 
     private static final Logger LOG = Logger.getLogger(ForwardedHeaders.class.getName());
 

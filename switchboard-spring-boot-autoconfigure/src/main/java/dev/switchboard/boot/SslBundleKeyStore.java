@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import dev.switchboard.tls.TlsUpgradeOptions;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslBundles;
@@ -38,11 +39,11 @@ final class SslBundleKeyStore {
     /** The starter's property naming the bundle. */
     static final String PROPERTY = "switchboard.tls.ssl-bundle";
 
-    static final String KEYSTORE = "switchboard.tls.keystore";
-    static final String KEYSTORE_PASSWORD = "switchboard.tls.keystorePassword";
-    static final String KEYSTORE_TYPE = "switchboard.tls.keystoreType";
-    static final String KEY_ALIAS = "switchboard.tls.keyAlias";
-    static final String KEY_PASSWORD = "switchboard.tls.keyPassword";
+    static final String KEYSTORE = TlsUpgradeOptions.KEYSTORE;
+    static final String KEYSTORE_PASSWORD = TlsUpgradeOptions.KEYSTORE_PASSWORD;
+    static final String KEYSTORE_TYPE = TlsUpgradeOptions.KEYSTORE_TYPE;
+    static final String KEY_ALIAS = TlsUpgradeOptions.KEY_ALIAS;
+    static final String KEY_PASSWORD = TlsUpgradeOptions.KEY_PASSWORD;
 
     private static final Logger LOG = Logger.getLogger(SslBundleKeyStore.class.getName());
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.switchboard.servlet.UpgradeFilter;
+import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.UpgradeProtocol;
 import jakarta.servlet.ServletContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -142,7 +143,7 @@ public class SwitchboardAutoConfiguration {
         @Bean
         static SpringWebSocketEndpoints switchboardSpringWebSocketEndpoints(Environment environment) {
             // The websocket protocol is on unless switchboard.protocols names others only.
-            List<String> protocols = Binder.get(environment).bind("switchboard.protocols", Bindable.listOf(String.class))
+            List<String> protocols = Binder.get(environment).bind(UpgradeOptions.PROTOCOLS, Bindable.listOf(String.class))
                     .orElse(List.of());
             return new SpringWebSocketEndpoints(environment.getProperty("spring.mvc.servlet.path", "/"),
                     protocols.isEmpty() || protocols.contains("websocket"));

@@ -10,7 +10,7 @@ import dev.switchboard.servlet.FilterContribution;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.servlet.SwitchboardInitializer;
 import dev.switchboard.servlet.UpgradeFilter;
-import dev.switchboard.servlet.UpgradeOptions;
+import dev.switchboard.servlet.UpgradeDeclarations;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -102,8 +102,7 @@ final class SwitchboardModules {
 
         @Override
         public List<String> urlPatterns(Settings settings) {
-            List<String> patterns = settings.getList(UpgradeOptions.URL_PATTERNS);
-            return patterns.isEmpty() ? List.of("/*") : patterns;
+            return UpgradeDeclarations.URL_PATTERNS.get(settings);
         }
 
         @Override

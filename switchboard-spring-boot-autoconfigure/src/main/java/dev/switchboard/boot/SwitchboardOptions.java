@@ -14,8 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.switchboard.servlet.HandlerDeclarations;
+import dev.switchboard.websocket.EndpointDeclarations;
 import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * Switchboard's options as Boot properties: the declarations of this jar's configuration
@@ -35,9 +39,21 @@ final class SwitchboardOptions {
             "switchboard.websocket.endpoint",
             SslBundleKeyStore.PROPERTY);
 
-    /** The handler limits each protocol may set under its own prefix ({@code switchboard.<protocol>.idle-timeout}). */
-    static final List<String> HANDLER_LIMITS = List.of(
-            "idle-timeout", "first-byte-timeout", "read-buffer-size", "max-pending-output");
+    /**
+     * The keys of the handler limits each protocol may set under its own prefix
+     * ({@code idleTimeout}, set as {@code switchboard.<protocol>.idle-timeout}), as declared.
+     */
+    static final List<String> HANDLER_LIMITS = HandlerDeclarations.GROUP.options().stream()
+            .map(HandlerDeclarations.GROUP::key).toList();
+
+    /**
+     * The keys of the options one WebSocket endpoint may set under
+     * {@code switchboard.websocket.endpoint.<name>.} ({@code maxSessions}), as declared; none
+     * without {@code upgrade-websocket}.
+     */
+    static final Set<String> ENDPOINT_KEYS = ClassUtils.isPresent(
+            "dev.switchboard.websocket.EndpointDeclarations", SwitchboardOptions.class.getClassLoader())
+            ? EndpointKeys.declared() : Set.of();
 
     /**
      * One option.
@@ -94,6 +110,15 @@ final class SwitchboardOptions {
     /** Every option, in declaration order. */
     List<Option> all() {
         return new ArrayList<>(byUniformName.values());
+    }
+
+    /** Reads {@code upgrade-websocket}'s declarations, only once it is known to be present. */
+    private static final class EndpointKeys {
+
+        static Set<String> declared() {
+            return EndpointDeclarations.GROUP.options().stream().map(EndpointDeclarations.GROUP::key)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
     }
 
     /**

@@ -66,6 +66,18 @@ class ContextParametersTest {
     }
 
     @Test
+    void anEndpointListOptionIsPassedOnAsAList() {
+        assertThat(parameters(Map.of("switchboard.websocket.endpoint.chat.origins[0]", "https://a.example",
+                "switchboard.websocket.endpoint.chat.origins[1]", "https://b.example")))
+                .containsEntry("switchboard.websocket.endpoint.chat.origins", "https://a.example, https://b.example");
+    }
+
+    @Test
+    void aWebSocketOptionOfTheWholeProtocolIsNotPassedOnForOneEndpoint() {
+        assertThat(parameters(Map.of("switchboard.websocket.endpoint.chat.max-field-length", "1024"))).isEmpty();
+    }
+
+    @Test
     void aProtocolsOwnHandlerLimitIsPassedOn() {
         assertThat(parameters(Map.of("switchboard.echo.idle-timeout", "10s")))
                 .containsEntry("switchboard.echo.idleTimeout", "10s");

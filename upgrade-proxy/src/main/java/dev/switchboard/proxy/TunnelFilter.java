@@ -13,7 +13,7 @@ import dev.switchboard.proxy.internal.TunnelDispatcher;
 import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.Settings;
-import dev.switchboard.servlet.UpgradeOptions;
+import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.servlet.UpgradeRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -87,7 +87,7 @@ public class TunnelFilter implements Filter {
             if (options == null) {
                 options = TunnelOptions.from(settings);
             }
-            allowedHosts = UpgradeOptions.allowedHosts(settings);
+            allowedHosts = UpgradeDeclarations.ALLOWED_HOSTS.get(settings);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }

@@ -1,12 +1,17 @@
 package dev.switchboard.servlet;
 
 import java.time.Duration;
-import java.util.Objects;
+
+import dev.switchboard.options.InvalidOptionException;
+import dev.switchboard.options.OptionValues;
+import dev.switchboard.options.Parameters;
 
 /**
  * Limits that {@link NonBlockingUpgradeHandler} enforces on every upgraded connection. The
  * containers give upgraded connections no timeout of their own (Tomcat sets its read and
- * write timeouts to infinite after a 101), so these are the only ones.
+ * write timeouts to infinite after a 101), so these are the only ones. Each is declared, with
+ * its default and range, in {@link HandlerDeclarations}; the constructor refuses what the
+ * parameters refuse.
  *
  * @param idleTimeout close the connection when nothing was read or written for this long;
  *     zero disables
@@ -28,19 +33,20 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
     /** Parameter for {@link #maxPendingOutput()}. */
     public static final String MAX_PENDING_OUTPUT = "switchboard.maxPendingOutput";
 
-    /** Idle 2 minutes, first byte 30 seconds, 16 KiB reads, 256 KiB queued output. */
-    public static final HandlerOptions DEFAULT =
-            new HandlerOptions(Duration.ofMinutes(2), Duration.ofSeconds(30), 16 * 1024, 256 * 1024);
+    /** Every limit at the default {@link HandlerDeclarations} gives it. */
+    public static final HandlerOptions DEFAULT = of(OptionValues.defaults());
 
+    private static final String SHARED = "switchboard.";
+
+    /**
+     * @throws IllegalArgumentException naming the parameter of a value out of its range, or if
+     *     the output queue is smaller than the read buffer
+     */
     public HandlerOptions {
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        Objects.requireNonNull(firstByteTimeout, "firstByteTimeout");
-        if (idleTimeout.isNegative() || firstByteTimeout.isNegative()) {
-            throw new IllegalArgumentException("timeouts must not be negative");
-        }
-        if (readBufferSize < 256) {
-            throw new IllegalArgumentException("expected readBufferSize >= 256 but was " + readBufferSize);
-        }
+        HandlerDeclarations.IDLE_TIMEOUT.check(idleTimeout);
+        HandlerDeclarations.FIRST_BYTE_TIMEOUT.check(firstByteTimeout);
+        HandlerDeclarations.READ_BUFFER_SIZE.check(readBufferSize);
+        HandlerDeclarations.MAX_PENDING_OUTPUT.check(maxPendingOutput);
         if (maxPendingOutput < readBufferSize) {
             throw new IllegalArgumentException("expected maxPendingOutput >= readBufferSize (" + readBufferSize
                     + ") but was " + maxPendingOutput);
@@ -56,27 +62,35 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
      *     read buffer is larger than the output queue
      */
     public static HandlerOptions from(Settings settings, String prefix) {
-        HandlerOptions shared = read(settings, "switchboard", DEFAULT);
-        return prefix == null ? shared : read(settings, prefix, shared);
+        OptionValues.Builder values = HandlerDeclarations.GROUP.readInto(OptionValues.builder(), settings, SHARED);
+        HandlerOptions shared = checked(values, settings, SHARED);
+        if (prefix == null) {
+            return shared;
+        }
+        return checked(HandlerDeclarations.GROUP.readInto(values, settings, prefix + "."), settings, prefix + ".");
     }
 
-    private static HandlerOptions read(Settings settings, String prefix, HandlerOptions fallback) {
-        String readBufferName = prefix + ".readBufferSize";
-        String pendingName = prefix + ".maxPendingOutput";
-        int readBuffer = settings.getSize(readBufferName, fallback.readBufferSize, 256, 1 << 20);
-        int pending = settings.getSize(pendingName, fallback.maxPendingOutput, 256, 1 << 30);
+    /** The options in {@code values}, the read buffer no larger than the output queue; blames a parameter of {@code scope}. */
+    private static HandlerOptions checked(OptionValues.Builder values, Parameters p, String scope) {
+        int readBuffer = values.get(HandlerDeclarations.READ_BUFFER_SIZE);
+        int pending = values.get(HandlerDeclarations.MAX_PENDING_OUTPUT);
         if (pending < readBuffer) {
+            String readBufferName = HandlerDeclarations.GROUP.nameIn(HandlerDeclarations.READ_BUFFER_SIZE, scope);
+            String pendingName = HandlerDeclarations.GROUP.nameIn(HandlerDeclarations.MAX_PENDING_OUTPUT, scope);
             // Blame the parameter that was set here; the other one is inherited.
-            throw settings.get(pendingName).isPresent()
-                    ? Settings.invalid(pendingName, "a size of at least " + readBufferName + " (" + readBuffer
-                            + " bytes)", settings.get(pendingName).get())
-                    : Settings.invalid(readBufferName, "a size of at most " + pendingName + " (" + pending
-                            + " bytes)", settings.get(readBufferName).orElse(String.valueOf(readBuffer)));
+            throw p.get(pendingName).isPresent()
+                    ? InvalidOptionException.expected(pendingName, "a size of at least " + readBufferName + " ("
+                            + readBuffer + " bytes)", p.get(pendingName).get())
+                    : InvalidOptionException.expected(readBufferName, "a size of at most " + pendingName + " ("
+                            + pending + " bytes)", p.get(readBufferName).orElse(String.valueOf(readBuffer)));
         }
-        return new HandlerOptions(
-                settings.getDuration(prefix + ".idleTimeout", fallback.idleTimeout),
-                settings.getDuration(prefix + ".firstByteTimeout", fallback.firstByteTimeout),
-                readBuffer, pending);
+        return of(values.build());
+    }
+
+    private static HandlerOptions of(OptionValues values) {
+        return new HandlerOptions(values.get(HandlerDeclarations.IDLE_TIMEOUT),
+                values.get(HandlerDeclarations.FIRST_BYTE_TIMEOUT), values.get(HandlerDeclarations.READ_BUFFER_SIZE),
+                values.get(HandlerDeclarations.MAX_PENDING_OUTPUT));
     }
 
     public HandlerOptions withIdleTimeout(Duration d) {

@@ -50,7 +50,7 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
         }
         boolean enabled;
         try {
-            enabled = settings.getBoolean(UpgradeOptions.ENABLED, true);
+            enabled = UpgradeDeclarations.ENABLED.get(settings);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -122,8 +122,7 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
 
         @Override
         public List<String> urlPatterns(Settings settings) {
-            List<String> patterns = settings.getList(UpgradeOptions.URL_PATTERNS);
-            return patterns.isEmpty() ? List.of("/*") : patterns;
+            return UpgradeDeclarations.URL_PATTERNS.get(settings);
         }
 
         @Override

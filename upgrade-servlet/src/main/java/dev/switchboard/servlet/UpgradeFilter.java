@@ -28,21 +28,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * look-up.
  *
  * <p>{@link SwitchboardInitializer} adds this filter for {@code /*} when the jar is present.
- * Declared in web.xml instead, it takes these init-params (each may also be a context-param;
- * the README's configuration table gives the defaults):
- * <ul>
- *   <li>{@code switchboard.protocols}: provider names to enable, such as {@code echo, websocket}</li>
- *   <li>{@code switchboard.invalidUpgrade}: {@code reject} (400) or {@code ignore}</li>
- *   <li>{@code switchboard.serverPreference}: tokens in the server's order of preference</li>
- *   <li>{@code switchboard.advertise}: tokens to advertise on responses that do not switch</li>
- *   <li>{@code switchboard.maxUpgradeFieldLength}, {@code switchboard.maxUpgradeProtocols}</li>
- *   <li>{@code switchboard.maxContentLength}: content read before a switch</li>
- *   <li>{@code switchboard.idleTimeout}, {@code switchboard.firstByteTimeout},
- *       {@code switchboard.readBufferSize}, {@code switchboard.maxPendingOutput}: handler limits</li>
- *   <li>{@code switchboard.jmx}: register counters as MBeans</li>
- *   <li>{@code switchboard.allowedHosts}: the {@code Host} values whose upgrade requests are
- *       served (see {@link AllowedHosts}); others get 421 before any protocol sees them</li>
- * </ul>
+ * Declared in web.xml instead, it takes the options of {@link UpgradeDeclarations} as
+ * init-params (each may also be a context-param; an init-param wins): protocols to enable,
+ * negotiation limits and policy, handler limits, JMX and the allowed hosts. The README's
+ * configuration table, generated from those declarations, gives their defaults.
  */
 public class UpgradeFilter implements Filter {
 

@@ -160,10 +160,37 @@ class UpgradeOptionsTest {
     }
 
     @Test
-    void theBuilderRefusesANegativeContentLimit() {
+    void theBuilderRefusesANegativeContentLimitAsTheParameterDoes() {
         assertThatThrownBy(() -> UpgradeOptions.builder().maxContentLength(-1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected maxContentLength >= 0 but was -1");
+                .hasMessage("switchboard.maxContentLength: expected a size from 0 to 67108864 bytes (such as 64KiB) "
+                        + "but was \"-1\"");
+    }
+
+    @Test
+    void theBuilderRefusesAContentLimitAboveTheParametersRange() {
+        assertThatThrownBy(() -> UpgradeOptions.builder().maxContentLength(65 * 1024 * 1024))
+                .hasMessageStartingWith("switchboard.maxContentLength: expected a size from 0 to 67108864 bytes");
+    }
+
+    @Test
+    void theBuilderRefusesNegotiationLimitsOutOfTheParametersRange() {
+        assertThatThrownBy(() -> UpgradeOptions.builder().limits(new NegotiationLimits(8, 16)))
+                .hasMessage("switchboard.maxUpgradeFieldLength: expected an integer from 16 to 65536 but was \"8\"");
+    }
+
+    @Test
+    void aServerPreferenceGivenInCodeWinsOverTheDeclaredDefault() {
+        SelectionPolicy custom = SelectionPolicy.serverPreference(List.of());
+
+        assertThat(UpgradeOptions.builder().selectionPolicy(custom).build().selectionPolicy()).isSameAs(custom);
+    }
+
+    @Test
+    void anAdvertisementGivenInCodeIsReadBackAsItsUpgrade() {
+        assertThat(UpgradeOptions.builder().advertise(Upgrade.parse("echo/1")).build().advertise())
+                .contains(Upgrade.parse("echo/1"));
+        assertThat(UpgradeOptions.builder().advertise(null).build().advertise()).isEmpty();
     }
 
     @Test
@@ -176,16 +203,24 @@ class UpgradeOptionsTest {
     }
 
     @Test
-    void handlerOptionsRefuseAReadBufferBelow256Bytes() {
+    void handlerOptionsRefuseAReadBufferBelow256BytesAsTheParameterDoes() {
         assertThatThrownBy(() -> new HandlerOptions(Duration.ZERO, Duration.ZERO, 255, 1024))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected readBufferSize >= 256 but was 255");
+                .hasMessage("switchboard.readBufferSize: expected a size from 256 to 1048576 bytes (such as 64KiB) "
+                        + "but was \"255\"");
     }
 
     @Test
-    void handlerOptionsRefuseNegativeTimeouts() {
+    void handlerOptionsRefuseNegativeTimeoutsAsTheParameterDoes() {
         assertThatThrownBy(() -> HandlerOptions.DEFAULT.withIdleTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("timeouts must not be negative");
+                .hasMessage("switchboard.idleTimeout: expected a duration such as 30s, 500ms, 5m or PT30S "
+                        + "but was \"PT-1S\"");
+    }
+
+    @Test
+    void handlerOptionsRefuseAnOutputQueueSmallerThanTheReadBuffer() {
+        assertThatThrownBy(() -> new HandlerOptions(Duration.ZERO, Duration.ZERO, 4096, 1024))
+                .hasMessage("expected maxPendingOutput >= readBufferSize (4096) but was 1024");
     }
 }

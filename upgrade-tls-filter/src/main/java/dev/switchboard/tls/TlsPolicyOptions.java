@@ -3,51 +3,36 @@ package dev.switchboard.tls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
-import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
+import dev.switchboard.options.InvalidOptionException;
+import dev.switchboard.options.OptionValues;
 import dev.switchboard.servlet.Settings;
-import dev.switchboard.tls.internal.AddressSet;
-import dev.switchboard.tls.internal.UrlPatterns;
 
 /**
  * The settings of one {@link TlsPolicyFilter}: which requests require TLS, how a cleartext
  * request for them is answered, when a request counts as secure, and what secure and
  * cleartext responses carry. Immutable; build with {@link #builder()} or read from
- * init-params and context-params with {@link #from(Settings)}. Every option is listed, with
- * its default, in the module's README.
+ * init-params and context-params with {@link #from(Settings)}. Each option, with its default,
+ * range and meaning, is declared once in {@link TlsPolicyDeclarations}, which both read; the
+ * README's tables are generated from there.
  */
 public final class TlsPolicyOptions {
 
-    /** URL patterns that require TLS (default none). */
     public static final String PROTECT = "switchboard.tls.protect";
-    /** URL patterns that never require TLS, even when a protected pattern matches (default none). */
     public static final String EXEMPT = "switchboard.tls.exempt";
-    /** Client addresses or CIDR blocks that never need TLS, such as {@code 127.0.0.1, ::1} (default none). */
     public static final String EXEMPT_ADDRESSES = "switchboard.tls.exemptAddresses";
-    /** Whether web.xml's {@code CONFIDENTIAL} and {@code INTEGRAL} constraints are protected too (default true). */
     public static final String CONFIDENTIAL_CONSTRAINTS = "switchboard.tls.confidentialConstraints";
-    /** {@code upgrade-required} (426, the default) or {@code redirect}. */
     public static final String MODE = "switchboard.tls.mode";
-    /** The status of redirects in {@code redirect} mode: 301, 302, 303, 307 (the default) or 308. */
     public static final String REDIRECT_STATUS = "switchboard.tls.redirectStatus";
-    /** The port of the https URL given in 426 pages and redirects (default 443). */
     public static final String HTTPS_PORT = "switchboard.tls.httpsPort";
-    /** The TLS tokens of the 426's {@code Upgrade}, most preferred first (default: TLS/1.3, TLS/1.2 from the minimum version). */
     public static final String UPGRADE_TOKENS = "switchboard.tls.upgradeTokens";
-    /** Whether cleartext responses that do not require TLS advertise the upgrade (default false). */
     public static final String ADVERTISE = "switchboard.tls.advertise";
-    /** Proxy addresses or CIDR blocks whose {@code Forwarded} / {@code X-Forwarded-Proto} are believed (default none). */
     public static final String TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
-    /** {@code Strict-Transport-Security} max-age on secure responses; 0 (the default) sends none. */
     public static final String HSTS_MAX_AGE = "switchboard.tls.hstsMaxAge";
-    /** Whether the HSTS policy covers subdomains (default false). */
     public static final String HSTS_INCLUDE_SUBDOMAINS = "switchboard.tls.hstsIncludeSubDomains";
-    /** Whether the HSTS field carries {@code preload} (default false). */
     public static final String HSTS_PRELOAD = "switchboard.tls.hstsPreload";
 
     /** How a cleartext request for a protected resource is answered. */
@@ -58,145 +43,70 @@ public final class TlsPolicyOptions {
         REDIRECT
     }
 
-    private final List<String> protect;
-    private final List<String> exempt;
-    private final List<String> exemptAddresses;
-    private final boolean confidentialConstraints;
-    private final Mode mode;
-    private final int redirectStatus;
-    private final int httpsPort;
+    private final OptionValues values;
     private final Upgrade upgrade;
-    private final boolean advertise;
-    private final List<String> trustedProxies;
-    private final Duration hstsMaxAge;
-    private final boolean hstsIncludeSubDomains;
-    private final boolean hstsPreload;
 
-    private TlsPolicyOptions(Builder b) {
-        this.protect = List.copyOf(b.protect);
-        this.exempt = List.copyOf(b.exempt);
-        this.exemptAddresses = List.copyOf(b.exemptAddresses);
-        this.confidentialConstraints = b.confidentialConstraints;
-        this.mode = b.mode;
-        this.redirectStatus = b.redirectStatus;
-        this.httpsPort = b.httpsPort;
-        this.upgrade = b.upgrade != null ? b.upgrade : defaultUpgrade(b.minVersion);
-        this.advertise = b.advertise;
-        this.trustedProxies = List.copyOf(b.trustedProxies);
-        this.hstsMaxAge = b.hstsMaxAge;
-        this.hstsIncludeSubDomains = b.hstsIncludeSubDomains;
-        this.hstsPreload = b.hstsPreload;
-        // Fail now, naming the parameter, rather than on the first request.
-        UrlPatterns.of(protect);
-        UrlPatterns.of(exempt);
-        AddressSet.parse(exemptAddresses);
-        AddressSet.parse(trustedProxies);
+    private TlsPolicyOptions(OptionValues values) {
+        this.values = values;
+        String minVersion = values.get(TlsUpgradeDeclarations.MIN_VERSION);
+        List<ProtocolToken> stack = new ArrayList<>();
+        List<ProtocolToken> tokens = values.get(TlsPolicyDeclarations.UPGRADE_TOKENS);
+        for (ProtocolToken token : tokens != null ? tokens : TlsVersions.tokensFrom(minVersion)) {
+            if (TlsVersions.below(token, minVersion)) {
+                throw InvalidOptionException.expected(UPGRADE_TOKENS, "TLS tokens at or above the minimum version "
+                        + minVersion, token.toString());
+            }
+            stack.add(token);
+        }
+        stack.add(TlsSpec.HTTP_1_1);
+        this.upgrade = Upgrade.of(stack);
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(OptionValues.builder());
     }
 
     /**
-     * Reads every option from {@code settings}.
+     * Reads every option from {@code settings}, and the minimum TLS version of
+     * {@link TlsUpgradeDeclarations#MIN_VERSION}.
      *
      * @throws IllegalArgumentException naming the parameter, if a value is invalid
      */
     public static TlsPolicyOptions from(Settings settings) {
-        Builder b = builder();
-        b.minVersion(TlsUpgradeOptions.minVersion(settings));
-        b.protect(checked(PROTECT, settings.getList(PROTECT), UrlPatterns::of));
-        b.exempt(checked(EXEMPT, settings.getList(EXEMPT), UrlPatterns::of));
-        b.exemptAddresses(checked(EXEMPT_ADDRESSES, settings.getList(EXEMPT_ADDRESSES), AddressSet::parse));
-        b.confidentialConstraints(settings.getBoolean(CONFIDENTIAL_CONSTRAINTS, true));
-        b.mode(settings.getEnum(MODE, Mode.class, Mode.UPGRADE_REQUIRED));
-        int status = settings.getInt(REDIRECT_STATUS, TlsSpec.SC_TEMPORARY_REDIRECT, 301, 308);
-        if (!isRedirectStatus(status)) {
-            throw Settings.invalid(REDIRECT_STATUS, "301, 302, 303, 307 or 308", String.valueOf(status));
-        }
-        b.redirectStatus(status);
-        b.httpsPort(settings.getInt(HTTPS_PORT, 443, 1, 65535));
-        List<String> tokens = settings.getList(UPGRADE_TOKENS);
-        if (!tokens.isEmpty()) {
-            b.upgradeTokens(tokens(tokens, TlsUpgradeOptions.minVersion(settings)));
-        }
-        b.advertise(settings.getBoolean(ADVERTISE, false));
-        b.trustedProxies(checked(TRUSTED_PROXIES, settings.getList(TRUSTED_PROXIES), AddressSet::parse));
-        b.hstsMaxAge(settings.getDuration(HSTS_MAX_AGE, Duration.ZERO));
-        b.hstsIncludeSubDomains(settings.getBoolean(HSTS_INCLUDE_SUBDOMAINS, false));
-        b.hstsPreload(settings.getBoolean(HSTS_PRELOAD, false));
-        return b.build();
-    }
-
-    private static List<String> checked(String param, List<String> items, Function<List<String>, ?> parser) {
-        try {
-            parser.apply(items);
-            return items;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(param + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<ProtocolToken> tokens(List<String> items, String minVersion) {
-        List<ProtocolToken> out = new ArrayList<>();
-        for (String item : items) {
-            ProtocolToken token;
-            try {
-                token = ProtocolToken.parse(item);
-            } catch (FieldSyntaxException e) {
-                throw Settings.invalid(UPGRADE_TOKENS, "TLS tokens such as TLS/1.3", item);
-            }
-            if (!token.hasName(TlsSpec.TLS_PROTOCOL_NAME) || !token.hasVersion()) {
-                throw Settings.invalid(UPGRADE_TOKENS, "TLS tokens such as TLS/1.3", item);
-            }
-            if (TlsVersions.below(token, minVersion)) {
-                throw Settings.invalid(UPGRADE_TOKENS, "TLS tokens at or above the minimum version " + minVersion, item);
-            }
-            out.add(token);
-        }
-        return out;
-    }
-
-    private static boolean isRedirectStatus(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private static Upgrade defaultUpgrade(String minVersion) {
-        List<ProtocolToken> stack = new ArrayList<>(TlsVersions.tokensFrom(minVersion));
-        stack.add(TlsSpec.HTTP_1_1);
-        return Upgrade.of(stack);
+        return new Builder(TlsPolicyDeclarations.GROUP.read(settings).toBuilder())
+                .minVersion(TlsUpgradeDeclarations.MIN_VERSION.get(settings)).build();
     }
 
     /** URL patterns that require TLS. */
     public List<String> protect() {
-        return protect;
+        return values.get(TlsPolicyDeclarations.PROTECT);
     }
 
     /** URL patterns exempt from the requirement. */
     public List<String> exempt() {
-        return exempt;
+        return values.get(TlsPolicyDeclarations.EXEMPT);
     }
 
     /** Client addresses and CIDR blocks exempt from the requirement. */
     public List<String> exemptAddresses() {
-        return exemptAddresses;
+        return values.get(TlsPolicyDeclarations.EXEMPT_ADDRESSES);
     }
 
     /** Whether web.xml's transport guarantees are protected too. */
     public boolean confidentialConstraints() {
-        return confidentialConstraints;
+        return values.get(TlsPolicyDeclarations.CONFIDENTIAL_CONSTRAINTS);
     }
 
     public Mode mode() {
-        return mode;
+        return values.get(TlsPolicyDeclarations.MODE);
     }
 
     public int redirectStatus() {
-        return redirectStatus;
+        return values.get(TlsPolicyDeclarations.REDIRECT_STATUS);
     }
 
     public int httpsPort() {
-        return httpsPort;
+        return values.get(TlsPolicyDeclarations.HTTPS_PORT);
     }
 
     /** The {@code Upgrade} value of the 426 and of advertisements: TLS tokens, then {@code HTTP/1.1}. */
@@ -205,24 +115,25 @@ public final class TlsPolicyOptions {
     }
 
     public boolean advertise() {
-        return advertise;
+        return values.get(TlsPolicyDeclarations.ADVERTISE);
     }
 
     /** Proxy addresses and CIDR blocks whose forwarding fields are believed. */
     public List<String> trustedProxies() {
-        return trustedProxies;
+        return values.get(TlsPolicyDeclarations.TRUSTED_PROXIES);
     }
 
     /** The {@code Strict-Transport-Security} value for secure responses, if any (RFC 6797 section 6.1). */
     public Optional<String> hsts() {
-        if (hstsMaxAge.isZero()) {
+        Duration maxAge = values.get(TlsPolicyDeclarations.HSTS_MAX_AGE);
+        if (maxAge.isZero()) {
             return Optional.empty();
         }
-        StringBuilder value = new StringBuilder(TlsSpec.HSTS_MAX_AGE).append('=').append(hstsMaxAge.toSeconds());
-        if (hstsIncludeSubDomains) {
+        StringBuilder value = new StringBuilder(TlsSpec.HSTS_MAX_AGE).append('=').append(maxAge.toSeconds());
+        if (values.get(TlsPolicyDeclarations.HSTS_INCLUDE_SUBDOMAINS)) {
             value.append("; ").append(TlsSpec.HSTS_INCLUDE_SUBDOMAINS);
         }
-        if (hstsPreload) {
+        if (values.get(TlsPolicyDeclarations.HSTS_PRELOAD)) {
             value.append("; ").append(TlsSpec.HSTS_PRELOAD);
         }
         return Optional.of(value.toString());
@@ -230,117 +141,99 @@ public final class TlsPolicyOptions {
 
     /** Whether this policy does anything at all: protects, advertises or sends HSTS. */
     public boolean isActive() {
-        return !protect.isEmpty() || advertise || !hstsMaxAge.isZero();
+        return !protect().isEmpty() || advertise() || hsts().isPresent();
     }
 
-    /** Builds {@link TlsPolicyOptions}; every setter has the default named in the README. */
+    /**
+     * Builds {@link TlsPolicyOptions}; every option starts at its declared default, and a setter
+     * refuses, naming the parameter, what the parameter would refuse.
+     */
     public static final class Builder {
-        private List<String> protect = List.of();
-        private List<String> exempt = List.of();
-        private List<String> exemptAddresses = List.of();
-        private boolean confidentialConstraints = true;
-        private Mode mode = Mode.UPGRADE_REQUIRED;
-        private int redirectStatus = TlsSpec.SC_TEMPORARY_REDIRECT;
-        private int httpsPort = 443;
-        private String minVersion = TlsSpec.TLS_V1_2;
-        private Upgrade upgrade;
-        private boolean advertise;
-        private List<String> trustedProxies = List.of();
-        private Duration hstsMaxAge = Duration.ZERO;
-        private boolean hstsIncludeSubDomains;
-        private boolean hstsPreload;
+        private final OptionValues.Builder values;
 
-        private Builder() {
+        private Builder(OptionValues.Builder values) {
+            this.values = values;
         }
 
         public Builder protect(List<String> urlPatterns) {
-            this.protect = List.copyOf(urlPatterns);
+            values.set(TlsPolicyDeclarations.PROTECT, List.copyOf(urlPatterns));
             return this;
         }
 
         public Builder exempt(List<String> urlPatterns) {
-            this.exempt = List.copyOf(urlPatterns);
+            values.set(TlsPolicyDeclarations.EXEMPT, List.copyOf(urlPatterns));
             return this;
         }
 
         public Builder exemptAddresses(List<String> addressesOrCidrs) {
-            this.exemptAddresses = List.copyOf(addressesOrCidrs);
+            values.set(TlsPolicyDeclarations.EXEMPT_ADDRESSES, List.copyOf(addressesOrCidrs));
             return this;
         }
 
         public Builder confidentialConstraints(boolean read) {
-            this.confidentialConstraints = read;
+            values.set(TlsPolicyDeclarations.CONFIDENTIAL_CONSTRAINTS, read);
             return this;
         }
 
         public Builder mode(Mode mode) {
-            this.mode = Objects.requireNonNull(mode);
+            values.set(TlsPolicyDeclarations.MODE, mode);
             return this;
         }
 
         public Builder redirectStatus(int status) {
-            if (!isRedirectStatus(status)) {
-                throw new IllegalArgumentException("expected 301, 302, 303, 307 or 308 but was " + status);
-            }
-            this.redirectStatus = status;
+            values.set(TlsPolicyDeclarations.REDIRECT_STATUS, status);
             return this;
         }
 
         public Builder httpsPort(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("expected a port from 1 to 65535 but was " + port);
-            }
-            this.httpsPort = port;
+            values.set(TlsPolicyDeclarations.HTTPS_PORT, port);
             return this;
         }
 
-        /** The minimum TLS version, which sets the default upgrade tokens. */
+        /** The minimum TLS version, which sets the default upgrade tokens and bounds configured ones. */
         public Builder minVersion(String jsseName) {
-            this.minVersion = TlsVersions.requireMinimum(jsseName);
+            values.set(TlsUpgradeDeclarations.MIN_VERSION,
+                    TlsUpgradeDeclarations.MIN_VERSION.parse(TlsUpgradeOptions.MIN_VERSION, jsseName));
             return this;
         }
 
         /** The TLS tokens of the 426's {@code Upgrade}, most preferred first; {@code HTTP/1.1} is added after them. */
         public Builder upgradeTokens(List<ProtocolToken> tlsTokens) {
-            List<ProtocolToken> stack = new ArrayList<>(tlsTokens);
-            stack.add(TlsSpec.HTTP_1_1);
-            this.upgrade = Upgrade.of(stack);
+            values.set(TlsPolicyDeclarations.UPGRADE_TOKENS, List.copyOf(tlsTokens));
             return this;
         }
 
         public Builder advertise(boolean advertise) {
-            this.advertise = advertise;
+            values.set(TlsPolicyDeclarations.ADVERTISE, advertise);
             return this;
         }
 
         public Builder trustedProxies(List<String> addressesOrCidrs) {
-            this.trustedProxies = List.copyOf(addressesOrCidrs);
+            values.set(TlsPolicyDeclarations.TRUSTED_PROXIES, List.copyOf(addressesOrCidrs));
             return this;
         }
 
         public Builder hstsMaxAge(Duration maxAge) {
-            if (maxAge.isNegative()) {
-                throw new IllegalArgumentException("expected a max-age of zero or more but was " + maxAge);
-            }
-            this.hstsMaxAge = maxAge;
+            values.set(TlsPolicyDeclarations.HSTS_MAX_AGE, maxAge);
             return this;
         }
 
         public Builder hstsIncludeSubDomains(boolean include) {
-            this.hstsIncludeSubDomains = include;
+            values.set(TlsPolicyDeclarations.HSTS_INCLUDE_SUBDOMAINS, include);
             return this;
         }
 
         public Builder hstsPreload(boolean preload) {
-            this.hstsPreload = preload;
+            values.set(TlsPolicyDeclarations.HSTS_PRELOAD, preload);
             return this;
         }
 
         /**
-         * @throws IllegalArgumentException if a URL pattern or address is invalid
+         * @throws IllegalArgumentException naming {@value TlsPolicyOptions#UPGRADE_TOKENS} if a token is below
+         *     the minimum version
          */
         public TlsPolicyOptions build() {
-            return new TlsPolicyOptions(this);
+            return new TlsPolicyOptions(values.build());
         }
     }
 }

@@ -15,49 +15,34 @@ import dev.switchboard.websocket.handshake.SubprotocolPolicy;
  * authorization), what is agreed (subprotocol, extensions) and how its sessions are bounded.
  * Immutable; build with {@link #builder()}.
  *
- * <p>The same option names are read from web.xml (context-params or the filter's init-params:
- * {@code switchboard.websocket.<option>} for every endpoint, {@code
+ * <p>The options ({@link EndpointDeclarations}) are read from web.xml (context-params or the
+ * filter's init-params: {@code switchboard.websocket.<option>} for every endpoint, {@code
  * switchboard.websocket.endpoint.<name>.<option>} for one), from {@link WebSocketPolicy} and,
- * in code, through {@link Builder}; {@link Builder#apply(Settings, String)} is the one place
- * where text becomes policy. Layers apply in this order, later ones winning: the defaults, the
+ * in code, through {@link Builder}, whose setters refuse what the parameters refuse;
+ * {@link Builder#apply(Settings, String)} is the one place where text becomes policy. Layers
+ * apply in this order, later ones winning: the defaults, the
  * {@code switchboard.websocket.*} parameters, the annotation or code, then the endpoint's own
  * {@code switchboard.websocket.endpoint.<name>.*} parameters.
  */
 public final class EndpointPolicy {
 
-    /** List: allowed origins ({@code same-origin}, {@code null}, {@code *}, exact origins, {@code https://*.example.com}); default {@code same-origin}. */
+    // The option keys; each is declared, with its type, default and meaning, in EndpointDeclarations.
     public static final String ORIGINS = "origins";
-    /** Boolean: refuse handshakes without {@code Origin}; default false. */
     public static final String REQUIRE_ORIGIN = "requireOrigin";
-    /** List: proxy addresses or CIDR ranges whose {@code Forwarded}/{@code X-Forwarded-*} fields are believed; default none. */
     public static final String TRUSTED_PROXIES = "trustedProxies";
-    /** List: supported subprotocols in the server's order of preference; default none (annotated endpoints: the annotation's). */
     public static final String SUBPROTOCOLS = "subprotocols";
-    /** {@code client-preference} (default) or {@code server-preference}. */
     public static final String SUBPROTOCOL_SELECTION = "subprotocolSelection";
-    /** Boolean: refuse handshakes that agree on no subprotocol with 400; default false. */
     public static final String SUBPROTOCOL_REQUIRED = "subprotocolRequired";
-    /** List: allowed extensions, or {@code none}; default {@code permessage-deflate}. */
     public static final String EXTENSIONS = "extensions";
-    /** Boolean: accept permessage-deflate; default true. */
     public static final String PERMESSAGE_DEFLATE = "permessageDeflate";
-    /** Boolean: require {@code server_no_context_takeover}; default false. */
     public static final String SERVER_NO_CONTEXT_TAKEOVER = "serverNoContextTakeover";
-    /** Boolean: require {@code client_no_context_takeover}; default false. */
     public static final String CLIENT_NO_CONTEXT_TAKEOVER = "clientNoContextTakeover";
-    /** Integer 8..15: the window asked of clients that offer {@code client_max_window_bits}; default: not asked. */
     public static final String CLIENT_MAX_WINDOW_BITS = "clientMaxWindowBits";
-    /** {@code none} (default), {@code authenticated}, or the class name of a {@link HandshakeAuthorizer}. */
     public static final String AUTH = "auth";
-    /** List: roles, one of which an authenticated user must have (implies {@code authenticated}); default none. */
     public static final String ROLES = "roles";
-    /** The {@code WWW-Authenticate} challenge sent with a 401; default {@code Basic realm="websocket"}. */
     public static final String AUTH_CHALLENGE = "authChallenge";
-    /** Integer: open sessions at once, 0 for no limit; default 10000. */
     public static final String MAX_SESSIONS = "maxSessions";
-    /** Duration: close sessions idle this long with 1001, 0 for never; default 5m. */
     public static final String IDLE_TIMEOUT = "idleTimeout";
-    /** Size: largest whole message, closing with 1009 beyond it; default 8KiB. */
     public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
 
     /** The challenge sent with a 401 unless configured. */
@@ -180,23 +165,27 @@ public final class EndpointPolicy {
             return this;
         }
 
+        /** @throws IllegalArgumentException naming the option a limit is out of range for */
         public Builder limits(SessionLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
+            EndpointDeclarations.MAX_SESSIONS.check(limits.maxSessions());
+            EndpointDeclarations.IDLE_TIMEOUT.check(limits.idleTimeout());
+            EndpointDeclarations.MAX_MESSAGE_SIZE.check(limits.maxMessageSize());
+            this.limits = limits;
             return this;
         }
 
         public Builder maxSessions(int n) {
-            this.limits = limits.withMaxSessions(n);
+            this.limits = limits.withMaxSessions(EndpointDeclarations.MAX_SESSIONS.check(n));
             return this;
         }
 
         public Builder idleTimeout(Duration timeout) {
-            this.limits = limits.withIdleTimeout(timeout);
+            this.limits = limits.withIdleTimeout(EndpointDeclarations.IDLE_TIMEOUT.check(timeout));
             return this;
         }
 
         public Builder maxMessageSize(int bytes) {
-            this.limits = limits.withMaxMessageSize(bytes);
+            this.limits = limits.withMaxMessageSize(EndpointDeclarations.MAX_MESSAGE_SIZE.check(bytes));
             return this;
         }
 

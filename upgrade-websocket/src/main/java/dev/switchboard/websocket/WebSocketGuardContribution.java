@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.switchboard.servlet.FilterContribution;
 import dev.switchboard.servlet.Settings;
-import dev.switchboard.servlet.UpgradeOptions;
+import dev.switchboard.servlet.UpgradeDeclarations;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 
@@ -33,14 +33,13 @@ public final class WebSocketGuardContribution implements FilterContribution {
 
     @Override
     public boolean enabled(ServletContext context, Settings settings) {
-        List<String> protocols = settings.getList(UpgradeOptions.PROTOCOLS);
-        return protocols.isEmpty() || protocols.contains(WebSocketProtocolProvider.NAME);
+        return UpgradeDeclarations.PROTOCOLS.read(settings).map(p -> p.contains(WebSocketProtocolProvider.NAME))
+                .orElse(true);
     }
 
     @Override
     public List<String> urlPatterns(Settings settings) {
-        List<String> patterns = settings.getList(UpgradeOptions.URL_PATTERNS);
-        return patterns.isEmpty() ? List.of("/*") : patterns;
+        return UpgradeDeclarations.URL_PATTERNS.get(settings);
     }
 
     @Override

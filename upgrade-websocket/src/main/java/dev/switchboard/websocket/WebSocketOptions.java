@@ -4,25 +4,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.switchboard.options.OptionValues;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.websocket.handshake.HandshakeLimits;
 
 /**
- * The settings of the {@code websocket} protocol as a whole: the bounds on every handshake, and
- * the policy of every endpoint before its own settings apply. Immutable; read from init-params
- * with {@link #from(Settings)}, or built in code with {@link #of(HandshakeLimits, Settings)}.
- *
- * <table>
- *   <caption>Parameters</caption>
- *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code switchboard.websocket.maxFieldLength}</td><td>4096</td><td>combined length of each of
- *       {@code Sec-WebSocket-Protocol}, {@code Sec-WebSocket-Extensions}, {@code Origin}; beyond it 431</td></tr>
- *   <tr><td>{@code switchboard.websocket.maxOffers}</td><td>32</td><td>subprotocols, and extension offers,
- *       one handshake may list; beyond it 431</td></tr>
- *   <tr><td>{@code switchboard.websocket.<option>}</td><td></td><td>an {@link EndpointPolicy} option for every endpoint</td></tr>
- *   <tr><td>{@code switchboard.websocket.endpoint.<name>.<option>}</td><td></td><td>the same, for the endpoint named
- *       {@code <name>}</td></tr>
- * </table>
+ * The settings of the {@code websocket} protocol as a whole: the bounds on every handshake
+ * ({@link WebSocketDeclarations}), and the policy of every endpoint before its own settings
+ * apply ({@code switchboard.websocket.<option>} for every endpoint,
+ * {@code switchboard.websocket.endpoint.<name>.<option>} for one: {@link EndpointDeclarations}).
+ * Immutable; read from init-params with {@link #from(Settings)}, or built in code with
+ * {@link #of(HandshakeLimits, Settings)}.
  */
 public final class WebSocketOptions {
 
@@ -30,9 +22,9 @@ public final class WebSocketOptions {
     public static final String PREFIX = "switchboard.websocket.";
     /** Prefix of one endpoint's parameters, followed by its name and a dot. */
     public static final String ENDPOINT_PREFIX = PREFIX + "endpoint.";
-    /** Parameter for {@link HandshakeLimits#maxFieldLength()}. */
+    /** Parameter for {@link HandshakeLimits#maxFieldLength()}: {@link WebSocketDeclarations#MAX_FIELD_LENGTH}. */
     public static final String MAX_FIELD_LENGTH = PREFIX + "maxFieldLength";
-    /** Parameter for {@link HandshakeLimits#maxOffers()}. */
+    /** Parameter for {@link HandshakeLimits#maxOffers()}: {@link WebSocketDeclarations#MAX_OFFERS}. */
     public static final String MAX_OFFERS = PREFIX + "maxOffers";
 
     private final HandshakeLimits limits;
@@ -51,14 +43,19 @@ public final class WebSocketOptions {
      * @throws IllegalArgumentException naming the parameter, if a value is invalid
      */
     public static WebSocketOptions from(Settings settings) {
-        HandshakeLimits limits = new HandshakeLimits(
-                settings.getInt(MAX_FIELD_LENGTH, HandshakeLimits.DEFAULT.maxFieldLength(), 64, 65536),
-                settings.getInt(MAX_OFFERS, HandshakeLimits.DEFAULT.maxOffers(), 1, 1024));
-        return new WebSocketOptions(limits, settings);
+        OptionValues values = WebSocketDeclarations.GROUP.read(settings);
+        return new WebSocketOptions(new HandshakeLimits(values.get(WebSocketDeclarations.MAX_FIELD_LENGTH),
+                values.get(WebSocketDeclarations.MAX_OFFERS)), settings);
     }
 
-    /** These limits, with policies from {@code settings}. */
+    /**
+     * These limits, with policies from {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the option a limit is out of range for
+     */
     public static WebSocketOptions of(HandshakeLimits limits, Settings settings) {
+        WebSocketDeclarations.MAX_FIELD_LENGTH.check(limits.maxFieldLength());
+        WebSocketDeclarations.MAX_OFFERS.check(limits.maxOffers());
         return new WebSocketOptions(limits, settings);
     }
 

@@ -18,6 +18,7 @@ import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
 
 import dev.switchboard.servlet.HandlerOptions;
+import dev.switchboard.tls.TlsUpgradeDeclarations;
 import dev.switchboard.tls.internal.KeyMaterial;
 import dev.switchboard.tls.internal.LoopbackReactor;
 
@@ -64,15 +65,16 @@ public final class ConnectorTls implements LifecycleListener {
     private static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
     private Path keystoreFile;
-    private String keystorePassword = "";
-    private String keystoreType = "PKCS12";
+    // Defaults as the web application's RFC 2817 options declare them.
+    private String keystorePassword = TlsUpgradeDeclarations.KEYSTORE_PASSWORD.defaultValue();
+    private String keystoreType = TlsUpgradeDeclarations.KEYSTORE_TYPE.defaultValue();
     private String keyAlias;
     private String keyPassword;
-    private Duration keystoreReloadInterval = Duration.ofSeconds(30);
-    private String minVersion = "TLSv1.2";
+    private Duration keystoreReloadInterval = TlsUpgradeDeclarations.KEYSTORE_RELOAD_INTERVAL.defaultValue();
+    private String minVersion = TlsUpgradeDeclarations.MIN_VERSION.defaultValue();
     private List<String> cipherSuites = List.of();
-    private Duration handshakeTimeout = Duration.ofSeconds(10);
-    private int maxConnections = 1000;
+    private Duration handshakeTimeout = TlsUpgradeDeclarations.HANDSHAKE_TIMEOUT.defaultValue();
+    private int maxConnections = TlsUpgradeDeclarations.MAX_CONNECTIONS.defaultValue();
     private List<String> offers = DEFAULT_OFFERS;
 
     private boolean installed;

@@ -1,0 +1,85 @@
+package dev.switchboard.servlet;
+
+import static dev.switchboard.options.OptionTypes.KIB;
+import static dev.switchboard.options.OptionTypes.MIB;
+
+import java.util.List;
+
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.NegotiationLimits;
+import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.UpgradeNegotiator.InvalidFieldPolicy;
+import dev.switchboard.options.InvalidOptionException;
+import dev.switchboard.options.Option;
+import dev.switchboard.options.OptionGroup;
+import dev.switchboard.options.OptionType;
+import dev.switchboard.options.OptionTypes;
+
+/**
+ * The options of {@link UpgradeOptions} and of {@link SwitchboardInitializer}, read from
+ * context params and the filter's init-params; the README's first configuration table is
+ * generated from {@link #GROUP}.
+ */
+public final class UpgradeDeclarations {
+
+    /** Comma-separated protocol tokens such as {@code echo/1, websocket}. */
+    public static final OptionType<List<ProtocolToken>> PROTOCOL_TOKENS = OptionTypes.list(OptionTypes.text(
+            UpgradeDeclarations::token, ProtocolToken::toString, List.of("echo/1", "websocket", "TLS/1.3"),
+            List.of("/1", "echo/1 x", "a b")));
+
+    public static final Option<Boolean> ENABLED = Option.bool(UpgradeOptions.ENABLED, true,
+            "Whether the initializer adds Switchboard's filters.");
+    public static final Option<List<String>> URL_PATTERNS = Option.of(UpgradeOptions.URL_PATTERNS,
+            OptionTypes.textList(), List.of("/*"), "URL patterns of the auto-registered `UpgradeFilter`.");
+    public static final Option<List<String>> PROTOCOLS = Option.of(UpgradeOptions.PROTOCOLS, OptionTypes.textList(),
+            null, "Names of the protocol providers to enable, comma-separated (`echo`, ...).")
+            .shownAs("those enabled by default");
+    public static final Option<InvalidFieldPolicy> INVALID_UPGRADE = Option.enumeration(UpgradeOptions.INVALID_UPGRADE,
+            InvalidFieldPolicy.REJECT, "`reject`: a malformed `Upgrade` gets 400 with a one-line reason. "
+                    + "`ignore`: served as if the field were absent.");
+    public static final Option<List<ProtocolToken>> SERVER_PREFERENCE = Option.of(UpgradeOptions.SERVER_PREFERENCE,
+            PROTOCOL_TOKENS, List.of(), "Tokens in the server's order of preference; offers the client made are "
+                    + "then tried in this order first.").shownAs("(client's order)");
+    public static final Option<List<ProtocolToken>> ADVERTISE = Option.of(UpgradeOptions.ADVERTISE, PROTOCOL_TOKENS,
+            List.of(), "Tokens advertised with `Upgrade` and `Connection: upgrade` on HTTP/1.1 responses that do "
+                    + "not switch.").shownAs("(none)");
+    public static final Option<Integer> MAX_UPGRADE_FIELD_LENGTH = Option.integer(
+            UpgradeOptions.MAX_UPGRADE_FIELD_LENGTH, NegotiationLimits.DEFAULT.maxFieldLength(), 16, 65536,
+            "Combined length of the `Upgrade` lines, in characters; beyond it, 431.");
+    public static final Option<Integer> MAX_UPGRADE_PROTOCOLS = Option.integer(UpgradeOptions.MAX_UPGRADE_PROTOCOLS,
+            NegotiationLimits.DEFAULT.maxProtocols(), 1, 256, "Protocols one request may offer; beyond it, 431.");
+    public static final Option<Integer> MAX_CONTENT_LENGTH = Option.size(UpgradeOptions.MAX_CONTENT_LENGTH, 64 * KIB,
+            0, 64 * MIB, "Content an upgrade request may carry (read whole before the switch); beyond it, 413.");
+    public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
+            "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
+    public static final Option<AllowedHosts> ALLOWED_HOSTS = Option.of(UpgradeOptions.ALLOWED_HOSTS,
+            OptionTypes.textList(AllowedHosts::of, List.of("example.com, *.example.com:8443", "127.0.0.1, [::1]", "*"),
+                    List.of("example.com, a b", "example.com:99999", "example.com/x"))
+                    .map(AllowedHosts::of, hosts -> List.of(hosts.toString().split(", "))),
+            AllowedHosts.ANY, "The `Host` values whose upgrade requests are served, comma-separated: `example.com` "
+                    + "(any port), `example.com:8443`, `*.example.com` (names below it), `127.0.0.1`, `[::1]`; `*` for "
+                    + "any. Other upgrade requests get `421` with `Connection: close` before any protocol sees them "
+                    + "(WS-15). Set it on every server that has same-origin WebSockets: see "
+                    + "[Allowed hosts and DNS rebinding](#allowed-hosts-and-dns-rebinding).").shownAs("(any host)");
+
+    /** The options in the README's order, with the shared handler limits among them. */
+    public static final OptionGroup GROUP = OptionGroup.builder("upgrade", "switchboard.")
+            .add(ENABLED, URL_PATTERNS, PROTOCOLS, INVALID_UPGRADE, SERVER_PREFERENCE, ADVERTISE,
+                    MAX_UPGRADE_FIELD_LENGTH, MAX_UPGRADE_PROTOCOLS, MAX_CONTENT_LENGTH)
+            .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
+            .note("`switchboard.<protocol>.idleTimeout` (and the other three handler limits)", "the shared value",
+                    "The same limits for one protocol's handlers, where the protocol reads them.")
+            .add(JMX, ALLOWED_HOSTS)
+            .build();
+
+    private UpgradeDeclarations() {
+    }
+
+    private static ProtocolToken token(String text) {
+        try {
+            return ProtocolToken.parse(text);
+        } catch (FieldSyntaxException e) {
+            throw InvalidOptionException.expected("protocol tokens such as echo/1", text);
+        }
+    }
+}
