@@ -2,9 +2,12 @@ package dev.switchboard.servlet;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.internal.engine.SessionSetup;
+import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -107,6 +110,27 @@ public final class ContainerUpgrade {
             throw new ServletException(name + " returned " + handler + " for " + type.getName());
         }
         return type.cast(handler);
+    }
+
+    /**
+     * Hands the connection of {@code request} to Switchboard's connection engine, with a
+     * session built by {@code factory}: for a filter that switches a connection itself (a
+     * relay that switches only once its backend has answered) rather than through
+     * {@link UpgradeFilter}. Counts the switch as an upgrade in {@code statistics}. The caller
+     * sets the response's status and fields, before and after this call (containers differ
+     * in which they keep); the factory runs during the call.
+     *
+     * @param limits the limits of the connection
+     * @param scheduler runs the connection's timeouts and scheduled tasks
+     * @throws ServletException if the request cannot be switched
+     */
+    public void upgrade(HttpServletRequest request, UpgradeSession.Factory factory, ProtocolStatistics statistics,
+            HandlerOptions limits, ScheduledExecutorService scheduler) throws IOException, ServletException {
+        SessionSetup setup = new SessionSetup(factory, statistics, limits, new byte[0], scheduler);
+        SessionUpgradeHandler handler = upgrade(request, SessionUpgradeHandler.class);
+        // Point of no return: the connection now belongs to the engine.
+        statistics.upgraded();
+        handler.bind(setup);
     }
 
     /** Whether a container adapter is installed (rather than the container's {@code upgrade()}). */

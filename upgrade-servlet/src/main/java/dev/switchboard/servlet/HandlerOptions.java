@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits that {@link NonBlockingUpgradeHandler} enforces on every upgraded connection. The
+ * Limits that the connection engine enforces on every upgraded connection. The
  * containers give upgraded connections no timeout of their own (Tomcat sets its read and
  * write timeouts to infinite after a 101), so these are the only ones.
  *

@@ -101,18 +101,6 @@ class NonBlockingUpgradeHandlerTest {
         assertThat(r.input).hasToString("one two three");
     }
 
-    @Test
-    void outputWrittenBeforeTheStartGoesOutFirst() {
-        FakeConnection c = new FakeConnection(1 << 20);
-        Recorder r = new Recorder();
-        r.init(c);
-        r.write(text("early "), 0, 6);
-        r.startSwitched(new ProtocolStatistics("test"), HandlerHarness.SMALL, scheduler);
-        r.write(text("late"), 0, 4);
-        c.getOutputStream().takeAll();
-        assertThat(new String(c.getOutputStream().taken(), StandardCharsets.ISO_8859_1)).isEqualTo("early late");
-    }
-
     // ------------------------------------------------------------------ back-pressure
 
     @Test

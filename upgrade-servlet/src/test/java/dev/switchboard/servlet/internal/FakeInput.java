@@ -45,6 +45,15 @@ public final class FakeInput extends ServletInputStream {
         }
     }
 
+    /** The container reports {@code error} to the listener, as Tomcat reports a half-close with an {@code EOFException}. */
+    public void error(Throwable error) {
+        ReadListener l;
+        synchronized (this) {
+            l = listener;
+        }
+        l.onError(error);
+    }
+
     /** Bytes sent by the peer and not read yet. */
     public synchronized int unread() {
         int n = -offset;
