@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.servlet.echo.EchoHandler;
 import dev.switchboard.servlet.internal.FakeConnection;
 
 /** The engine of {@link NonBlockingUpgradeHandler} against a fake connection: ordering, back-pressure, close. */
@@ -27,6 +26,14 @@ class NonBlockingUpgradeHandlerTest {
     @AfterEach
     void stopScheduler() {
         scheduler.shutdownNow();
+    }
+
+    /** Writes back what it reads. */
+    static class Echo extends NonBlockingUpgradeHandler {
+        @Override
+        protected void onInput(ByteBuffer data) {
+            write(data);
+        }
     }
 
     /** Records every callback, and reads input as text. */
@@ -106,7 +113,7 @@ class NonBlockingUpgradeHandlerTest {
     @Test
     void anEchoStopsReadingAtTheBound() {
         FakeConnection c = new FakeConnection(0); // the peer reads nothing
-        start(new EchoHandler(), c);
+        start(new Echo(), c);
         c.getInputStream().feed(pattern(4096, 1));
         // 256-byte reads echoed into a 1 KiB queue: the fifth takes it over the limit.
         assertThat(c.getInputStream().bytesRead()).isEqualTo(5 * 256);
@@ -115,7 +122,7 @@ class NonBlockingUpgradeHandlerTest {
     @Test
     void anEchoReadsAgainOnlyWhenItsQueueIsDownToHalf() {
         FakeConnection c = new FakeConnection(0);
-        start(new EchoHandler(), c);
+        start(new Echo(), c);
         c.getInputStream().feed(pattern(4096, 1));
         c.getOutputStream().capacity(300); // takes two 256-byte chunks: 768 queued, still over half
         assertThat(c.getInputStream().bytesRead()).isEqualTo(5 * 256);
@@ -126,7 +133,7 @@ class NonBlockingUpgradeHandlerTest {
     @Test
     void anEchoDeliversEverythingInOrderWhenThePeerReadsAtLast() {
         FakeConnection c = new FakeConnection(0);
-        start(new EchoHandler(), c);
+        start(new Echo(), c);
         byte[] sent = pattern(64 * 1024, 2);
         c.getInputStream().feed(sent);
         c.getOutputStream().capacity(Integer.MAX_VALUE);
