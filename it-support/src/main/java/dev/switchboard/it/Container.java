@@ -87,6 +87,16 @@ public record Container(String name, String version) {
     }
 
     /**
+     * Whether the container itself answers {@code 400} to a request with both
+     * {@code Content-Length} and {@code Transfer-Encoding}, before any filter runs (Jetty 12.1).
+     * Tomcat drops {@code Content-Length}, reads the body as chunked, closes the connection after
+     * the response, and passes the request on (RFC 9112 section 6.3 allows either).
+     */
+    public boolean refusesContentLengthWithTransferEncoding() {
+        return isJetty();
+    }
+
+    /**
      * The status the container itself answers to a request head over its size limit, before
      * any filter runs: Tomcat {@code 400}, Jetty {@code 431} (RFC 6585 section 5).
      */
@@ -139,6 +149,7 @@ public record Container(String name, String version) {
             case 413 -> "Payload Too Large";
             case 421 -> "Misdirected Request";
             case 426 -> "Upgrade Required";
+            case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

@@ -15,6 +15,7 @@ import dev.switchboard.bench.scenario.JettyWebSocketHandshakeScenario;
 import dev.switchboard.bench.scenario.JmhScenario;
 import dev.switchboard.bench.scenario.MemoryScenario;
 import dev.switchboard.bench.scenario.PlainGetScenario;
+import dev.switchboard.bench.scenario.ConnectorRfc2817Scenario;
 import dev.switchboard.bench.scenario.Rfc2817Scenario;
 import dev.switchboard.bench.scenario.TunnelScenario;
 import dev.switchboard.bench.scenario.WebSocketHandshakeScenario;
@@ -43,7 +44,7 @@ public final class BenchSuite {
     static List<Scenario> all() {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(),
                 new JettyWebSocketHandshakeScenario(), new EchoScenario(),
-                new TunnelScenario(), new Rfc2817Scenario(), new MemoryScenario(),
+                new TunnelScenario(), new Rfc2817Scenario(), new ConnectorRfc2817Scenario(), new MemoryScenario(),
                 new JmhScenario());
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,10 +13,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.tls.Rfc2817Client;
+import dev.switchboard.it.tls.OpossumAttack;
 
-/** {@code /secure/}: 426 in cleartext, served over https and over an RFC 2817 upgrade. */
+/**
+ * {@code /secure/}: 426 in cleartext, served over https. The https connector presents the same
+ * key as RFC 2817, so a real request is never upgraded in place (the Opossum attack, TLS-11):
+ * the demo shows RFC 2817's safe configuration, the mandatory form only.
+ */
 class SecureAreaIT {
 
     private static DemoProcess demo;
@@ -62,24 +66,38 @@ class SecureAreaIT {
     }
 
     @Test
-    @DisplayName("TLS-01 an RFC 2817 upgrade of the cleartext connection gets 101 and then the page over TLS")
-    void servedOverRfc2817() throws Exception {
+    @DisplayName("TLS-11 a real request asking to upgrade in place gets the 426, not a 101: the https port has the same key")
+    void aRealRequestIsNotUpgradedInPlace() throws Exception {
         long before = DemoStats.read(demo).path("protocols").path("tls").path("upgrades").asLong();
         try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
-            c.send("GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
-                    + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n");
-            ResponseHead head = c.readHead();
-            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
-            assertThat(head.values("Upgrade")).containsExactly("TLS/1.2, HTTP/1.1");
-            assertThat(head.values("Connection")).containsExactly("upgrade");
-            RawConnection tls = Rfc2817Client.startTls(c, DemoTls.trusting(demo.keystore()), "localhost",
-                    demo.httpPort());
-            RawConnection.Response r = tls.readResponse();
-            assertThat(r.status()).isEqualTo(200);
-            assertThat(r.bodyText()).contains("an RFC 2817 upgrade of a cleartext connection",
-                    "<dd id=\"secure\">true</dd>", "<dd id=\"scheme\">http</dd>");
-            tls.close();
+            RawConnection.Response r = c.send("GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
+                    + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n").readResponse();
+            assertThat(r.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(r.bodyText()).isEqualTo("This resource requires TLS. Use https://localhost:" + demo.httpsPort()
+                    + "/secure/ instead.\n");
         }
-        assertThat(DemoStats.read(demo).path("protocols").path("tls").path("upgrades").asLong()).isGreaterThan(before);
+        assertThat(DemoStats.read(demo).path("protocols").path("tls").path("upgrades").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("TLS-11 the Opossum attack on the demo's cleartext port finds nothing to splice a visitor of the https port into")
+    void theOpossumAttackFindsNoSwitch() throws Exception {
+        OpossumAttack attack = new OpossumAttack(URI.create("http://127.0.0.1:" + demo.httpPort() + "/"),
+                DemoTls.trusting(demo.keystore()), "h2", "http/1.1");
+        OpossumAttack.Result r = attack.run("GET /secure/?attacker-chosen HTTP/1.1\r\nHost: localhost:" + demo.httpsPort()
+                + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n",
+                "GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpsPort() + "\r\n\r\n", "attacker-chosen");
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(OpossumAttack.Outcome.NO_SWITCH);
+    }
+
+    @Test
+    @DisplayName("TLS-11 an ordinary page asked to upgrade in place is served in cleartext and advertises no TLS")
+    void anOrdinaryPageIsNotUpgraded() throws Exception {
+        try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
+            RawConnection.Response r = c.send("GET /stats HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
+                    + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n").readResponse();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.head().raw()).doesNotContain("Upgrade: TLS");
+        }
     }
 }

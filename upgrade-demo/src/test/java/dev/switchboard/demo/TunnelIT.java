@@ -63,6 +63,29 @@ class TunnelIT {
     }
 
     @Test
+    @DisplayName("an origin given with --allowed-origin may open a WebSocket through the tunnel")
+    void allowedOriginThroughTunnel() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
+            ResponseHead head = Handshakes.send(c, "/tunnel/ws/echo", demo.httpPort(),
+                    "Origin: https://app.example.com\r\n");
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 101 ");
+        }
+    }
+
+    @Test
+    @DisplayName("another site's page may not open a WebSocket through the tunnel: 403, and the connection closes")
+    void otherOriginRefusedAtTheTunnel() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
+            ResponseHead head = Handshakes.send(c, "/tunnel/ws/echo", demo.httpPort(),
+                    "Origin: https://evil.example\r\n");
+            assertThat(head.statusLine()).isEqualTo("HTTP/1.1 403 ");
+            assertThat(head.values("Connection")).containsExactly("close");
+            assertThat(c.readString(Integer.parseInt(head.field("Content-Length").orElseThrow())))
+                    .isEqualTo("Origin https://evil.example may not open a WebSocket through /tunnel/\n");
+        }
+    }
+
+    @Test
     @DisplayName("a plain GET of /tunnel/ is served by the demo itself, not forwarded")
     void plainRequestServedHere() throws Exception {
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(demo.http("/tunnel/"))

@@ -3,6 +3,7 @@ package dev.switchboard.proxy;
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +35,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * context-param; the module README gives defaults and meaning):
  * <ul>
  *   <li>{@code switchboard.proxy.routes}: {@code /prefix/ -> http://host:port/path/}, comma or line separated</li>
+ *   <li>{@code switchboard.proxy.origins}: {@code /prefix/ -> origin ...}, the origins that may open a WebSocket
+ *       through a route (default: the request's own)</li>
  *   <li>{@code switchboard.proxy.connect}: {@code host:port} pairs that CONNECT may reach</li>
  *   <li>{@code switchboard.proxy.connectTimeout}, {@code switchboard.proxy.responseTimeout},
  *       {@code switchboard.proxy.idleTimeout}</li>
@@ -121,6 +124,12 @@ public class TunnelFilter implements Filter {
             }
             if (scheduler != null) {
                 scheduler.shutdownNow();
+                try {
+                    // Its thread must be gone before the application is: it runs the exchanges' deadlines.
+                    scheduler.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 scheduler = null;
             }
         }

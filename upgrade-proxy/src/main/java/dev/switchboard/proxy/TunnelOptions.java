@@ -2,7 +2,9 @@ package dev.switchboard.proxy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,12 +12,11 @@ import javax.net.ssl.SSLContext;
 
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.Settings;
-import dev.switchboard.servlet.UpgradeOptions;
 
 /**
  * The settings of one {@link TunnelFilter}. Immutable; build with {@link #builder()} or read
- * from init-params and context params with {@link #from(Settings)}, the one place where
- * parameters map onto options. The module README lists every option with its default.
+ * from init-params and context params with {@link #from(Settings)}. The module README lists
+ * every option with its default.
  */
 public final class TunnelOptions {
 
@@ -25,7 +26,11 @@ public final class TunnelOptions {
     public static final String CONNECT = "switchboard.proxy.connect";
     /** Time to open the backend connection before answering 504 (default 5s). */
     public static final String CONNECT_TIMEOUT = "switchboard.proxy.connectTimeout";
-    /** Time for the backend's response head, and between reads of a relayed body, before 504 (default 30s). */
+    /**
+     * Deadline, from the moment the backend connection is made, for everything before the switch:
+     * TLS handshake, request, response head (else 504), and the whole of a relayed answer other
+     * than 101 (else it is cut). Default 30s.
+     */
     public static final String RESPONSE_TIMEOUT = "switchboard.proxy.responseTimeout";
     /** Open tunnels, and handshakes in progress, before answering 503 (default 1000). */
     public static final String MAX_TUNNELS = "switchboard.proxy.maxTunnels";
@@ -33,6 +38,8 @@ public final class TunnelOptions {
     public static final String MAX_RESPONSE_HEAD_SIZE = "switchboard.proxy.maxResponseHeadSize";
     /** Prefix of the tunnel's handler limits: {@code switchboard.proxy.idleTimeout} and so on. */
     public static final String HANDLER_PREFIX = "switchboard.proxy";
+    /** Origins that may open a WebSocket through a route: {@code prefix -> entries}; default same-origin (see {@link AllowedOrigins}). */
+    public static final String ORIGINS = "switchboard.proxy.origins";
     /** Fields describing the client: {@code none}, {@code forwarded}, {@code x-forwarded}, {@code both} (default). */
     public static final String FORWARDING = "switchboard.proxy.forwarding";
     /** The {@code received-by} name in {@code Via} (default {@code switchboard}); {@code none} adds no Via. */
@@ -47,6 +54,7 @@ public final class TunnelOptions {
     public static final String TRUST_STORE_TYPE = "switchboard.proxy.trustStoreType";
 
     private final List<Route> routes;
+    private final Map<String, AllowedOrigins> origins;
     private final ConnectPolicy connectPolicy;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -62,6 +70,7 @@ public final class TunnelOptions {
 
     private TunnelOptions(Builder b) {
         this.routes = List.copyOf(b.routes);
+        this.origins = Map.copyOf(b.origins);
         this.connectPolicy = b.connectPolicy;
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
@@ -86,64 +95,7 @@ public final class TunnelOptions {
      * @throws IllegalArgumentException naming the parameter, if a value is invalid
      */
     public static TunnelOptions from(Settings settings) {
-        Builder b = builder();
-        settings.get(ROUTES).ifPresent(text -> b.routes(parseRoutes(text)));
-        List<String> connect = settings.getList(CONNECT);
-        try {
-            b.connectPolicy(ConnectPolicy.allow(connect));
-        } catch (IllegalArgumentException e) {
-            throw Settings.invalid(CONNECT, "host:port pairs such as db.internal:5432", String.join(", ", connect));
-        }
-        b.connectTimeout(positive(CONNECT_TIMEOUT, settings.getDuration(CONNECT_TIMEOUT, Builder.CONNECT_TIMEOUT)));
-        b.responseTimeout(positive(RESPONSE_TIMEOUT,
-                settings.getDuration(RESPONSE_TIMEOUT, Builder.RESPONSE_TIMEOUT)));
-        b.maxTunnels(settings.getInt(MAX_TUNNELS, Builder.MAX_TUNNELS, 1, 1_000_000));
-        b.maxResponseHeadSize(settings.getSize(MAX_RESPONSE_HEAD_SIZE, Builder.MAX_RESPONSE_HEAD_SIZE, 256, 1 << 20));
-        b.maxContentLength(settings.getSize(UpgradeOptions.MAX_CONTENT_LENGTH, Builder.MAX_CONTENT_LENGTH, 0,
-                64 * 1024 * 1024));
-        b.handlerOptions(HandlerOptions.from(settings, HANDLER_PREFIX));
-        b.forwarding(settings.getEnum(FORWARDING, ForwardingFields.class, ForwardingFields.BOTH));
-        String via = settings.getString(VIA, Builder.VIA);
-        b.via(via.equalsIgnoreCase("none") ? null : via);
-        b.preserveHost(settings.getBoolean(PRESERVE_HOST, false));
-        Optional<String> trustStore = settings.get(TRUST_STORE);
-        if (trustStore.isPresent()) {
-            b.sslContext(TrustStores.sslContext(TRUST_STORE, trustStore.get(),
-                    settings.getString(TRUST_STORE_TYPE, "PKCS12"), settings.get(TRUST_STORE_PASSWORD).orElse(null)));
-        }
-        b.jmx(settings.getBoolean(UpgradeOptions.JMX, true));
-        return b.build();
-    }
-
-    /**
-     * Parses {@code prefix -> URL} routes separated by commas or line breaks.
-     *
-     * @throws IllegalArgumentException naming {@link #ROUTES} if a route is malformed
-     */
-    static List<Route> parseRoutes(String text) {
-        List<Route> out = new ArrayList<>();
-        for (String item : text.split("[,\\r\\n]")) {
-            if (item.isBlank()) {
-                continue;
-            }
-            int arrow = item.indexOf("->");
-            if (arrow < 0) {
-                throw Settings.invalid(ROUTES, "routes such as /tunnel/ -> http://10.0.0.5:8080/ws/", item.trim());
-            }
-            try {
-                out.add(Route.of(item.substring(0, arrow).trim(), item.substring(arrow + 2).trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ROUTES + ": " + e.getMessage(), e);
-            }
-        }
-        return out;
-    }
-
-    private static Duration positive(String name, Duration d) {
-        if (d.isZero()) {
-            throw Settings.invalid(name, "a duration above zero such as 5s", "0");
-        }
-        return d;
+        return TunnelSettings.read(settings);
     }
 
     /** The routes, first match wins; empty means the tunnel is off. */
@@ -159,6 +111,11 @@ public final class TunnelOptions {
             }
         }
         return Optional.empty();
+    }
+
+    /** The origins that may open a WebSocket through {@code route}: as configured, else same-origin. */
+    public AllowedOrigins origins(Route route) {
+        return origins.getOrDefault(route.prefix(), AllowedOrigins.SAME_ORIGIN);
     }
 
     public ConnectPolicy connectPolicy() {
@@ -226,6 +183,7 @@ public final class TunnelOptions {
         static final String VIA = "switchboard";
 
         private final List<Route> routes = new ArrayList<>();
+        private final Map<String, AllowedOrigins> origins = new LinkedHashMap<>();
         private ConnectPolicy connectPolicy = ConnectPolicy.none();
         private Duration connectTimeout = CONNECT_TIMEOUT;
         private Duration responseTimeout = RESPONSE_TIMEOUT;
@@ -254,6 +212,15 @@ public final class TunnelOptions {
 
         public Builder routes(List<Route> list) {
             routes.addAll(list);
+            return this;
+        }
+
+        /**
+         * The origins that may open a WebSocket through the route with {@code prefix}, instead
+         * of same-origin; the route must be added too, before {@link #build()}.
+         */
+        public Builder origins(String prefix, AllowedOrigins allowed) {
+            origins.put(Objects.requireNonNull(prefix, "prefix"), Objects.requireNonNull(allowed, "allowed"));
             return this;
         }
 
@@ -329,7 +296,16 @@ public final class TunnelOptions {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException naming {@link #ORIGINS} if origins are given for a
+         *     prefix that is no route's
+         */
         public TunnelOptions build() {
+            for (String prefix : origins.keySet()) {
+                if (routes.stream().noneMatch(r -> r.prefix().equals(prefix))) {
+                    throw Settings.invalid(ORIGINS, "the prefix of a route in " + ROUTES, prefix);
+                }
+            }
             return new TunnelOptions(this);
         }
 

@@ -32,6 +32,7 @@ public final class TunnelStatistics implements TunnelStatisticsMXBean {
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder opened = new LongAdder();
     private final LongAdder relayed = new LongAdder();
+    private final LongAdder cut = new LongAdder();
     private final LongAdder refusals = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> refusalsByReason = new ConcurrentHashMap<>();
     private final LongAdder toBackend = new LongAdder();
@@ -57,6 +58,10 @@ public final class TunnelStatistics implements TunnelStatisticsMXBean {
 
     public void relayed() {
         relayed.increment();
+    }
+
+    public void responseCut() {
+        cut.increment();
     }
 
     public void refused(String reason) {
@@ -94,6 +99,11 @@ public final class TunnelStatistics implements TunnelStatisticsMXBean {
     }
 
     @Override
+    public long getResponsesCut() {
+        return cut.sum();
+    }
+
+    @Override
     public long getRefusals() {
         return refusals.sum();
     }
@@ -123,6 +133,7 @@ public final class TunnelStatistics implements TunnelStatisticsMXBean {
         out.put("tunnelsOpen", getTunnelsOpen());
         out.put("tunnelsOpened", getTunnelsOpened());
         out.put("responsesRelayed", getResponsesRelayed());
+        out.put("responsesCut", getResponsesCut());
         out.put("refusals", getRefusals());
         out.put("refusalsByReason", getRefusalsByReason());
         out.put("bytesToBackend", getBytesToBackend());

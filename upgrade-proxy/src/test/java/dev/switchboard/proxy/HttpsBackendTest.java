@@ -3,6 +3,8 @@ package dev.switchboard.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,8 @@ class HttpsBackendTest {
     private static EmbeddedTomcat backend;
     private static EmbeddedTomcat gateway;
     private static int tlsPort;
+    /** Accepts connections and never says a word: a TLS handshake with it never ends. */
+    private static ServerSocket silent;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,9 +73,12 @@ class HttpsBackendTest {
         backend.tomcat().getService().addConnector(tls);
         tlsPort = tls.getLocalPort();
 
+        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         gateway = EmbeddedTomcat.start(ProxyDeployments.gateway("gateway", Map.of(
                 TunnelOptions.ROUTES, "/secure/ -> https://localhost:" + tlsPort + "/backend/,"
-                        + "/by-address/ -> https://127.0.0.1:" + tlsPort + "/backend/",
+                        + "/by-address/ -> https://127.0.0.1:" + tlsPort + "/backend/,"
+                        + "/silent/ -> https://127.0.0.1:" + silent.getLocalPort(),
+                TunnelOptions.RESPONSE_TIMEOUT, "5s",
                 TunnelOptions.TRUST_STORE, trustStore.toString(),
                 TunnelOptions.TRUST_STORE_PASSWORD, PASSWORD)));
     }
@@ -83,6 +90,9 @@ class HttpsBackendTest {
         }
         if (backend != null) {
             backend.close();
+        }
+        if (silent != null) {
+            silent.close();
         }
     }
 
@@ -124,6 +134,20 @@ class HttpsBackendTest {
             assertThat(r.head().statusLine()).isEqualTo("HTTP/1.1 502 ");
             assertThat(r.bodyText()).startsWith("TLS handshake with backend 127.0.0.1:" + tlsPort + " failed: ")
                     .hasLineCount(1);
+        }
+    }
+
+    @Test
+    @DisplayName("PRX-09 an https backend that never completes the TLS handshake gets 504 when the response timeout "
+            + "runs out")
+    void boundsTheTlsHandshake() throws IOException {
+        ServerUnderTest s = gateway.server();
+        try (RawConnection client = RawConnection.open(s.base())) {
+            client.send(Requests.upgrade(s, "silent/x", "echo/1"));
+            RawConnection.Response r = client.readResponse();
+            assertThat(r.head().statusLine()).isEqualTo("HTTP/1.1 504 ");
+            assertThat(r.bodyText()).isEqualTo("Backend 127.0.0.1:" + silent.getLocalPort()
+                    + " did not complete the TLS handshake within 5000 ms\n");
         }
     }
 }

@@ -74,6 +74,37 @@ class TunnelOptionsTest {
     }
 
     @Test
+    @DisplayName("A route's allowed origins are read per prefix; other routes allow their own origin only")
+    void readsOriginsPerRoute() {
+        TunnelOptions options = TunnelOptions.from(Settings.of(Map.of(
+                TunnelOptions.ROUTES, "/chat/ -> http://10.0.0.5:8080/ws/, /feed/ -> http://10.0.0.6",
+                TunnelOptions.ORIGINS, "/chat/ -> same-origin https://app.example.com\n")));
+        assertThat(options.origins(options.routes().get(0)))
+                .isEqualTo(AllowedOrigins.parse("same-origin https://app.example.com"));
+        assertThat(options.origins(options.routes().get(1))).isEqualTo(AllowedOrigins.SAME_ORIGIN);
+    }
+
+    @Test
+    @DisplayName("Origins for a prefix that is no route's fail deployment naming the parameter")
+    void rejectsOriginsWithoutRoute() {
+        assertThatThrownBy(() -> TunnelOptions.from(Settings.of(Map.of(
+                TunnelOptions.ROUTES, "/chat/ -> http://10.0.0.5:8080/ws/",
+                TunnelOptions.ORIGINS, "/chats/ -> https://app.example.com"))))
+                .hasMessage("switchboard.proxy.origins: expected the prefix of a route in switchboard.proxy.routes "
+                        + "but was \"/chats/\"");
+    }
+
+    @Test
+    @DisplayName("A malformed origin fails deployment naming the parameter and the entry")
+    void rejectsMalformedOrigin() {
+        assertThatThrownBy(() -> TunnelOptions.from(Settings.of(Map.of(
+                TunnelOptions.ROUTES, "/chat/ -> http://10.0.0.5:8080/ws/",
+                TunnelOptions.ORIGINS, "/chat/ -> app.example.com"))))
+                .hasMessageStartingWith("switchboard.proxy.origins: expected same-origin, *, null, an origin")
+                .hasMessageEndingWith("but was \"app.example.com\"");
+    }
+
+    @Test
     @DisplayName("A zero connect timeout is rejected: it would wait forever")
     void rejectsZeroTimeout() {
         assertThatThrownBy(() -> TunnelOptions.from(Settings.of(Map.of(TunnelOptions.CONNECT_TIMEOUT, "0"))))

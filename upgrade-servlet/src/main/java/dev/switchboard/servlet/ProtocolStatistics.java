@@ -29,6 +29,15 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
         this.listeners = listeners;
     }
 
+    /**
+     * Counters that belong to no web application: for connections a container switches before
+     * any application sees the request (a connector-level upgrade), handed to
+     * {@link NonBlockingUpgradeHandler#startSwitched}. Not registered over JMX.
+     */
+    public static ProtocolStatistics detached(String protocol) {
+        return new ProtocolStatistics(protocol);
+    }
+
     void upgraded() {
         upgrades.increment();
         listeners.fire(l -> l.counted(protocol, UpgradeListener.Outcome.SWITCHED, null));

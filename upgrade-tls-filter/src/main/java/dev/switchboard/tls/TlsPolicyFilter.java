@@ -23,6 +23,7 @@ import dev.switchboard.tls.internal.TlsRequirement;
 import dev.switchboard.tls.internal.TomcatConstraints;
 import dev.switchboard.tls.internal.Transport;
 import dev.switchboard.tls.internal.TransportResolver;
+import dev.switchboard.tls.internal.UpgradeForms;
 import dev.switchboard.tls.internal.UrlPatterns;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -48,7 +49,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *       runs for it (TLS-05, TLS-06); unless it asks to upgrade to TLS, which is then the
  *       only switch it may get ({@link TlsGuardFilter} answers if the switch does not
  *       happen);</li>
- *   <li>other cleartext requests are served, advertising the upgrade where configured (TLS-07).</li>
+ *   <li>other cleartext requests are served, advertising the upgrade where configured (TLS-07)
+ *       and where RFC 2817's optional form would switch them (TLS-11).</li>
  * </ul>
  *
  * <p>Added by {@link dev.switchboard.servlet.SwitchboardInitializer} ahead of the upgrade
@@ -68,6 +70,7 @@ public class TlsPolicyFilter implements Filter {
     private TransportResolver resolver;
     private TlsPolicy policy;
     private TlsRequirement requirement;
+    private UpgradeForms forms;
     private String hsts;
     private String advertised;
 
@@ -91,20 +94,28 @@ public class TlsPolicyFilter implements Filter {
                 options = TlsPolicyOptions.from(settings);
             }
             resources = protectedResources(context, options, true);
-            tokens = TlsUpgradeOptions.configured(settings) ? TlsUpgradeOptions.from(settings).tokens() : List.of();
+            TlsUpgradeOptions inPlace = TlsUpgradeOptions.configured(settings) ? TlsUpgradeOptions.from(settings) : null;
+            tokens = inPlace != null ? inPlace.tokens() : List.of();
+            forms = inPlace != null ? new UpgradeForms(UrlPatterns.of(inPlace.optionalUpgrade()))
+                    : UpgradeForms.mandatoryOnly();
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         bridges = BridgeRegistry.of(context);
         resolver = new TransportResolver(bridges, AddressSet.parse(options.trustedProxies()));
-        policy = new TlsPolicy(resources, AddressSet.parse(options.exemptAddresses()), tokens);
+        policy = new TlsPolicy(resources, AddressSet.parse(options.exemptAddresses()), tokens, forms);
         requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
-                options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0);
+                options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0,
+                tokens.isEmpty() ? null : forms);
         hsts = options.hsts().orElse(null);
-        advertised = options.advertise() ? options.upgrade().toHeaderValue() : null;
+        advertised = options.advertise() && !tokens.isEmpty() ? options.upgrade().toHeaderValue() : null;
         if (!resources.isEmpty() && tokens.isEmpty()) {
             LOG.info("TLS is required for " + resources.rules().size() + " rule(s) but RFC 2817 upgrades are off ("
                     + TlsUpgradeOptions.KEYSTORE + " is not set): clients must use the https URL");
+        }
+        if (options.advertise() && (tokens.isEmpty() || !forms.optionalEnabled())) {
+            LOG.warning(TlsPolicyOptions.ADVERTISE + " is set but nothing is advertised: only responses for the"
+                    + " resources of " + TlsUpgradeOptions.OPTIONAL_UPGRADE + " advertise an upgrade, and there are none");
         }
         LOG.log(Level.FINE, "TLS policy: {0}", resources);
     }
@@ -146,7 +157,8 @@ public class TlsPolicyFilter implements Filter {
                 chain.doFilter(seen, response);
             }
             case CLEARTEXT -> {
-                if (advertised != null && HttpSpec.HTTP_1_1.equals(seen.getProtocol())) {
+                if (advertised != null && HttpSpec.HTTP_1_1.equals(seen.getProtocol())
+                        && forms.optionalFor(TlsPolicy.pathWithinApplication(seen))) {
                     response.setHeader(HttpSpec.UPGRADE, advertised);
                     response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
                 }

@@ -56,6 +56,9 @@ public final class TlsSpec {
     /** The server does not support the functionality required, such as a transfer coding (RFC 9110 section 15.6.2). */
     public static final int SC_NOT_IMPLEMENTED = 501;
 
+    /** The client has sent too many requests, here: holds too many connections (RFC 6585 section 4). */
+    public static final int SC_TOO_MANY_REQUESTS = 429;
+
     /** The target is not available here (RFC 9110 section 15.5.5). */
     public static final int SC_NOT_FOUND = 404;
 

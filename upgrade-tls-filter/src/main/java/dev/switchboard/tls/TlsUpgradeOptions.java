@@ -11,12 +11,18 @@ import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.tls.internal.UrlPatterns;
 
 /**
  * The settings of the RFC 2817 {@code TLS/1.x} protocol: the key material, the TLS versions
- * and suites, and the limits of the handshake and of the connections it carries. Immutable;
- * build with {@link #builder()} or read with {@link #from(Settings)}. Every option is listed,
- * with its default, in the module's README.
+ * and suites, which requests may upgrade, and the limits of the handshake and of the
+ * connections it carries. Immutable; build with {@link #builder(Path)} or read with
+ * {@link #from(Settings)}. Every option is listed, with its default, in the module's README.
+ *
+ * <p>Naming a key store enables in-place TLS for the mandatory form of RFC 2817,
+ * {@code OPTIONS *}, only. The optional form (a real request carrying
+ * {@code Upgrade: TLS/1.x}) is what the Opossum attack (CVE-2025-49812) abuses; it is
+ * enabled separately, for named resources, with {@link #OPTIONAL_UPGRADE}.
  */
 public final class TlsUpgradeOptions {
 
@@ -40,10 +46,20 @@ public final class TlsUpgradeOptions {
     public static final String HANDSHAKE_TIMEOUT = "switchboard.tls.handshakeTimeout";
     /** Concurrent RFC 2817 connections; more are refused with 503 (default 1000). */
     public static final String MAX_CONNECTIONS = "switchboard.tls.maxConnections";
+    /** Concurrent RFC 2817 connections from one client address; more are refused with 429 (default 32). */
+    public static final String MAX_CONNECTIONS_PER_CLIENT = "switchboard.tls.maxConnectionsPerClient";
     /** Largest request head accepted over an upgraded connection (default 16KiB); larger gets 431. */
     public static final String MAX_REQUEST_HEAD_SIZE = "switchboard.tls.maxRequestHeadSize";
     /** The upgrade tokens the protocol answers to (default TLS/1.0, TLS/1.1, TLS/1.2, TLS/1.3). */
     public static final String TOKENS = "switchboard.tls.tokens";
+    /**
+     * URL patterns whose GET, HEAD and OPTIONS requests may upgrade in place with
+     * {@code Upgrade: TLS/1.x} (RFC 2817's optional form); none by default. Read the module
+     * README's section on the Opossum attack first.
+     */
+    public static final String OPTIONAL_UPGRADE = "switchboard.tls.optionalUpgrade";
+    /** Whether a handshake whose ClientHello offers {@code h2} in ALPN is refused (default true). */
+    public static final String REFUSE_HTTP2_OFFERS = "switchboard.tls.refuseHttp2Offers";
     /** Prefix of the handler limits of upgraded connections ({@code switchboard.tls.idleTimeout}, ...). */
     public static final String HANDLER_PREFIX = "switchboard.tls";
 
@@ -60,8 +76,11 @@ public final class TlsUpgradeOptions {
     private final List<String> cipherSuites;
     private final Duration handshakeTimeout;
     private final int maxConnections;
+    private final int maxConnectionsPerClient;
     private final int maxRequestHeadSize;
     private final List<ProtocolToken> tokens;
+    private final List<String> optionalUpgrade;
+    private final boolean refuseHttp2Offers;
     private final HandlerOptions handlerOptions;
 
     private TlsUpgradeOptions(Builder b) {
@@ -75,9 +94,13 @@ public final class TlsUpgradeOptions {
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.handshakeTimeout = b.handshakeTimeout;
         this.maxConnections = b.maxConnections;
+        this.maxConnectionsPerClient = b.maxConnectionsPerClient;
         this.maxRequestHeadSize = b.maxRequestHeadSize;
         this.tokens = List.copyOf(b.tokens);
+        this.optionalUpgrade = List.copyOf(b.optionalUpgrade);
+        this.refuseHttp2Offers = b.refuseHttp2Offers;
         this.handlerOptions = b.handlerOptions;
+        UrlPatterns.of(optionalUpgrade); // fail now, not on the first request
     }
 
     public static Builder builder(Path keystore) {
@@ -126,11 +149,20 @@ public final class TlsUpgradeOptions {
         }
         b.handshakeTimeout(handshake);
         b.maxConnections(settings.getInt(MAX_CONNECTIONS, 1000, 1, 1_000_000));
+        b.maxConnectionsPerClient(settings.getInt(MAX_CONNECTIONS_PER_CLIENT, 32, 1, 1_000_000));
         b.maxRequestHeadSize(settings.getSize(MAX_REQUEST_HEAD_SIZE, 16 * 1024, 1024, 1024 * 1024));
         List<String> tokens = settings.getList(TOKENS);
         if (!tokens.isEmpty()) {
             b.tokens(tokens(tokens));
         }
+        List<String> optional = settings.getList(OPTIONAL_UPGRADE);
+        try {
+            UrlPatterns.of(optional);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OPTIONAL_UPGRADE + ": " + e.getMessage(), e);
+        }
+        b.optionalUpgrade(optional);
+        b.refuseHttp2Offers(settings.getBoolean(REFUSE_HTTP2_OFFERS, true));
         b.handlerOptions(HandlerOptions.from(settings, HANDLER_PREFIX));
         return b.build();
     }
@@ -195,6 +227,11 @@ public final class TlsUpgradeOptions {
         return maxConnections;
     }
 
+    /** Connections one client address may hold, from its 101 to its close. */
+    public int maxConnectionsPerClient() {
+        return maxConnectionsPerClient;
+    }
+
     public int maxRequestHeadSize() {
         return maxRequestHeadSize;
     }
@@ -202,6 +239,16 @@ public final class TlsUpgradeOptions {
     /** The upgrade tokens the protocol answers to. */
     public List<ProtocolToken> tokens() {
         return tokens;
+    }
+
+    /** URL patterns whose GET, HEAD and OPTIONS may use RFC 2817's optional form; empty for none. */
+    public List<String> optionalUpgrade() {
+        return optionalUpgrade;
+    }
+
+    /** Whether a handshake whose ClientHello offers {@code h2} is refused. */
+    public boolean refuseHttp2Offers() {
+        return refuseHttp2Offers;
     }
 
     /** Idle and first-byte timeouts, buffer sizes and output limits of upgraded connections. */
@@ -221,8 +268,11 @@ public final class TlsUpgradeOptions {
         private List<String> cipherSuites = List.of();
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private int maxConnections = 1000;
+        private int maxConnectionsPerClient = 32;
         private int maxRequestHeadSize = 16 * 1024;
         private List<ProtocolToken> tokens = DEFAULT_TOKENS;
+        private List<String> optionalUpgrade = List.of();
+        private boolean refuseHttp2Offers = true;
         private HandlerOptions handlerOptions = HandlerOptions.DEFAULT;
 
         private Builder(Path keystore) {
@@ -285,6 +335,14 @@ public final class TlsUpgradeOptions {
             return this;
         }
 
+        public Builder maxConnectionsPerClient(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("expected maxConnectionsPerClient >= 1 but was " + max);
+            }
+            this.maxConnectionsPerClient = max;
+            return this;
+        }
+
         public Builder maxRequestHeadSize(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("expected maxRequestHeadSize >= 1024 but was " + bytes);
@@ -301,11 +359,29 @@ public final class TlsUpgradeOptions {
             return this;
         }
 
+        /**
+         * URL patterns whose GET, HEAD and OPTIONS may upgrade in place with a real request
+         * (RFC 2817's optional form); by default none: only {@code OPTIONS *} upgrades.
+         */
+        public Builder optionalUpgrade(List<String> urlPatterns) {
+            this.optionalUpgrade = List.copyOf(urlPatterns);
+            return this;
+        }
+
+        /** Whether a handshake whose ClientHello offers {@code h2} is refused (default true). */
+        public Builder refuseHttp2Offers(boolean refuse) {
+            this.refuseHttp2Offers = refuse;
+            return this;
+        }
+
         public Builder handlerOptions(HandlerOptions options) {
             this.handlerOptions = Objects.requireNonNull(options);
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException if a URL pattern is invalid
+         */
         public TlsUpgradeOptions build() {
             return new TlsUpgradeOptions(this);
         }

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
@@ -14,11 +16,15 @@ import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.BridgeRules;
+import dev.switchboard.tls.internal.ConfiguredIdentityFields;
 import dev.switchboard.tls.internal.FirstRequest;
 import dev.switchboard.tls.internal.IpAddresses;
 import dev.switchboard.tls.internal.KeyMaterial;
+import dev.switchboard.tls.internal.SharedCertificateCheck;
 import dev.switchboard.tls.internal.TlsConnection;
 import dev.switchboard.tls.internal.TlsEndpoint;
+import dev.switchboard.tls.internal.UpgradeForms;
+import dev.switchboard.tls.internal.UrlPatterns;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,13 +32,19 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code TLS/1.x}: upgrading a cleartext HTTP/1.1 connection to TLS in place (RFC 2817).
  *
  * <pre>
- * GET /secure/ HTTP/1.1              HTTP/1.1 101
+ * OPTIONS * HTTP/1.1                 HTTP/1.1 101
  * Host: example.com                  Upgrade: TLS/1.2, HTTP/1.1
  * Upgrade: TLS/1.2                   Connection: upgrade
  * Connection: upgrade
  *                                    (TLS handshake; then, over TLS, the response to
- *                                     GET /secure/ and any further requests)
+ *                                     OPTIONS * and any further requests)
  * </pre>
+ *
+ * <p>Which requests may switch is {@link UpgradeForms}' to say: {@code OPTIONS *} always, a
+ * real request (RFC 2817's optional form, which the Opossum attack abuses) only for GET,
+ * HEAD and OPTIONS of the resources of {@link TlsUpgradeOptions#OPTIONAL_UPGRADE}, none by
+ * default (TLS-11). Enabling the optional form fails on Tomcat while one of its TLS
+ * connectors presents a certificate for the same key or a name in common.
  *
  * <p>The 101 names the token the client offered with {@code HTTP/1.1} above it (TLS-01);
  * the version actually negotiated is never below the configured minimum, whatever the token
@@ -46,23 +58,60 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
     /** The servlet-context attribute under which {@link TlsProtocolProvider} keeps the protocol it made. */
     public static final String ATTRIBUTE = TlsUpgradeProtocol.class.getName();
 
+    private static final Logger LOG = Logger.getLogger(TlsUpgradeProtocol.class.getName());
+
     private final TlsUpgradeOptions options;
+    private final UpgradeForms forms;
     private final TlsEndpoint endpoint;
 
     /**
      * Loads the key store.
      *
      * @throws IllegalArgumentException if the key store cannot be loaded, or no TLS version
-     *     or cipher suite that was asked for is available
+     *     or cipher suite that was asked for is available, or the optional form is enabled
+     *     while a TLS connector of the same Tomcat shares the key or a name
      */
     public TlsUpgradeProtocol(ServletContext context, TlsUpgradeOptions options) {
         this.options = options;
-        KeyMaterial keys = new KeyMaterial(new KeyMaterial.Source(options.keystore(), options.keystoreType(),
+        this.forms = new UpgradeForms(UrlPatterns.of(options.optionalUpgrade()));
+        KeyMaterial.Source source = new KeyMaterial.Source(options.keystore(), options.keystoreType(),
                 options.keystorePassword().toCharArray(), options.keyPassword().toCharArray(),
-                options.keyAlias().orElse(null)), options.keystoreReloadInterval());
+                options.keyAlias().orElse(null));
+        KeyMaterial keys = new KeyMaterial(source, options.keystoreReloadInterval());
+        if (forms.optionalEnabled()) {
+            refuseSharedCertificates(context, source);
+        }
         this.endpoint = new TlsEndpoint(keys, TlsVersions.enabledFrom(options.minVersion(), keys.supportedProtocols()),
                 options.cipherSuites(), options.minVersion(), options.handshakeTimeout(), options.maxRequestHeadSize(),
-                options.maxConnections(), BridgeRegistry.of(context));
+                options.maxConnections(), options.maxConnectionsPerClient(), options.refuseHttp2Offers(),
+                BridgeRegistry.of(context));
+        LOG.info("RFC 2817 in-place TLS for " + contextName(context) + ": " + forms);
+    }
+
+    /**
+     * Refuses the optional form while a TLS connector of the server presents a certificate
+     * that a client would take for this one (Opossum, CVE-2025-49812); logs when that cannot
+     * be known (every container but Tomcat).
+     */
+    private static void refuseSharedCertificates(ServletContext context, KeyMaterial.Source source) {
+        Optional<List<String>> sharing = SharedCertificateCheck.sharing(context,
+                SharedCertificateCheck.presented(source));
+        if (sharing.isEmpty()) {
+            LOG.warning(TlsUpgradeOptions.OPTIONAL_UPGRADE + " is set for " + contextName(context) + ": make sure that"
+                    + " no https server presents a certificate for the same names, which this container does not"
+                    + " let an application check (see the Opossum attack in the module README)");
+        } else if (!sharing.get().isEmpty()) {
+            throw new IllegalArgumentException(TlsUpgradeOptions.OPTIONAL_UPGRADE + ": RFC 2817's optional form cannot"
+                    + " be enabled while " + String.join(" and ", sharing.get()) + " presents a certificate for the same"
+                    + " key or names: a man in the middle could relay a client of the https port onto an upgraded"
+                    + " cleartext connection and have it read the answer to a request of his (the Opossum attack,"
+                    + " CVE-2025-49812). Present a certificate for other names here, or leave the option unset:"
+                    + " OPTIONS * still upgrades");
+        }
+    }
+
+    private static String contextName(ServletContext context) {
+        return context.getContextPath().isEmpty() ? "/" : context.getContextPath();
     }
 
     @Override
@@ -81,20 +130,28 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         if (request.isSecure()) {
             return Decision.decline("the connection is already secure");
         }
+        if (!forms.allows(request)) {
+            return Decision.decline("RFC 2817's optional form is not enabled for " + request.getMethod()
+                    + " of this resource (" + TlsUpgradeOptions.OPTIONAL_UPGRADE + ")");
+        }
         String host = request.getHeader(HttpSpec.HOST);
         InetSocketAddress target = connector(request);
         if (host == null || target == null) {
             return Decision.decline("no Host field, or the local address is unknown");
         }
-        if (endpoint.openConnections() >= options.maxConnections()) {
+        if (endpoint.full()) {
             return Decision.refuse(HttpSpec.SC_SERVICE_UNAVAILABLE,
                     "Too many TLS upgrades are open; try again later or use https").countedAs("capacity");
         }
+        String client = request.getRemoteAddr();
+        if (endpoint.fullFor(client)) {
+            return Decision.refuse(TlsSpec.SC_TOO_MANY_REQUESTS,
+                    "Too many TLS upgrades are open from this address; close one or use https").countedAs("capacity");
+        }
         ServletContext context = request.getServletContext();
         String contextPath = context.getContextPath();
-        BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context));
+        BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context), ConfiguredIdentityFields.of(context));
         byte[] first = FirstRequest.of(request);
-        String client = request.getRemoteAddr();
         int clientPort = request.getRemotePort();
         return Decision.switchTo(TlsConnection.class, h -> {
             h.useOptions(options.handlerOptions());

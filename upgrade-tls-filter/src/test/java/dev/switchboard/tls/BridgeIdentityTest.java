@@ -35,7 +35,8 @@ class BridgeIdentityTest {
     @Test
     @DisplayName("TLS-09 a client that claims a live bridge socket's address and port is not taken for the bridge")
     void aClientClaimingTheBridgesAddressAndPortGets426() throws Exception {
-        try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(TlsDeployments.tlsApp("identity", Map.of()))) {
+        try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(TlsDeployments.tlsApp("identity",
+                Map.of(TlsUpgradeOptions.OPTIONAL_UPGRADE, "/*")))) {
             tomcat.tomcat().getEngine().getPipeline().addValve(new RemoteIpValve());
             ServerUnderTest s = tomcat.server();
             int connector = s.base().getPort();

@@ -38,7 +38,8 @@ class KeyStoreReloadTest {
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(TlsDeployments.tlsApp("reload", Map.of(
                 TlsUpgradeOptions.KEYSTORE, file.toString(),
                 TlsUpgradeOptions.KEYSTORE_PASSWORD, first.password(),
-                TlsUpgradeOptions.KEYSTORE_RELOAD_INTERVAL, "1s")))) {
+                TlsUpgradeOptions.KEYSTORE_RELOAD_INTERVAL, "1s",
+                TlsUpgradeOptions.OPTIONAL_UPGRADE, "/*")))) {
             ServerUnderTest s = tomcat.server();
             assertThat(presented(s, TestKeyStore.clientContextTrusting(before))).isEqualTo(before);
 

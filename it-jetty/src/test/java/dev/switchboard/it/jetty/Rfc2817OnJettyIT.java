@@ -1,7 +1,5 @@
 package dev.switchboard.it.jetty;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchboard.it.ServerUnderTest;
@@ -11,7 +9,7 @@ import dev.switchboard.it.scenarios.Rfc2817Scenarios;
 class Rfc2817OnJettyIT extends Rfc2817Scenarios {
 
     @RegisterExtension
-    static final JettyDeployment JETTY = JettyDeployment.of(() -> TlsDeployments.tlsApp("tls-upgrade", Map.of()));
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> TlsDeployments.tlsApp("tls-upgrade", PARAMS));
 
     @Override
     protected ServerUnderTest server() {

@@ -31,8 +31,20 @@ public final class ScriptedBackend implements AutoCloseable {
 
     /** Listens on {@code 127.0.0.1:port} (0 for a free port). */
     public static ScriptedBackend listen(int port) throws IOException {
+        return listen(port, 0);
+    }
+
+    /**
+     * Listens on {@code 127.0.0.1:port} with a receive buffer of about {@code receiveBufferSize}
+     * bytes on every connection it accepts (0 for the system's), so that a proxy writing to a
+     * backend that reads nothing soon blocks.
+     */
+    public static ScriptedBackend listen(int port, int receiveBufferSize) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
+        if (receiveBufferSize > 0) {
+            server.setReceiveBufferSize(receiveBufferSize); // before bind: it sets the window offered
+        }
         server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return new ScriptedBackend(server);
     }

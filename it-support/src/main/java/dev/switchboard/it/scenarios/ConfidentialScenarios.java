@@ -20,7 +20,8 @@ import dev.switchboard.it.ServerUnderTest;
 /**
  * A web.xml {@code CONFIDENTIAL} transport guarantee, enforced by the TLS policy on a
  * container that lets it take the guarantee over. Deploy
- * {@code TlsDeployments.tlsApp(name, ConfidentialScenarios.PARAMS, ConfidentialScenarios.CONSTRAINT)}.
+ * {@code TlsDeployments.tlsApp(name, ConfidentialScenarios.PARAMS, ConfidentialScenarios.CONSTRAINT
+ * + ConfidentialScenarios.OMISSION_CONSTRAINT)}.
  */
 public abstract class ConfidentialScenarios {
 
@@ -31,12 +32,25 @@ public abstract class ConfidentialScenarios {
             + "    <user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>\n"
             + "  </security-constraint>\n";
 
+    /**
+     * {@code /conf-omit/*} requires {@code CONFIDENTIAL} transport for every method but
+     * {@code get}, written in lower case: method names are case-sensitive (RFC 9110 section
+     * 9.1), so {@code GET} is not omitted.
+     */
+    public static final String OMISSION_CONSTRAINT = "  <security-constraint>\n"
+            + "    <web-resource-collection><web-resource-name>omission</web-resource-name>"
+            + "<url-pattern>/conf-omit/*</url-pattern><http-method-omission>get</http-method-omission>"
+            + "</web-resource-collection>\n"
+            + "    <user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee></user-data-constraint>\n"
+            + "  </security-constraint>\n";
+
     /** No protected pattern of the policy's own: only the constraint requires TLS. */
     public static final Map<String, String> PARAMS;
 
     static {
         Map<String, String> params = new HashMap<>();
         params.put("switchboard.tls.protect", null);
+        params.put("switchboard.tls.optionalUpgrade", "/conf/*");
         PARAMS = Collections.unmodifiableMap(params);
     }
 
@@ -66,6 +80,25 @@ public abstract class ConfidentialScenarios {
             tls.send(get(s, "conf/again", ""));
             assertThat(tls.readResponse().status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @DisplayName("TLS-05 an omission of the method get does not omit GET: a cleartext GET gets the 426, as Tomcat would answer")
+    void aLowerCaseOmissionDoesNotOmitTheUpperCaseMethod() throws Exception {
+        ServerUnderTest s = server();
+        long before = executions(s);
+        RawConnection.Response r = exchange(s, get(s, "conf-omit/page", ""));
+        assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(426));
+        assertThat(executions(s)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("TLS-05 the omitted method itself, get in lower case, is served in cleartext")
+    void theOmittedMethodIsServed() throws Exception {
+        ServerUnderTest s = server();
+        RawConnection.Response r = exchange(s, TlsExchanges.request(s, "get", "conf-omit/page", ""));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(info(r)).containsEntry("method", "get").containsEntry("secure", "false");
     }
 
     @Test

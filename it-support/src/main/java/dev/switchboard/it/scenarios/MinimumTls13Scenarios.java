@@ -25,7 +25,8 @@ import dev.switchboard.it.tls.TestKeyStore;
  */
 public abstract class MinimumTls13Scenarios {
 
-    public static final Map<String, String> PARAMS = Map.of("switchboard.tls.minVersion", "TLSv1.3");
+    public static final Map<String, String> PARAMS = Map.of("switchboard.tls.minVersion", "TLSv1.3",
+            "switchboard.tls.optionalUpgrade", "/*");
 
     protected abstract ServerUnderTest server();
 

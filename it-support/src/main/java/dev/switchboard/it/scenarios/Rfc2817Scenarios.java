@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -34,10 +35,13 @@ import dev.switchboard.it.tls.TestKeyStore;
  * RFC 2817 end to end with the JDK's TLS client as the independent peer: the 101 (TLS-01),
  * HTTP/1.1 over the upgraded connection (TLS-02, UPG-15), failed and stalled handshakes
  * (TLS-03), the version floor (TLS-08) and {@code OPTIONS *} (TLS-04). Deploy
- * {@code TlsDeployments.tlsApp(name, Map.of())}: {@code /secure/*} protected, a 3 s
- * handshake timeout.
+ * {@code TlsDeployments.tlsApp(name, Rfc2817Scenarios.PARAMS)}: {@code /secure/*} protected,
+ * a 3 s handshake timeout, and RFC 2817's optional form on for every resource.
  */
 public abstract class Rfc2817Scenarios {
+
+    /** The optional form for every resource, so that the scenarios can upgrade real requests. */
+    public static final Map<String, String> PARAMS = Map.of("switchboard.tls.optionalUpgrade", "/*");
 
     /** Longer than the deployment's handshake timeout, with room for a busy machine. */
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(30);
@@ -258,6 +262,19 @@ public abstract class Rfc2817Scenarios {
             byte[] hello = ClientHellos.tls11Only();
             c.send(Arrays.copyOf(hello, hello.length / 2));
             assertThat(c.timeout(CLOSE_WITHIN).readToEnd()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-03 client-initiated renegotiation of a TLS 1.2 session is refused: the connection closes, no response follows")
+    void clientInitiatedRenegotiationIsRefused() throws Exception {
+        ServerUnderTest s = server();
+        try (RawConnection c = RawConnection.open(s.base());
+                RawConnection tls = upgrade(c, get(s, "secure/1", UPGRADE_TLS_1_2), "TLSv1.2")) {
+            assertThat(tls.readResponse().status()).isEqualTo(200);
+            ((SSLSocket) tls.socket()).startHandshake(); // on an established TLS 1.2 session: a new ClientHello
+            tls.send(get(s, "secure/2", ""));
+            assertThatThrownBy(tls::readResponse).isInstanceOf(IOException.class);
         }
     }
 

@@ -39,7 +39,8 @@ public abstract class TlsPolicyScenarios {
             "switchboard.tls.trustedProxies", TRUSTED_PROXY,
             "switchboard.tls.advertise", "true",
             "switchboard.tls.hstsMaxAge", "31536000s",
-            "switchboard.tls.hstsIncludeSubDomains", "true");
+            "switchboard.tls.hstsIncludeSubDomains", "true",
+            "switchboard.tls.optionalUpgrade", "/*");
 
     private static final String TLS_UPGRADE = "TLS/1.3, TLS/1.2, HTTP/1.1";
     private static final String HSTS = "max-age=31536000; includeSubDomains";

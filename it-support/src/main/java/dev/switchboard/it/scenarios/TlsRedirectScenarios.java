@@ -23,7 +23,8 @@ public abstract class TlsRedirectScenarios {
     public static final Map<String, String> PARAMS = Map.of(
             "switchboard.tls.mode", "redirect",
             "switchboard.tls.redirectStatus", "308",
-            "switchboard.tls.httpsPort", "8443");
+            "switchboard.tls.httpsPort", "8443",
+            "switchboard.tls.optionalUpgrade", "/*");
 
     protected abstract ServerUnderTest server();
 

@@ -116,6 +116,22 @@ public abstract class TunnelLimitScenarios {
     }
 
     @Test
+    @DisplayName("UPG-16 the 503 past the cap closes the connection; the request behind it is never served")
+    void capRefusalClosesTheConnection() throws IOException {
+        ServerUnderTest s = server();
+        try (RawConnection first = RawConnection.open(s.base()); BackendPeer peer = open(first)) {
+            try (RawConnection second = RawConnection.open(s.base())) {
+                second.send(Requests.upgrade(s, "raw/x", "echo/1") + Requests.get(s, "after"));
+                RawConnection.Response r = second.readResponse();
+                assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(503));
+                assertThat(r.head().values("Connection")).containsExactly("close");
+                assertThat(second.isClosedByPeer(Duration.ofSeconds(5))).as("connection closed, no second response")
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("PRX-05 a closed tunnel frees its place under the cap")
     void closedTunnelFreesItsPlace() throws IOException {
         ServerUnderTest s = server();

@@ -101,7 +101,7 @@ public abstract class TunnelRefusalScenarios {
                 new Row("PRX-02 a backend that closes without answering gets 502",
                         "", Then.CLOSE, 502, new String[0], "Backend %s closed the connection without a response\n"),
                 new Row("PRX-05 a backend that never answers gets 504 after the response timeout",
-                        "", Then.STAY_SILENT, 504, new String[0], "Backend %s sent no response in time\n"))
+                        "", Then.STAY_SILENT, 504, new String[0], "Backend %s sent no response within 3000 ms\n"))
                 .map(Arguments::of);
     }
 
@@ -138,6 +138,45 @@ public abstract class TunnelRefusalScenarios {
                     assertThat(second.bodyText()).contains("path: " + s.path("after") + "\n")
                             .contains("upgrade: (none)\n");
                 }
+                assertThat(peer.readUntilClosed()).as("bytes forwarded after the head").isEmpty();
+            }
+        }
+    }
+
+    static Stream<Arguments> tunnelAnswers() {
+        return Stream.of(
+                Arguments.of("UPG-16 the tunnel's 502 for a 101 the client did not offer closes the connection",
+                        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: other/1\r\nConnection: upgrade\r\n\r\n",
+                        Then.KEEP_OPEN, 502),
+                Arguments.of("UPG-16 the tunnel's 502 for a malformed head closes the connection",
+                        "HTTP/1.1 1O1 Switching\r\nUpgrade: echo/1\r\n\r\n", Then.KEEP_OPEN, 502),
+                Arguments.of("UPG-16 the tunnel's 502 for a backend that closes without answering closes the connection",
+                        "", Then.CLOSE, 502),
+                Arguments.of("UPG-16 the tunnel's 504 for a backend that never answers closes the connection",
+                        "", Then.STAY_SILENT, 504));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tunnelAnswers")
+    @DisplayName("UPG-16 a 502 or 504 the tunnel writes itself closes the connection; the request behind it is never "
+            + "served")
+    void tunnelAnswerClosesTheConnection(String label, String answer, Then then, int status) throws IOException {
+        ServerUnderTest s = server();
+        try (RawConnection client = RawConnection.open(s.base())) {
+            client.send(Requests.upgrade(s, "raw/x", "echo/1") + Requests.get(s, "after"));
+            try (BackendPeer peer = backend.accept()) {
+                peer.readHead();
+                if (!answer.isEmpty()) {
+                    peer.send(answer);
+                }
+                if (then == Then.CLOSE) {
+                    peer.shutdownOutput();
+                }
+                RawConnection.Response r = client.readResponse();
+                assertThat(r.head().statusLine()).as(r.head().raw()).isEqualTo(s.container().statusLine(status));
+                assertThat(r.head().values("Connection")).containsExactly("close");
+                assertThat(client.isClosedByPeer(Duration.ofSeconds(5))).as("connection closed, no second response")
+                        .isTrue();
                 assertThat(peer.readUntilClosed()).as("bytes forwarded after the head").isEmpty();
             }
         }

@@ -2,6 +2,7 @@ package dev.switchboard.it.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +75,87 @@ public record TestKeyStore(Path file, String password) {
             throw new IllegalStateException("keytool could not be run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a new key store at {@code file} with one EC key per host name, each under the host
+     * name as its alias, with a certificate for that name alone ({@code CN} and {@code SAN}); the
+     * first host's key comes first. For servers that choose a certificate by host.
+     *
+     * @throws IllegalStateException if keytool fails
+     */
+    public static TestKeyStore createForHosts(Path file, String... hosts) {
+        String password = "switchboard";
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            for (String host : hosts) {
+                Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", host,
+                        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "7",
+                        "-dname", "CN=" + host, "-ext", "SAN=dns:" + host,
+                        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password))
+                        .redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("keytool failed: " + output);
+                }
+            }
+            return new TestKeyStore(file, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("keytool could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a key store at {@code file} holding the {@link #shared()} key first (for
+     * {@code localhost} and {@code 127.0.0.1}, under {@link #ALIAS}), then one key per host
+     * name as {@link #createForHosts} makes them: for servers that present a certificate by
+     * host, with the shared one as their default.
+     */
+    public static TestKeyStore sharedWithHosts(Path file, String... hosts) {
+        TestKeyStore shared = shared();
+        TestKeyStore named = createForHosts(file.resolveSibling(file.getFileName() + ".hosts"), hosts);
+        try {
+            char[] password = named.password().toCharArray();
+            KeyStore out = KeyStore.getInstance("PKCS12");
+            out.load(null, null);
+            KeyStore first = load(shared);
+            char[] sharedPassword = shared.password().toCharArray();
+            out.setKeyEntry(ALIAS, first.getKey(ALIAS, sharedPassword), password, first.getCertificateChain(ALIAS));
+            KeyStore rest = load(named);
+            for (String host : hosts) {
+                out.setKeyEntry(host, rest.getKey(host, password), password, rest.getCertificateChain(host));
+            }
+            try (OutputStream o = Files.newOutputStream(file)) {
+                out.store(o, password);
+            }
+            return new TestKeyStore(file, named.password());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore load(TestKeyStore keys) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(keys.file())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, keys.password().toCharArray());
+            return store;
+        }
+    }
+
+    /** The certificate of the key entry named {@code alias}. */
+    public X509Certificate certificate(String alias) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password.toCharArray());
+            return (X509Certificate) store.getCertificate(alias);
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -54,6 +54,20 @@ public final class TomcatHttps {
     }
 
     /**
+     * Removes the HTTPS connector on {@code port} from {@code service}, if there is one: what
+     * {@link #addConnector} added, for a test class that must leave a shared Tomcat as it
+     * found it.
+     */
+    public static synchronized void removeConnector(Service service, int port) throws LifecycleException {
+        for (Connector c : service.findConnectors()) {
+            if (c.getSecure() && c.getLocalPort() == port) {
+                service.removeConnector(c);
+                c.destroy();
+            }
+        }
+    }
+
+    /**
      * The only Tomcat {@code Service} running in this JVM, found through JMX: for tests that
      * run in the same JVM as a container they did not start (Arquillian's embedded Tomcat).
      *

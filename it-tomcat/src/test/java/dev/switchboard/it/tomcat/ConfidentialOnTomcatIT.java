@@ -19,7 +19,8 @@ class ConfidentialOnTomcatIT extends ConfidentialScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TlsDeployments.tlsApp("tls-confidential", ConfidentialScenarios.PARAMS, ConfidentialScenarios.CONSTRAINT);
+        return TlsDeployments.tlsApp("tls-confidential", ConfidentialScenarios.PARAMS,
+                ConfidentialScenarios.CONSTRAINT + ConfidentialScenarios.OMISSION_CONSTRAINT);
     }
 
     @ArquillianResource

@@ -8,6 +8,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,7 +18,7 @@ import dev.switchboard.it.scenarios.HttpsScenarios;
 import dev.switchboard.it.tls.TestKeyStore;
 import dev.switchboard.it.tls.TomcatHttps;
 
-/** The policy behind a real HTTPS connector, added to Arquillian's Tomcat on a free port. */
+/** The policy behind a real HTTPS connector, added to Arquillian's Tomcat on a free port for this class. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HttpsOnTomcatIT extends HttpsScenarios {
@@ -32,6 +33,15 @@ class HttpsOnTomcatIT extends HttpsScenarios {
     @BeforeAll
     static void addHttpsConnector() throws Exception {
         httpsPort = TomcatHttps.addConnector(TomcatHttps.service(), 0, TestKeyStore.shared());
+    }
+
+    /**
+     * Arquillian's Tomcat serves the other test classes after this one: a connector with the
+     * same key as their RFC 2817 would make their optional form refuse to start (TLS-11).
+     */
+    @AfterAll
+    static void removeHttpsConnector() throws Exception {
+        TomcatHttps.removeConnector(TomcatHttps.service(), httpsPort);
     }
 
     @ArquillianResource

@@ -1,7 +1,6 @@
 package dev.switchboard.it.tomcat;
 
 import java.net.URL;
-import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,7 +19,7 @@ class Rfc2817OnTomcatIT extends Rfc2817Scenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TlsDeployments.tlsApp("tls-upgrade", Map.of());
+        return TlsDeployments.tlsApp("tls-upgrade", PARAMS);
     }
 
     @ArquillianResource

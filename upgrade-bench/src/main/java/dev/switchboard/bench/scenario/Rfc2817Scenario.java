@@ -51,7 +51,8 @@ public final class Rfc2817Scenario implements Scenario {
     @Override
     public Section run(Plan plan) throws Exception {
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(TlsDeployments.tlsApp("tls",
-                Map.of("switchboard.tls.handshakeTimeout", "10s", "switchboard.jmx", "false")))) {
+                Map.of("switchboard.tls.handshakeTimeout", "10s", "switchboard.jmx", "false",
+                        "switchboard.tls.optionalUpgrade", "/secure/*")))) {
             TestKeyStore keys = TestKeyStore.shared();
             int httpsPort = dev.switchboard.it.tls.TomcatHttps.addConnector(tomcat.tomcat().getService(), 0, keys);
             int plainPort = tomcat.server().base().getPort();
@@ -64,8 +65,9 @@ public final class Rfc2817Scenario implements Scenario {
                     Row.compared(NAME, "ms to first response (median)", "%.2f", pairs, "median", TARGET),
                     Row.compared(NAME, "ms to first response (p90)", "%.2f", pairs, "p90", null));
             String details = String.format("""
-                    Embedded Tomcat %s with `upgrade-servlet` and `upgrade-tls-filter` (RFC 2817 on, \
-                    `/secure/*` protected) and an HTTPS connector with the same key store. Baseline: a new \
+                    Embedded Tomcat %s with `upgrade-servlet` and `upgrade-tls-filter` (RFC 2817 on, its \
+                    optional form for `/secure/*`, which is protected) and an HTTPS connector with the same key \
+                    store, added after the application started. Baseline: a new \
                     TLS connection to the HTTPS connector, then `GET %s`. Candidate: a new cleartext connection \
                     with `GET %2$s`, `Upgrade: TLS/1.2` and `Connection: upgrade`, the 101, the TLS handshake on \
                     the same socket, and the response to that request over TLS. Both use the JDK's TLS client \
@@ -77,11 +79,11 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     @FunctionalInterface
-    private interface Exchange {
+    interface Exchange {
         void run() throws IOException;
     }
 
-    private static Sample measure(Duration duration, Exchange exchange) throws IOException {
+    static Sample measure(Duration duration, Exchange exchange) throws IOException {
         List<Double> millis = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
@@ -96,8 +98,9 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     /** A direct HTTPS connection: TLS handshake, then the request, then its response. */
-    private static void direct(SSLContext context, int port, String path) throws IOException {
+    static void direct(SSLContext context, int port, String path) throws IOException {
         Socket socket = new Socket();
+        socket.setTcpNoDelay(true); // as every socket of the scenario: no Nagle delay on small writes
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         SSLSocket tls = Rfc2817Client.layer(socket, context, "127.0.0.1", port);
         try (RawConnection c = RawConnection.over(tls)) {
@@ -126,7 +129,7 @@ public final class Rfc2817Scenario implements Scenario {
         }
     }
 
-    private static void expectOk(ResponseHead head) throws IOException {
+    static void expectOk(ResponseHead head) throws IOException {
         if (head.status() != 200) {
             throw new IOException("expected a 200 but got " + head.statusLine());
         }

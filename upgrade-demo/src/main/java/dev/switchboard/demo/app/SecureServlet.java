@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /secure/*}: reached only over TLS (the TLS policy answers cleartext requests with
- * 426 first). Says how this request's TLS arrived: the https connector, or an RFC 2817
- * upgrade of a cleartext connection (scheme {@code http}, yet secure).
+ * 426 first). Says how this request's TLS arrived: the https connector, an RFC 2817 upgrade
+ * at the cleartext connector ({@code OPTIONS *}: secure {@code https}, yet on a port that is not
+ * the https one), or an RFC 2817 upgrade of a real request (scheme {@code http}, yet secure).
  */
 public class SecureServlet extends HttpServlet {
 
@@ -19,7 +20,11 @@ public class SecureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean rfc2817 = request.isSecure() && "http".equals(request.getScheme());
+        String httpsPort = getServletContext().getInitParameter("switchboard.tls.httpsPort");
+        boolean atConnector = request.isSecure() && !rfc2817 && httpsPort != null
+                && !httpsPort.equals(String.valueOf(request.getLocalPort()));
         String how = rfc2817 ? "an RFC 2817 upgrade of a cleartext connection (Upgrade: TLS/1.x)"
+                : atConnector ? "an RFC 2817 upgrade at the cleartext connector (OPTIONS * with Upgrade: TLS/1.x)"
                 : request.isSecure() ? "the https connector" : "cleartext";
         Object protocol = request.getAttribute("jakarta.servlet.request.secure_protocol");
         Object cipher = request.getAttribute("jakarta.servlet.request.cipher_suite");

@@ -20,6 +20,8 @@ import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
+import dev.switchboard.tomcat.tls.ConnectorTls;
+
 /**
  * The demo WAR deployed at {@code /} on an embedded Tomcat 11 with a cleartext and a TLS
  * connector, and (unless {@code --tunnel-target} names another) the tunnel's backend on a
@@ -70,6 +72,9 @@ public final class DemoServer implements AutoCloseable {
         Connector http = tomcat.getConnector();
         http.setPort(options.httpPort());
         http.setProperty("address", options.bindAddress());
+        // RFC 2817's mandatory form (OPTIONS * with Upgrade: TLS/1.x) at the cleartext connector,
+        // before any application: what CUPS and Apache HttpClient send.
+        new ConnectorTls().keystore(keystore, options.keystorePassword()).install(http);
         Connector https = new Connector();
         https.setPort(options.httpsPort());
         https.setProperty("address", options.bindAddress());
@@ -139,7 +144,9 @@ public final class DemoServer implements AutoCloseable {
                 "  " + ws + "/ws/chat    WebSocket chat, subprotocols chat.v2 then chat.v1, permessage-deflate",
                 "  " + ws + "/ws/echo    WebSocket echo, no subprotocol",
                 "  " + h + "/echo      echo/1 after a 101 (plain GET: 426 Upgrade Required)",
-                "  " + h + "/secure/   426 in cleartext; served over https and over RFC 2817 (Upgrade: TLS/1.2)",
+                "  " + h + "/secure/   426 in cleartext, pointing at https; a real request is not upgraded in place (Opossum)",
+                "  " + h + "           OPTIONS * with Upgrade: TLS/1.2 gets 101, then TLS on the same connection,"
+                        + " then /secure/ and the rest over TLS (RFC 2817 at the connector)",
                 "  " + h + "/tunnel/   upgrades tunnelled to " + tunnelTarget
                         + (ownBackend ? " (the launcher's WebSocket and echo/1 backend)" : ""),
                 "  " + h + "/stats     the counters as JSON (the same numbers as JMX)",

@@ -9,19 +9,22 @@ import org.apache.catalina.Context;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 
 /**
- * What the launcher knows and the WAR cannot: the key store (for RFC 2817 on {@code /secure/}),
+ * What the launcher knows and the WAR cannot: the key store (for RFC 2817's mandatory form,
+ * {@code OPTIONS *}, only: the https connector presents the same key, so the optional form, a
+ * real request upgraded in place, would let a man in the middle answer a visitor of the https
+ * port with a request of his own, the Opossum attack, and Switchboard refuses to enable it),
  * the https port its 426 page points to, the tunnel's backend, the origins allowed besides
  * the page's own and the host names it answers to. Given to the application as context parameters that web.xml cannot
  * override, exactly as a {@code <Parameter override="false">} in a {@code context.xml} would.
  *
  * @param tunnelTarget the backend of {@code /tunnel/}
- * @param allowedOrigins origins allowed to open WebSockets besides same-origin
+ * @param allowedOrigins origins allowed to open WebSockets besides same-origin, directly and through the tunnel
  * @param allowedHosts the names under which upgrade requests are served
  */
 record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort, URI tunnelTarget,
         List<String> allowedOrigins, List<String> allowedHosts) {
 
-    /** The protocols of the demo once a key store is there: RFC 2817 joins echo/1 and WebSocket. */
+    /** The protocols of the demo once a key store is there: RFC 2817 (mandatory form only) joins echo/1 and WebSocket. */
     static final String PROTOCOLS = "echo, websocket, tls";
 
     /** Sets the parameters on {@code context}, before it starts. */
@@ -37,6 +40,7 @@ record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort,
             origins.add("same-origin");
             origins.addAll(settings.allowedOrigins);
             set(context, "switchboard.websocket.origins", String.join(", ", origins));
+            set(context, "switchboard.proxy.origins", "/tunnel/ -> " + String.join(" ", origins));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -70,7 +71,10 @@ final class TunnelBackend {
                 throw new IllegalStateException(e);
             }
             UpgradeRegistry registry = UpgradeRegistry.standalone("tunnel-backend").register(new EchoProtocol());
-            var filter = servletContext.addFilter("echo", new UpgradeFilter(UpgradeOptions.defaults(), registry));
+            // No provider from the launcher's class path (its websocket protocol would put Switchboard's
+            // same-origin policy in front of Tomcat's endpoint): the gateway's route decides who may come.
+            UpgradeOptions options = UpgradeOptions.builder().protocols(List.of()).build();
+            var filter = servletContext.addFilter("echo", new UpgradeFilter(options, registry));
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(null, false, "/*");
         }, null);

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -21,13 +22,18 @@ import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
 
 /**
- * The handshake with a backend, on the request thread: connect (bounded by the connect
- * timeout), send the request, read the response head (bounded in size, and in time by the
- * response timeout). Every failure is an {@link HttpStatusException}: 504 when the backend
- * does not answer in time, 502 for everything else. After a 101 the connection is handed to
- * the relay; after anything else, {@link #body()} streams the rest of the response.
+ * The exchange with a backend before the switch, on the request thread: connect (bounded by
+ * the connect timeout), then the TLS handshake, the request, the response head and, for an
+ * answer other than 101, its body, all within one {@link Deadline} of the response timeout
+ * from the moment the connection is made (PRX-09). When the deadline passes, the connection is
+ * closed under whatever call is blocked, read or write. Every failure is an
+ * {@link HttpStatusException}: 504 when the backend does not connect or answer in time, 502 for
+ * everything else. After a 101 the connection is handed to the relay
+ * ({@link #finishExchange()}, then {@link #detach()}); after anything else, {@link #body()}
+ * streams the rest of the response until {@link #close()}.
  *
- * <p>Not thread-safe: owned by one request thread until handed over.
+ * <p>Not thread-safe: owned by one request thread until handed over; only the deadline acts
+ * from another thread, and only by closing the connection.
  */
 final class BackendConnection implements AutoCloseable {
 
@@ -36,60 +42,85 @@ final class BackendConnection implements AutoCloseable {
 
     private final String name;
     private final Transport transport;
+    private final Deadline deadline;
     private final int maxHeadSize;
     private byte[] buffer;
     private int filled;
     private int headEnd;
 
-    private BackendConnection(String name, Transport transport, int maxHeadSize) {
+    private BackendConnection(String name, Transport transport, Deadline deadline, int maxHeadSize) {
         this.name = name;
         this.transport = transport;
+        this.deadline = deadline;
         this.maxHeadSize = maxHeadSize;
         this.buffer = new byte[Math.min(maxHeadSize, 4096)];
     }
 
     /**
-     * Connects to {@code host:port}, with TLS when {@code tls} is given.
+     * Connects to {@code host:port}, with TLS when {@code tls} is given, and starts the
+     * deadline of the exchange: {@code responseTimeout} from the moment the connection is made.
      *
-     * @throws HttpStatusException 504 if the connection is not made within {@code connectTimeout},
-     *     502 if the backend is unreachable or the TLS handshake fails
+     * @param scheduler runs the deadline
+     * @throws HttpStatusException 504 if the connection is not made within {@code connectTimeout}
+     *     or the TLS handshake does not end within {@code responseTimeout}, 502 if the backend is
+     *     unreachable or the TLS handshake fails
      */
     static BackendConnection open(String host, int port, SSLContext tls, Duration connectTimeout,
-            Duration responseTimeout, int maxHeadSize) {
+            Duration responseTimeout, ScheduledExecutorService scheduler, int maxHeadSize) {
         String name = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
         SocketChannel channel = null;
+        Deadline deadline = null;
         try {
             channel = SocketChannel.open();
             channel.socket().setTcpNoDelay(true);
             channel.socket().connect(new InetSocketAddress(host, port), timeoutMillis(connectTimeout));
-            channel.socket().setSoTimeout(timeoutMillis(responseTimeout));
+            SocketChannel connected = channel;
+            deadline = Deadline.start(responseTimeout, scheduler, () -> close(connected));
             Transport transport = tls == null ? new PlainTransport(channel)
                     : TlsTransport.handshake(channel, tls, host, port);
-            return new BackendConnection(name, transport, maxHeadSize);
-        } catch (SocketTimeoutException e) {
+            return new BackendConnection(name, transport, deadline, maxHeadSize);
+        } catch (IOException | UnresolvedAddressException e) {
             close(channel);
-            throw new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "connect-timeout",
-                    "Backend " + name + " did not accept a connection within " + connectTimeout.toMillis() + " ms");
-        } catch (SSLException e) {
-            close(channel);
-            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "tls-failed",
-                    "TLS handshake with backend " + name + " failed: " + OneLine.of(e.getMessage()));
-        } catch (UnknownHostException | UnresolvedAddressException e) {
-            close(channel);
-            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable", "Backend host " + OneLine.of(host)
-                    + " cannot be resolved");
-        } catch (ConnectException | NoRouteToHostException e) {
-            close(channel);
-            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable",
-                    "Backend " + name + " is unreachable: " + OneLine.of(e.getMessage()));
-        } catch (IOException e) {
-            close(channel);
-            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable",
-                    "Cannot connect to backend " + name + ": " + OneLine.of(String.valueOf(e.getMessage())));
+            if (deadline == null) {
+                throw connectFailure(e, name, host, connectTimeout);
+            }
+            if (!deadline.stop()) {
+                throw new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "response-timeout", "Backend " + name
+                        + " did not complete the TLS handshake within " + deadline.millis() + " ms");
+            }
+            if (e instanceof SSLException) {
+                throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "tls-failed",
+                        "TLS handshake with backend " + name + " failed: " + OneLine.of(e.getMessage()));
+            }
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "tls-failed", "Backend " + name
+                    + " failed during the TLS handshake: " + OneLine.of(String.valueOf(e.getMessage())));
         }
     }
 
-    /** Sends the request head and content. */
+    /** The answer for a connection that could not be made. */
+    private static TunnelFailure connectFailure(Exception e, String name, String host, Duration connectTimeout) {
+        if (e instanceof SocketTimeoutException) {
+            return new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "connect-timeout",
+                    "Backend " + name + " did not accept a connection within " + connectTimeout.toMillis() + " ms");
+        }
+        if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
+            return new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable", "Backend host " + OneLine.of(host)
+                    + " cannot be resolved");
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable",
+                    "Backend " + name + " is unreachable: " + OneLine.of(e.getMessage()));
+        }
+        return new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "unreachable",
+                "Cannot connect to backend " + name + ": " + OneLine.of(String.valueOf(e.getMessage())));
+    }
+
+    /**
+     * Sends the request head and content.
+     *
+     * @throws HttpStatusException 504 if the backend has not taken it all when the deadline
+     *     passes, 502 if it closes the connection first
+     */
     void send(byte[] head, byte[] content) {
         try {
             transport.writeBlocking(ByteBuffer.wrap(head));
@@ -97,6 +128,10 @@ final class BackendConnection implements AutoCloseable {
                 transport.writeBlocking(ByteBuffer.wrap(content));
             }
         } catch (IOException e) {
+            if (deadline.passed()) {
+                throw new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "send-timeout",
+                        "Backend " + name + " did not read the request within " + deadline.millis() + " ms");
+            }
             throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response",
                     "Backend " + name + " closed the connection while the request was sent");
         }
@@ -105,8 +140,8 @@ final class BackendConnection implements AutoCloseable {
     /**
      * Reads the final response head, skipping interim responses other than 101.
      *
-     * @throws HttpStatusException 504 if it does not arrive within the response timeout, 502 if
-     *     it is malformed, larger than the limit, or the backend closes first
+     * @throws HttpStatusException 504 if it is not complete when the deadline passes, 502 if it
+     *     is malformed, larger than the limit, or the backend closes first
      */
     BackendResponse readHead() {
         for (int i = 0; i <= MAX_INTERIM_RESPONSES; i++) {
@@ -142,12 +177,15 @@ final class BackendConnection implements AutoCloseable {
             int n;
             try {
                 n = transport.readBlocking(buffer, filled, buffer.length - filled);
-            } catch (SocketTimeoutException e) {
-                throw new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "response-timeout", "Backend " + name
-                        + (filled == 0 ? " sent no response in time" : " did not finish its response head in time"));
             } catch (IOException e) {
+                if (deadline.passed()) {
+                    throw headTimeout();
+                }
                 throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
                         + " failed while sending its response head: " + OneLine.of(String.valueOf(e.getMessage())));
+            }
+            if (n < 0 && deadline.passed()) {
+                throw headTimeout();
             }
             if (n < 0) {
                 throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
@@ -158,12 +196,21 @@ final class BackendConnection implements AutoCloseable {
         }
     }
 
+    private TunnelFailure headTimeout() {
+        return new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "response-timeout", "Backend " + name
+                + (filled == 0 ? " sent no response" : " did not finish its response head") + " within "
+                + deadline.millis() + " ms");
+    }
+
     /** Bytes the backend sent after the head just read (the first bytes of the new protocol after a 101). */
     byte[] afterHead() {
         return Arrays.copyOfRange(buffer, headEnd, filled);
     }
 
-    /** The rest of the response after its head, for relaying a response that does not switch. */
+    /**
+     * The rest of the response after its head, for relaying a response that does not switch.
+     * Reads fail once the deadline has passed; {@link #bodyFailure} says how to report that.
+     */
     InputStream body() {
         byte[] early = afterHead();
         return new InputStream() {
@@ -189,7 +236,32 @@ final class BackendConnection implements AutoCloseable {
         };
     }
 
-    /** Hands the connection to the relay: from now on the caller owns it. */
+    /**
+     * The answer for a failure while the body was read and nothing had been sent to the client
+     * yet: 504 if the deadline passed, else 502.
+     */
+    TunnelFailure bodyFailure(IOException e) {
+        if (deadline.passed()) {
+            return new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "response-timeout",
+                    "Backend " + name + " did not finish its response within " + deadline.millis() + " ms");
+        }
+        return new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-body", "Backend " + name
+                + " failed while sending its response body: " + OneLine.of(String.valueOf(e.getMessage())));
+    }
+
+    /**
+     * Ends the exchange before the switch: the deadline stops, and from now on only the
+     * tunnel's idle timeout applies. Call before the point of no return.
+     *
+     * @throws HttpStatusException 504 if the deadline passed first (the connection is closed)
+     */
+    void finishExchange() {
+        if (!deadline.stop()) {
+            throw headTimeout();
+        }
+    }
+
+    /** Hands the connection to the relay, after {@link #finishExchange()}: from now on the caller owns it. */
     Transport detach() throws IOException {
         transport.configureNonBlocking();
         return transport;
@@ -201,6 +273,7 @@ final class BackendConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        deadline.stop();
         transport.close();
     }
 

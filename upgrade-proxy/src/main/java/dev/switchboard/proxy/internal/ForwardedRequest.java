@@ -44,12 +44,16 @@ import jakarta.servlet.http.HttpServletRequest;
  * which this hop sets, nor {@code Expect}, which the proxy has answered by reading the
  * content. Earlier {@code Forwarded}, {@code X-Forwarded-For} and {@code Via} values are
  * kept and this hop's appended; {@code X-Forwarded-Proto/Host/Port} describe this hop only.
+ * The client's fields of a family this hop does not write ({@code Forwarded}, or every
+ * {@code X-Forwarded-*} field) are dropped: a backend that reads them would otherwise take the
+ * client's own word for its address, scheme and host.
  */
 final class ForwardedRequest {
 
     private static final Set<String> SET_BY_THIS_HOP = Set.of("host", "content-length", "expect");
     private static final Set<String> APPENDED = Set.of("forwarded", "x-forwarded-for", "via");
     private static final Set<String> REPLACED = Set.of("x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
+    private static final String X_FORWARDED_FAMILY = "x-forwarded-";
 
     private ForwardedRequest() {
     }
@@ -75,7 +79,7 @@ final class ForwardedRequest {
         line(out, HttpSpec.HOST, options.preserveHost() && clientHost != null ? clientHost : route.authority());
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower)) {
+            if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower) || notWritten(lower, forwarding)) {
                 continue;
             }
             List<String> values = Collections.list(request.getHeaders(name));
@@ -104,6 +108,12 @@ final class ForwardedRequest {
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether {@code lowerName} belongs to a family of forwarding fields this hop does not write. */
+    private static boolean notWritten(String lowerName, ForwardingFields forwarding) {
+        return lowerName.equals("forwarded") && !forwarding.forwarded()
+                || lowerName.startsWith(X_FORWARDED_FAMILY) && !forwarding.xForwarded();
+    }
+
     private static void forwarding(StringBuilder out, HttpServletRequest request, String clientHost,
             ForwardingFields forwarding, Map<String, List<String>> kept) {
         String proto = request.isSecure() ? "https" : "http";
@@ -117,13 +127,9 @@ final class ForwardedRequest {
             Forwarded.Element element = Forwarded.Element.of(params);
             Forwarded value = earlier.isEmpty() ? Forwarded.of(List.of(element)) : Forwarded.parse(earlier).with(element);
             line(out, HttpSpec.FORWARDED, value.toHeaderValue());
-        } else {
-            for (String v : earlier) {
-                line(out, HttpSpec.FORWARDED, v);
-            }
         }
-        List<String> xff = new ArrayList<>(kept.getOrDefault("x-forwarded-for", List.of()));
         if (forwarding.xForwarded()) {
+            List<String> xff = new ArrayList<>(kept.getOrDefault("x-forwarded-for", List.of()));
             xff.add(client);
             line(out, HttpSpec.X_FORWARDED_FOR, String.join(", ", xff));
             line(out, HttpSpec.X_FORWARDED_PROTO, proto);
@@ -131,16 +137,6 @@ final class ForwardedRequest {
                 line(out, HttpSpec.X_FORWARDED_HOST, clientHost);
             }
             line(out, HttpSpec.X_FORWARDED_PORT, Integer.toString(request.getServerPort()));
-        } else {
-            for (String v : xff) {
-                line(out, HttpSpec.X_FORWARDED_FOR, v);
-            }
-            for (String name : List.of(HttpSpec.X_FORWARDED_PROTO, HttpSpec.X_FORWARDED_HOST,
-                    HttpSpec.X_FORWARDED_PORT)) {
-                for (String v : kept.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
-                    line(out, name, v);
-                }
-            }
         }
     }
 

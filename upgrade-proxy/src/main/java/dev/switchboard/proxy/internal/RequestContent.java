@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Reads an upgrade request's content whole before anything is forwarded, so that it goes
  * to the backend with a {@code Content-Length} and none of it can be taken for tunnelled
- * bytes (RFC 9110 section 7.8).
+ * bytes (RFC 9110 section 7.8). Content can only be framed by {@code Content-Length} here: a
+ * request with {@code Transfer-Encoding} has been refused already (PRX-08), and without either
+ * field a request has none (RFC 9112 section 6.3).
  */
 final class RequestContent {
 
@@ -23,8 +25,7 @@ final class RequestContent {
      */
     static byte[] read(HttpServletRequest request, int max) throws IOException {
         long declared = request.getContentLengthLong();
-        boolean coded = request.getHeader(HttpSpec.TRANSFER_ENCODING) != null;
-        if (declared <= 0 && !coded) {
+        if (declared <= 0) {
             return NONE;
         }
         if (declared > max) {
@@ -37,7 +38,7 @@ final class RequestContent {
         if (content.length > max) {
             throw tooLarge(max);
         }
-        if (declared >= 0 && content.length != declared) {
+        if (content.length != declared) {
             throw new TunnelFailure(HttpSpec.SC_BAD_REQUEST, "bad-request",
                     "Request content ended after " + content.length + " of " + declared + " bytes");
         }

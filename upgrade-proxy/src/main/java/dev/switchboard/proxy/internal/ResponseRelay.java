@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * the backend's framing so that the container frames it for the client. If the backend
  * offered protocols in {@code Upgrade} (a 426, for example), the offer is passed on with this
  * hop's own {@code Connection: upgrade}, since the tunnel can carry any of them.
+ *
+ * <p>The body is passed on as it arrives (each piece flushed, so that a streamed answer
+ * streams), within the exchange's deadline (PRX-09). An answer cut short after the response
+ * was committed, by the deadline or by the backend, ends in a {@link ResponseCut}: the
+ * container then closes the client connection without ending the body, so the client can tell
+ * that the length or chunked framing already sent was not kept.
  */
 final class ResponseRelay {
 
@@ -33,8 +38,8 @@ final class ResponseRelay {
 
     /**
      * @param headRequest whether the request was HEAD (no body follows whatever the fields say)
-     * @throws HttpStatusException (502, 504) if the backend's framing is invalid or it fails
-     *     before anything has been sent to the client
+     * @throws HttpStatusException (502, 504) if the backend's framing is invalid, or it fails or
+     *     runs out of time before anything has been sent to the client
      * @throws IOException if it fails after the response was committed: the client connection
      *     must then be closed, which the container does when the exception reaches it
      */
@@ -70,7 +75,7 @@ final class ResponseRelay {
         if (framing == Framing.CHUNKED) {
             body = new ChunkedBody(body);
         }
-        copy(body, response, length, backend.name());
+        copy(body, response, length, backend);
     }
 
     /**
@@ -151,32 +156,33 @@ final class ResponseRelay {
         }
     }
 
-    private static void copy(InputStream body, HttpServletResponse response, long length, String backend)
+    /** Copies the body; a client that fails is the container's to report, a backend that fails is cut short. */
+    private static void copy(InputStream body, HttpServletResponse response, long length, BackendConnection backend)
             throws IOException {
         OutputStream out = response.getOutputStream();
         byte[] buffer = new byte[8192];
         long left = length < 0 ? Long.MAX_VALUE : length;
-        try {
-            while (left > 0) {
-                int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    if (length >= 0) {
-                        throw new IOException("backend closed the connection after " + (length - left) + " of "
-                                + length + " body bytes");
-                    }
-                    return;
+        while (left > 0) {
+            int n;
+            try {
+                n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0 && length >= 0) {
+                    throw new IOException("backend closed the connection after " + (length - left) + " of "
+                            + length + " body bytes");
                 }
-                out.write(buffer, 0, n);
-                left -= n;
+            } catch (IOException e) {
+                if (response.isCommitted()) {
+                    throw new ResponseCut(backend.bodyFailure(e).reason() + "; the relayed response is cut short");
+                }
+                response.reset();
+                throw backend.bodyFailure(e);
             }
-        } catch (IOException e) {
-            if (response.isCommitted()) {
-                throw e;
+            if (n < 0) {
+                return;
             }
-            response.reset();
-            throw new TunnelFailure(e instanceof SocketTimeoutException ? HttpSpec.SC_GATEWAY_TIMEOUT
-                    : HttpSpec.SC_BAD_GATEWAY, "bad-body", "Backend " + backend + " failed while sending its response body: "
-                    + e.getMessage());
+            out.write(buffer, 0, n);
+            out.flush();
+            left -= n;
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.switchboard.proxy.internal;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -34,10 +33,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * switches the client connection (RFC 9110 section 7.8); any other answer is relayed as an
  * ordinary response and the connection stays HTTP, so bytes the client sent after its
  * request are read by the container as the next request, never forwarded raw. Every
- * failure becomes a 4xx or 5xx through {@link Refusals}.
+ * failure becomes a 4xx or 5xx through {@link Refusals}, with {@code Connection: close}
+ * (UPG-16).
  *
- * <p>The request thread waits while the backend connects and answers, bounded by the
- * connect and response timeouts; after the switch no thread waits on the tunnel.
+ * <p>The request thread waits for the backend at most the connect timeout, then the response
+ * timeout, one deadline for the rest of the exchange (PRX-09); after the switch no thread
+ * waits on the tunnel.
  */
 public final class TunnelDispatcher {
 
@@ -47,11 +48,13 @@ public final class TunnelDispatcher {
     private final TunnelStatistics statistics;
     private final Switchover switchover;
     private final Capacity capacity;
+    private final Supplier<ScheduledExecutorService> scheduler;
 
     public TunnelDispatcher(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
             ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.statistics = statistics;
+        this.scheduler = scheduler;
         this.switchover = new Switchover(options, statistics, handlerStatistics, upgrade, loop, scheduler);
         this.capacity = new Capacity(options.maxTunnels());
     }
@@ -95,6 +98,15 @@ public final class TunnelDispatcher {
 
     private void tunnel(HttpServletRequest request, HttpServletResponse response, Route route, Upgrade offered,
             Connection connection) throws IOException {
+        String pathInContext;
+        try {
+            RequestChecks.framing(request);
+            pathInContext = RequestChecks.rawPathInContext(request, route);
+            RequestChecks.origin(request, route, offered, options.origins(route));
+        } catch (HttpStatusException e) {
+            refuse(response, e);
+            return;
+        }
         Capacity.Permit permit = acquire(response);
         if (permit == null) {
             return;
@@ -102,21 +114,19 @@ public final class TunnelDispatcher {
         BackendConnection backend = null;
         boolean switched = false;
         try {
-            String target = route.target(request.getRequestURI(), rawPathInContext(request, route),
-                    request.getQueryString());
+            String target = route.target(request.getRequestURI(), pathInContext, request.getQueryString());
             byte[] content = RequestContent.read(request, options.maxContentLength());
             byte[] head = ForwardedRequest.head(request, route, target, offered, connection, options, content.length);
-            backend = BackendConnection.open(route.host(), route.port(), route.secure() ? sslContext() : null,
-                    options.connectTimeout(), options.responseTimeout(), options.maxResponseHeadSize());
+            backend = open(route.host(), route.port(), route.secure() ? sslContext() : null);
             backend.send(head, content);
             BackendResponse answer = backend.readHead();
             if (answer.status() == HttpSpec.SC_SWITCHING_PROTOCOLS) {
                 Upgrade protocols = Switchover.switchedTo(answer, offered, backend.name());
+                backend.finishExchange();
                 switchover.upgrade(request, response, answer, protocols, backend, permit);
                 switched = true;
             } else {
-                ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
-                statistics.relayed();
+                relay(request, response, answer, backend);
             }
         } catch (HttpStatusException e) {
             refuse(response, e);
@@ -128,6 +138,28 @@ public final class TunnelDispatcher {
                 permit.release();
             }
         }
+    }
+
+    /**
+     * Relays an answer other than 101. One cut short after the response was committed (the
+     * deadline passed, or a peer failed) is counted and its exception passed on, so that the
+     * container closes the client connection without ending the body.
+     */
+    private void relay(HttpServletRequest request, HttpServletResponse response, BackendResponse answer,
+            BackendConnection backend) throws IOException {
+        try {
+            ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
+        } catch (IOException e) {
+            statistics.responseCut();
+            LOG.log(Level.FINE, "Relayed response cut short: {0}", e.getMessage());
+            throw e;
+        }
+        statistics.relayed();
+    }
+
+    private BackendConnection open(String host, int port, SSLContext tls) {
+        return BackendConnection.open(host, port, tls, options.connectTimeout(), options.responseTimeout(),
+                scheduler.get(), options.maxResponseHeadSize());
     }
 
     /** CONNECT (RFC 9110 section 9.3.6), only to configured targets. */
@@ -146,8 +178,8 @@ public final class TunnelDispatcher {
         BackendConnection backend = null;
         boolean switched = false;
         try {
-            backend = BackendConnection.open(target.get().host(), target.get().port(), null, options.connectTimeout(),
-                    options.responseTimeout(), options.maxResponseHeadSize());
+            backend = open(target.get().host(), target.get().port(), null);
+            backend.finishExchange();
             switchover.connect(request, response, backend, permit);
             switched = true;
         } catch (HttpStatusException e) {
@@ -172,29 +204,11 @@ public final class TunnelDispatcher {
         return permit;
     }
 
+    /** Answers {@code e} and ends the connection after it (UPG-16). */
     private void refuse(HttpServletResponse response, HttpStatusException e) throws IOException {
         statistics.refused(TunnelFailure.kindOf(e));
         LOG.log(Level.FINE, "Tunnel refused: {0} {1}", new Object[] {e.status(), e.reason()});
-        Refusals.send(response, e);
-    }
-
-    /**
-     * The path after the context path, as the client sent it. It must lie under the route
-     * just as the container's normalised path does, so that dot segments or encodings cannot
-     * take a forwarded request outside the route's backend path.
-     *
-     * @throws TunnelFailure (400) otherwise
-     */
-    private static String rawPathInContext(HttpServletRequest request, Route route) {
-        String uri = request.getRequestURI();
-        String raw = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (!route.matches(raw) || raw.contains("/./") || raw.contains("/../") || raw.endsWith("/.")
-                || raw.endsWith("/..") || lower.contains("%2e") || lower.contains("%2f") || raw.contains(";")) {
-            throw new TunnelFailure(HttpSpec.SC_BAD_REQUEST, "bad-path",
-                    "Request path is not in normal form: " + OneLine.of(raw));
-        }
-        return raw;
+        Refusals.send(response, TunnelFailure.closing(e));
     }
 
     private SSLContext sslContext() {

@@ -1,5 +1,9 @@
 package dev.switchboard.proxy.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 
 /**
@@ -24,5 +28,16 @@ final class TunnelFailure extends HttpStatusException {
     /** The label for any status exception: its own kind, or its status code. */
     static String kindOf(HttpStatusException e) {
         return e instanceof TunnelFailure f ? f.kind : String.valueOf(e.status());
+    }
+
+    /**
+     * {@code e} with {@code Connection: close} among its fields (UPG-16): after refusing a
+     * request the tunnel ends the connection, so that whatever the client sent after it, which
+     * a proxy in front may already have passed on as tunnelled bytes, is never read as a request.
+     */
+    static HttpStatusException closing(HttpStatusException e) {
+        Map<String, String> fields = new LinkedHashMap<>(e.fields());
+        fields.put(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_CLOSE);
+        return new HttpStatusException(e.status(), e.reason(), fields);
     }
 }

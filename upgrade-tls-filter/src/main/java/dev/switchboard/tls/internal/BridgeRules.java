@@ -17,24 +17,42 @@ import dev.switchboard.tls.TlsSpec;
  * authority the connection was upgraded for. The bridge forwards into the container's
  * connector, which serves every application and virtual host of the server, so a request
  * that names another authority, or a path that the container maps to another application
- * (with dot segments, encoded slashes or a nested context), is refused here. Immutable and
- * thread-safe.
+ * (with dot segments, encoded slashes or a nested context), is refused here. And what it may
+ * not carry: the fields that would assert another client address, scheme or certificate to
+ * a container that trusts the bridge's loopback address ({@link #identityFields()}).
+ * Immutable and thread-safe.
  */
 public final class BridgeRules {
 
     private final String contextPath;
     private final String host;
     private final Predicate<String> mapsHere;
+    private final IdentityFields identityFields;
 
     /**
+     * Rules that remove the known identity fields only.
+     *
      * @param contextPath the application's context path, {@code ""} for the root
      * @param host the {@code Host} of the request that was upgraded
      * @param mapsHere whether the container maps a decoded path to this application
      */
     public BridgeRules(String contextPath, String host, Predicate<String> mapsHere) {
+        this(contextPath, host, mapsHere, IdentityFields.known());
+    }
+
+    /**
+     * @param identityFields the fields removed from every request
+     */
+    public BridgeRules(String contextPath, String host, Predicate<String> mapsHere, IdentityFields identityFields) {
         this.contextPath = contextPath;
         this.host = host;
         this.mapsHere = mapsHere;
+        this.identityFields = identityFields;
+    }
+
+    /** The fields removed from every request: they could assert another client to the container. */
+    public IdentityFields identityFields() {
+        return identityFields;
     }
 
     /** The {@code Host} every request on the connection must carry. */

@@ -67,8 +67,8 @@ public final class ConfidentialConstraints {
             }
             for (Element collection : children(constraint, "web-resource-collection")) {
                 List<String> patterns = texts(collection, "url-pattern");
-                Set<String> methods = upper(texts(collection, "http-method"));
-                Set<String> omissions = upper(texts(collection, "http-method-omission"));
+                Set<String> methods = new LinkedHashSet<>(texts(collection, "http-method"));
+                Set<String> omissions = new LinkedHashSet<>(texts(collection, "http-method-omission"));
                 rules.add(new ProtectedResources.Rule(UrlPatterns.of(patterns), methods, omissions));
             }
         }
@@ -122,14 +122,6 @@ public final class ConfidentialConstraints {
         List<String> out = new ArrayList<>();
         for (Element e : children(parent, localName)) {
             out.add(e.getTextContent().trim());
-        }
-        return out;
-    }
-
-    private static Set<String> upper(List<String> items) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String s : items) {
-            out.add(s.toUpperCase(Locale.ROOT));
         }
         return out;
     }

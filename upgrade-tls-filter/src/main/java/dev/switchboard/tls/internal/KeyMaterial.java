@@ -2,16 +2,14 @@ package dev.switchboard.tls.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,15 +20,25 @@ import java.util.logging.Logger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import dev.switchboard.http.Authority;
+import dev.switchboard.http.WireFormatException;
+
 /**
- * The server's key and certificate for RFC 2817 connections, loaded from a key store file
+ * The server's keys and certificates for RFC 2817 connections, loaded from a key store file
  * and reloaded when the file changes: at most once per check interval, a new handshake
  * looks at the file's size and modification time, and a changed file is loaded for the
  * handshakes that follow (connections already open keep their session). A file that fails
- * to load is reported and the previous key stays in use. Thread-safe.
+ * to load is reported and the previous key stays in use.
+ *
+ * <p>A store may hold several keys, one per host name: a handshake presents the key whose
+ * certificate is for the host the connection was upgraded for (the request's {@code Host},
+ * passed as the engine's peer host: {@code context().createSSLEngine(host, port)}), so that
+ * clients without SNI get the right certificate; an SNI name that differs from that host ends
+ * the handshake. Without a host, the SNI name chooses; without either, the first key of the
+ * store. A configured alias always presents that one key (see {@link HostKeyManager}).
+ * Thread-safe.
  */
 public final class KeyMaterial {
 
@@ -74,6 +82,23 @@ public final class KeyMaterial {
         return loaded.context();
     }
 
+    /**
+     * The host name a {@code Host} field value names, for {@code createSSLEngine(host, port)}:
+     * its host, lower-cased, without the port; null when the field is absent, malformed or
+     * names an IP address (which names no certificate here).
+     */
+    public static String hostOf(String hostField) {
+        if (hostField == null) {
+            return null;
+        }
+        try {
+            Authority authority = Authority.parse(hostField.trim());
+            return authority.address().isPresent() ? null : authority.host();
+        } catch (WireFormatException e) {
+            return null;
+        }
+    }
+
     /** The protocols the JDK supports for server engines, by JSSE name. */
     public Set<String> supportedProtocols() {
         return Set.copyOf(Arrays.asList(loaded.context().getSupportedSSLParameters().getProtocols()));
@@ -108,22 +133,33 @@ public final class KeyMaterial {
         try (InputStream in = Files.newInputStream(source.file())) {
             store.load(in, source.password());
         }
-        String alias = source.alias() != null ? source.alias() : firstKeyAlias(store);
-        if (!store.isKeyEntry(alias)) {
-            throw new GeneralSecurityException("no key entry named \"" + alias + "\"");
+        String fixed = source.alias();
+        if (fixed != null) {
+            if (!store.isKeyEntry(fixed)) {
+                throw new GeneralSecurityException("no key entry named \"" + fixed + "\"");
+            }
+            if (store.getKey(fixed, source.keyPassword()) == null) {
+                throw new GeneralSecurityException("the key \"" + fixed + "\" cannot be read with the given password");
+            }
         }
-        if (store.getKey(alias, source.keyPassword()) == null) {
-            throw new GeneralSecurityException("the key \"" + alias + "\" cannot be read with the given password");
+        List<HostKeyManager.Entry> entries = new ArrayList<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                entries.add(new HostKeyManager.Entry(alias, CertificateNames.of(certificate)));
+            }
         }
-        // One key, presented whatever the client asks for: SunX509 looks it up by alias at once,
-        // where the PKIX key manager searches and checks the store on every handshake (about
-        // 8 ms each here, which made an RFC 2817 handshake slower than the container's own).
+        if (entries.isEmpty()) {
+            throw new GeneralSecurityException("the store holds no private key");
+        }
+        // SunX509 looks keys up by alias at once, where the PKIX key manager searches and checks
+        // the store on every handshake (about 8 ms each here, which made an RFC 2817 handshake
+        // slower than the container's own); HostKeyManager picks the alias itself.
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
         kmf.init(store, source.keyPassword());
         KeyManager[] managers = kmf.getKeyManagers();
         for (int i = 0; i < managers.length; i++) {
             if (managers[i] instanceof X509ExtendedKeyManager m) {
-                managers[i] = new FixedAlias(m, alias);
+                managers[i] = new HostKeyManager(m, fixed, entries.get(0).alias(), entries);
             }
         }
         SSLContext context = SSLContext.getInstance("TLS");
@@ -131,73 +167,8 @@ public final class KeyMaterial {
         return new Loaded(context, stamp);
     }
 
-    private static String firstKeyAlias(KeyStore store) throws GeneralSecurityException {
-        for (String alias : Collections.list(store.aliases())) {
-            if (store.isKeyEntry(alias)) {
-                return alias;
-            }
-        }
-        throw new GeneralSecurityException("the store holds no private key");
-    }
-
     private static Object stamp(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
-    }
-
-    /** Always presents the configured key, whatever the client asks for. */
-    private static final class FixedAlias extends X509ExtendedKeyManager {
-        private final X509ExtendedKeyManager delegate;
-        private final String alias;
-
-        FixedAlias(X509ExtendedKeyManager delegate, String alias) {
-            this.delegate = delegate;
-            this.alias = alias;
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            return matches(keyType) ? alias : null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return matches(keyType) ? alias : null;
-        }
-
-        private boolean matches(String keyType) {
-            PrivateKey key = delegate.getPrivateKey(alias);
-            if (key == null) {
-                return false;
-            }
-            String algorithm = key.getAlgorithm();
-            return keyType.equalsIgnoreCase(algorithm) || (keyType.startsWith("EC") && algorithm.equals("EC"))
-                    || keyType.equalsIgnoreCase("RSASSA-PSS") && algorithm.equals("RSA");
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return matches(keyType) ? new String[] {alias} : null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String a) {
-            return delegate.getCertificateChain(a);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String a) {
-            return delegate.getPrivateKey(a);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
     }
 }

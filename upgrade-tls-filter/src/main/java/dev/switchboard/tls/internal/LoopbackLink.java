@@ -154,6 +154,11 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         updateInterest();
     }
 
+    /** Whether reading from the container is paused, because the client does not take what was read. */
+    public boolean readingPaused() {
+        return readingPaused;
+    }
+
     /** Closes the socket; idempotent. */
     public void close() {
         if (closed) {

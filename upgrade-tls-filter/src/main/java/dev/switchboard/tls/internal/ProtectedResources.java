@@ -2,7 +2,6 @@ package dev.switchboard.tls.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,8 +14,8 @@ public final class ProtectedResources {
     /**
      * One rule: the patterns, and the methods it covers.
      *
-     * @param methods upper-case methods covered; empty means all but {@code omissions}
-     * @param omissions upper-case methods not covered (only when {@code methods} is empty)
+     * @param methods methods covered, as written; empty means all but {@code omissions}
+     * @param omissions methods not covered, as written (only when {@code methods} is empty)
      */
     public record Rule(UrlPatterns patterns, Set<String> methods, Set<String> omissions) {
 
@@ -30,9 +29,12 @@ public final class ProtectedResources {
             return new Rule(patterns, Set.of(), Set.of());
         }
 
+        /**
+         * Method names are case-sensitive (RFC 9110 section 9.1) and the container compares
+         * them so: an omission of {@code get} does not omit {@code GET}.
+         */
         boolean covers(String method, String path) {
-            String m = method.toUpperCase(Locale.ROOT);
-            if (!methods.isEmpty() ? !methods.contains(m) : omissions.contains(m)) {
+            if (!methods.isEmpty() ? !methods.contains(method) : omissions.contains(method)) {
                 return false;
             }
             return patterns.matches(path);

@@ -24,10 +24,13 @@ import dev.switchboard.tls.TlsSpec;
  *   <li>framing made explicit: one {@code Content-Length}, or {@code Transfer-Encoding:
  *       chunked}; both together, any other coding, or differing lengths are refused;</li>
  *   <li>removed: {@code Upgrade} and the {@code upgrade} connection option (the connection
- *       has already switched; nothing more is switched over it), and {@code Forwarded},
- *       {@code X-Forwarded-*} and {@code X-Real-IP} (inside TLS there is no proxy that could
- *       have added them, and a container valve that trusts loopback addresses must not
- *       believe them), and any {@link BridgeRegistry#TOKEN_FIELD} the client sent;</li>
+ *       has already switched; nothing more is switched over it); every field that asserts
+ *       a client address, scheme or certificate ({@link BridgeRules#identityFields()}:
+ *       {@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}, {@code True-Client-IP},
+ *       {@code X-SSL-*}, {@code ssl_client_cert}, what the container's valves read, ...),
+ *       since inside TLS there is no proxy that could have added them, and a container valve
+ *       that trusts loopback addresses must not believe them (TLS-14); and any
+ *       {@link BridgeRegistry#TOKEN_FIELD} the client sent;</li>
  *   <li>added, last: the connection's own {@link BridgeRegistry#TOKEN_FIELD}.</li>
  * </ul>
  * Field lines are otherwise passed on in order, names as sent, values without surrounding
@@ -92,7 +95,7 @@ final class RequestHeadParser {
                 }
                 case "content-length" -> contentLengths.add(value);
                 case "transfer-encoding" -> transferCodings.add(value);
-                case "upgrade", "forwarded", "x-real-ip", "switchboard-bridge" -> {
+                case "upgrade", "switchboard-bridge", "switchboard_bridge" -> {
                     // removed, see the class comment
                 }
                 case "connection" -> {
@@ -102,7 +105,7 @@ final class RequestHeadParser {
                     }
                 }
                 default -> {
-                    if (!lower.startsWith("x-forwarded-")) {
+                    if (!rules.identityFields().asserts(name)) {
                         field(out, name, value);
                     }
                 }

@@ -23,18 +23,21 @@ import dev.switchboard.servlet.NonBlockingUpgradeHandler;
  *   <li><b>Handshake</b> (RFC 2817 section 3.3): it starts with the client's first byte
  *       after the 101 and must end within the handshake timeout. A failure, a timeout or a
  *       version below the minimum closes the connection; nothing is ever written in
- *       cleartext after the 101 (TLS-03, TLS-08). Meanwhile the loopback socket connects.</li>
- *   <li><b>Bridge</b>: the original request is queued as the first request for the
- *       container, so that its response is the first thing the client reads over TLS
- *       (UPG-15); once the handshake is done and the socket connected, the socket's identity
- *       is registered (see {@link BridgeRegistry}) and the queue released. Every request the
- *       client sends is checked and passed on by {@link RequestRelay}; every byte the
- *       container answers goes back encrypted.</li>
+ *       cleartext after the 101 (TLS-03, TLS-08). Until it is done the connection holds
+ *       nothing in the container: a client that sends a 101-worth of bytes and stops costs
+ *       one socket and one slot of its address's share.</li>
+ *   <li><b>Bridge</b>: once the handshake is done, the loopback socket connects, and the
+ *       original request is queued as the first request for the container, so that its
+ *       response is the first thing the client reads over TLS (UPG-15); once the socket is
+ *       connected, its identity is registered (see {@link BridgeRegistry}) and the queue
+ *       released. Every request the client sends is checked and passed on by
+ *       {@link RequestRelay}; every byte the container answers goes back encrypted.</li>
  *   <li><b>End</b>: when the container closes its side (after {@code Connection: close}, or
  *       its keep-alive timeout), the client gets a {@code close_notify} and the connection
  *       closes. When the client ends its side, the container is told after the requests
  *       already sent, and their responses still go out. A request refused by the relay is
- *       answered after the responses before it, and the connection then closes.</li>
+ *       answered after the responses before it, and the connection then closes. A client
+ *       that stops reading is closed after the idle timeout (see {@link #onTimeout}).</li>
  * </ol>
  *
  * <p>Every method runs serialised with the container's callbacks (directly, or through
@@ -84,7 +87,7 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         this.firstRequest = firstRequest;
         this.clientAddress = clientAddress;
         this.clientPort = clientPort;
-        this.slot = endpoint.tryOpen();
+        this.slot = endpoint.tryOpen(clientAddress);
     }
 
     // ------------------------------------------------------------------ handler callbacks
@@ -96,16 +99,11 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             abort(new IOException("too many RFC 2817 connections"));
             return;
         }
-        tls = new TlsEngine(endpoint.newEngine(clientAddress, clientPort), this);
+        // The engine is made for the upgraded request's host: its key follows the Host (see KeyMaterial).
+        tls = new TlsEngine(endpoint.newEngine(KeyMaterial.hostOf(rules.host()), clientPort), this);
         tls.begin();
         handshakeTimer = schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
         relay = new RequestRelay(rules, token, endpoint.maxRequestHeadSize());
-        link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
-        try {
-            link.connect(target);
-        } catch (IOException e) {
-            linkClosed(e);
-        }
     }
 
     @Override
@@ -154,19 +152,24 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
             link.close();
         }
         if (slot) {
-            endpoint.closed();
+            endpoint.closed(clientAddress);
         }
     }
 
     /**
-     * Between requests on an open bridge the container's own timeouts govern: its keep-alive
-     * timeout ends an idle connection (with a {@code close_notify}), and a response that takes
-     * long must not be cut by this handler's idle timeout. While a client is in the middle of
-     * a request, which the container has not seen whole, the idle timeout applies.
+     * Between requests on an open bridge, while the connection waits for the container, the
+     * container's own timeouts govern: its keep-alive timeout ends an idle connection (with a
+     * {@code close_notify}), and a response that takes long must not be cut by this handler's
+     * idle timeout. The idle timeout applies whenever the connection waits for the client
+     * instead: in the middle of a request, which the container has not seen whole; while
+     * reading from the container is paused because the client does not take what was sent
+     * (a client that stops reading, with requests outstanding); and once the connection is
+     * ending and only waits for its last bytes to be taken.
      */
     @Override
     protected void onTimeout(Timeout timeout) {
-        if (timeout == Timeout.IDLE && bridging && relay.atRequestBoundary()) {
+        if (timeout == Timeout.IDLE && bridging && !finishing && relay.atRequestBoundary()
+                && !link.readingPaused()) {
             return;
         }
         super.onTimeout(timeout);
@@ -200,6 +203,12 @@ public final class TlsConnection extends NonBlockingUpgradeHandler implements Lo
         endpoint.handshakeCompleted();
         LOG.log(Level.FINE, "RFC 2817 handshake with {0}:{1} done: {2} {3}",
                 new Object[] {clientAddress, clientPort, session.protocol(), session.cipherSuite()});
+        link = new LoopbackLink(endpoint.reactor(), this, options().maxPendingOutput());
+        try {
+            link.connect(target);
+        } catch (IOException e) {
+            linkClosed(e);
+        }
         fromClient(ByteBuffer.wrap(firstRequest));
         firstRequest = null;
         release();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLEngine;
@@ -21,17 +20,21 @@ public final class TlsEndpoint {
     /** The application protocol named by ALPN, when the client offers it (RFC 7301). */
     static final String ALPN_HTTP_1_1 = "http/1.1";
 
+    /** HTTP/2 over TLS in ALPN (RFC 9113 section 3.2). */
+    static final String ALPN_H2 = "h2";
+
     private final KeyMaterial keys;
     private final String[] protocols;
     private final String[] cipherSuites;
     private final String minVersion;
     private final Duration handshakeTimeout;
     private final int maxRequestHeadSize;
-    private final int maxConnections;
+    private final ConnectionSlots slots;
     private final LoopbackReactor reactor;
     private final BridgeRegistry registry;
-    private final AtomicInteger open = new AtomicInteger();
+    private final boolean refuseHttp2Offers;
     private final LongAdder handshakes = new LongAdder();
+    private final LongAdder http2OffersRefused = new LongAdder();
     private final LongAdder handshakeFailures = new LongAdder();
     private final LongAdder handshakeTimeouts = new LongAdder();
     private final LongAdder bridgeRefusals = new LongAdder();
@@ -39,10 +42,13 @@ public final class TlsEndpoint {
     /**
      * @param enabledProtocols JSSE protocol names, at or above the minimum
      * @param cipherSuites JSSE suite names; empty for the JDK's defaults
+     * @param maxConnectionsPerClient connections one client address may hold at a time
+     * @param refuseHttp2Offers whether a ClientHello that offers {@code h2} is refused
      * @throws IllegalArgumentException if no protocol or a suite is not supported
      */
     public TlsEndpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
-            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, BridgeRegistry registry) {
+            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, int maxConnectionsPerClient,
+            boolean refuseHttp2Offers, BridgeRegistry registry) {
         if (enabledProtocols.length == 0) {
             throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
         }
@@ -57,8 +63,9 @@ public final class TlsEndpoint {
         this.minVersion = minVersion;
         this.handshakeTimeout = handshakeTimeout;
         this.maxRequestHeadSize = maxRequestHeadSize;
-        this.maxConnections = maxConnections;
+        this.slots = new ConnectionSlots(maxConnections, maxConnectionsPerClient);
         this.registry = registry;
+        this.refuseHttp2Offers = refuseHttp2Offers;
         this.reactor = registry.reactor();
     }
 
@@ -66,7 +73,7 @@ public final class TlsEndpoint {
      * A server engine for one client: only the enabled versions (so that nothing below the
      * minimum is ever negotiated, whatever the client offers or the {@code Upgrade} token
      * said), the configured suites, the server's suite order, no client authentication, and
-     * ALPN answered with {@code http/1.1} when offered.
+     * ALPN answered by {@link #applicationProtocol}.
      */
     SSLEngine newEngine(String peerHost, int peerPort) {
         SSLEngine engine = keys.context().createSSLEngine(peerHost, peerPort);
@@ -80,13 +87,28 @@ public final class TlsEndpoint {
         params.setNeedClientAuth(false);
         params.setWantClientAuth(false);
         engine.setSSLParameters(params);
-        engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
-            if (offered.isEmpty()) {
-                return "";
-            }
-            return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null; // null: no_application_protocol
-        });
+        engine.setHandshakeApplicationProtocolSelector((e, offered) -> applicationProtocol(offered));
         return engine;
+    }
+
+    /**
+     * The ALPN answer (RFC 7301) to {@code offered}: none when the client offers nothing,
+     * {@code http/1.1} when offered, and otherwise null, which ends the handshake with
+     * {@code no_application_protocol}. A client that offers {@code h2} is refused too, where
+     * configured (the default): an RFC 2817 client has no reason to offer a protocol the
+     * upgraded connection cannot carry (CUPS offers no ALPN), browsers and https clients offer
+     * it, and a man in the middle may have relayed such a client onto an upgraded connection
+     * to have it read a response meant for someone else (the Opossum attack, TLS-11).
+     */
+    String applicationProtocol(List<String> offered) {
+        if (refuseHttp2Offers && offered.contains(ALPN_H2)) {
+            http2OffersRefused.increment();
+            return null;
+        }
+        if (offered.isEmpty()) {
+            return "";
+        }
+        return offered.contains(ALPN_HTTP_1_1) ? ALPN_HTTP_1_1 : null;
     }
 
     /** Whether {@code negotiated} (a JSSE name) is one of the enabled versions. */
@@ -94,26 +116,28 @@ public final class TlsEndpoint {
         return Set.of(protocols).contains(negotiated);
     }
 
-    /** Takes a connection slot; false when {@code maxConnections} are open. */
-    public boolean tryOpen() {
-        while (true) {
-            int n = open.get();
-            if (n >= maxConnections) {
-                return false;
-            }
-            if (open.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+    /** Takes a connection slot for {@code client}; false when all are taken, or all that {@code client} may have. */
+    public boolean tryOpen(String client) {
+        return slots.tryTake(client);
     }
 
-    /** Gives a slot back. */
-    void closed() {
-        open.decrementAndGet();
+    /** Gives back the slot {@code client} took. */
+    void closed(String client) {
+        slots.give(client);
+    }
+
+    /** Whether every connection slot is taken. */
+    public boolean full() {
+        return slots.full();
+    }
+
+    /** Whether {@code client} holds every connection slot it may. */
+    public boolean fullFor(String client) {
+        return slots.fullFor(client);
     }
 
     public int openConnections() {
-        return open.get();
+        return slots.open();
     }
 
     String minVersion() {
@@ -152,10 +176,13 @@ public final class TlsEndpoint {
         bridgeRefusals.increment();
     }
 
-    /** Counters: handshakes completed, failed, timed out; requests refused on upgraded connections; open connections. */
+    /**
+     * Counters: handshakes completed, failed (of which ClientHellos refused for offering
+     * {@code h2}), timed out; requests refused on upgraded connections; open connections.
+     */
     public Map<String, Long> counters() {
         return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
-                "handshakeTimeouts", handshakeTimeouts.sum(), "bridgeRefusals", bridgeRefusals.sum(),
-                "openConnections", (long) open.get());
+                "http2OffersRefused", http2OffersRefused.sum(), "handshakeTimeouts", handshakeTimeouts.sum(),
+                "bridgeRefusals", bridgeRefusals.sum(), "openConnections", (long) slots.open());
     }
 }

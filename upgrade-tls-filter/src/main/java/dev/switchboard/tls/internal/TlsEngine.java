@@ -9,6 +9,8 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
+import dev.switchboard.tls.TlsSpec;
+
 /**
  * Drives a server {@link SSLEngine} over bytes that arrive in pieces: feeds it records,
  * runs its delegated tasks inline, writes the handshake messages it produces, and reports
@@ -16,10 +18,10 @@ import javax.net.ssl.SSLSession;
  * are per thread, so a connection holds only its engine and, while a record is incomplete,
  * one buffer. Not thread-safe: the owner serialises every call.
  */
-final class TlsEngine {
+public final class TlsEngine {
 
     /** What the engine has for its owner; every call happens inside a call to the engine. */
-    interface Events {
+    public interface Events {
         /** TLS records for the client, valid during the call. */
         void records(ByteBuffer records) throws IOException;
 
@@ -43,18 +45,18 @@ final class TlsEngine {
     private ByteBuffer pending;
     private boolean finished;
 
-    TlsEngine(SSLEngine engine, Events events) {
+    public TlsEngine(SSLEngine engine, Events events) {
         this.engine = engine;
         this.events = events;
         this.packetSize = engine.getSession().getPacketBufferSize();
         this.appSize = engine.getSession().getApplicationBufferSize();
     }
 
-    void begin() throws SSLException {
+    public void begin() throws SSLException {
         engine.beginHandshake();
     }
 
-    boolean handshakeFinished() {
+    public boolean handshakeFinished() {
         return finished;
     }
 
@@ -63,7 +65,7 @@ final class TlsEngine {
      *
      * @throws SSLException if the handshake or a record fails; then call {@link #fail()}
      */
-    void receive(ByteBuffer data) throws IOException {
+    public void receive(ByteBuffer data) throws IOException {
         ByteBuffer in = data;
         if (pending != null && pending.position() > 0) {
             pending = ensure(pending, data.remaining());
@@ -75,7 +77,7 @@ final class TlsEngine {
     }
 
     /** Encrypts {@code plain} (all of it) for the client; false once the engine's outbound side is closed. */
-    boolean send(ByteBuffer plain) throws IOException {
+    public boolean send(ByteBuffer plain) throws IOException {
         while (plain.hasRemaining()) {
             if (wrap(plain).getStatus() == SSLEngineResult.Status.CLOSED) {
                 return false;
@@ -85,13 +87,13 @@ final class TlsEngine {
     }
 
     /** Sends {@code close_notify}. */
-    void closeOutbound() throws IOException {
+    public void closeOutbound() throws IOException {
         engine.closeOutbound();
         advance(engine.getHandshakeStatus());
     }
 
     /** The client's stream ended without {@code close_notify}: a truncation, which the engine reports and is ignored. */
-    void endOfStream() {
+    public void endOfStream() {
         try {
             engine.closeInbound();
         } catch (SSLException e) {
@@ -100,7 +102,7 @@ final class TlsEngine {
     }
 
     /** After a failure: lets the engine send its alert, if it has one. Never throws. */
-    void fail() {
+    public void fail() {
         try {
             engine.closeOutbound();
             while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
@@ -128,6 +130,7 @@ final class TlsEngine {
                 appSize *= 2;
                 continue;
             }
+            refuseRenegotiation(result.getHandshakeStatus());
             HandshakeStatus hs = advance(result.getHandshakeStatus());
             if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
                 events.inboundClosed();
@@ -138,6 +141,22 @@ final class TlsEngine {
                     || (hs != HandshakeStatus.NEED_UNWRAP && hs != HandshakeStatus.NOT_HANDSHAKING)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Refuses a handshake that the client starts on an established TLS 1.2 (or older) session:
+     * client-initiated renegotiation, which costs the server a full handshake for each of a
+     * client's requests and which the bridge has no use for. Thrown before the engine runs a
+     * task or writes a byte of the new handshake; the connection then ends (TLS-03). TLS 1.3
+     * has no renegotiation, and its post-handshake messages (key updates) go on.
+     *
+     * @throws SSLException if {@code status} shows a new handshake after the first one finished
+     */
+    private void refuseRenegotiation(HandshakeStatus status) throws SSLException {
+        if (finished && status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED
+                && !TlsSpec.TLS_V1_3.equals(engine.getSession().getProtocol())) {
+            throw new SSLException("client-initiated renegotiation is refused");
         }
     }
 

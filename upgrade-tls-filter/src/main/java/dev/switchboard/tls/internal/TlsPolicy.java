@@ -21,14 +21,18 @@ public final class TlsPolicy {
     private final ProtectedResources resources;
     private final AddressSet exemptAddresses;
     private final List<ProtocolToken> upgradeTokens;
+    private final UpgradeForms forms;
 
     /**
      * @param upgradeTokens the tokens the RFC 2817 protocol answers to; empty when it is off
+     * @param forms which requests the RFC 2817 protocol may switch
      */
-    public TlsPolicy(ProtectedResources resources, AddressSet exemptAddresses, List<ProtocolToken> upgradeTokens) {
+    public TlsPolicy(ProtectedResources resources, AddressSet exemptAddresses, List<ProtocolToken> upgradeTokens,
+            UpgradeForms forms) {
         this.resources = resources;
         this.exemptAddresses = exemptAddresses;
         this.upgradeTokens = List.copyOf(upgradeTokens);
+        this.forms = forms;
     }
 
     public Verdict decide(HttpServletRequest request, Transport transport) {
@@ -39,11 +43,11 @@ public final class TlsPolicy {
                 || exemptAddresses.contains(transport.clientAddress())) {
             return Verdict.CLEARTEXT;
         }
-        return offersTls(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;
+        return offersTls(request) && forms.allows(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;
     }
 
     /** The decoded, normalised path that URL patterns match: servlet path plus path info. */
-    static String pathWithinApplication(HttpServletRequest request) {
+    public static String pathWithinApplication(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String path = pathInfo == null ? servletPath : servletPath + pathInfo;

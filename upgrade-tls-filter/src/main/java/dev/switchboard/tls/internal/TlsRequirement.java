@@ -16,23 +16,33 @@ import jakarta.servlet.http.HttpServletResponse;
  * Answers a cleartext request for a resource that requires TLS, before anything else has
  * run for it: {@code 426 Upgrade Required} with the TLS tokens, {@code Connection: upgrade}
  * and a page in the format the client accepts (TLS-05, TLS-06), or, in redirect mode, a
- * redirect to the https URL. Immutable and thread-safe.
+ * redirect to the https URL.
+ *
+ * <p>The {@code Upgrade} field names TLS whatever the configuration: RFC 9110 section
+ * 15.5.22 requires it in a 426, and RFC 2817 section 4.2 gives it the TLS version required,
+ * which the https URL satisfies as well. The page invites the client to upgrade this
+ * connection in place only where RFC 2817's optional form would switch its request; else it
+ * names the https URL alone (TLS-11). Immutable and thread-safe.
  */
 public final class TlsRequirement {
 
     private final Upgrade upgrade;
     private final int httpsPort;
     private final int redirectStatus;
+    private final UpgradeForms invitation;
 
     /**
      * @param upgrade the value of the 426's {@code Upgrade}
      * @param httpsPort the port of the https URL
      * @param redirectStatus the redirect status, or 0 to answer 426
+     * @param invitation the requests whose page invites an upgrade in place; null for none
+     *     (RFC 2817 off)
      */
-    public TlsRequirement(Upgrade upgrade, int httpsPort, int redirectStatus) {
+    public TlsRequirement(Upgrade upgrade, int httpsPort, int redirectStatus, UpgradeForms invitation) {
         this.upgrade = upgrade;
         this.httpsPort = httpsPort;
         this.redirectStatus = redirectStatus;
+        this.invitation = invitation;
     }
 
     /** Writes the answer and completes the response. */
@@ -46,7 +56,13 @@ public final class TlsRequirement {
         UpgradeRequiredException error = new UpgradeRequiredException(upgrade, UpgradeRequiredPage.reason(url),
                 Map.of(TlsSpec.VARY, TlsSpec.ACCEPT));
         Refusals.send(response, error, format.contentType(),
-                UpgradeRequiredPage.render(format, url, upgrade.toHeaderValue()));
+                UpgradeRequiredPage.render(format, url, invites(request) ? upgrade.toHeaderValue() : null));
+    }
+
+    /** Whether sending {@code request} again with {@code Upgrade: TLS/1.x} would get it switched. */
+    private boolean invites(HttpServletRequest request) {
+        return invitation != null
+                && invitation.optional(request.getMethod(), TlsPolicy.pathWithinApplication(request));
     }
 
     private void redirect(HttpServletResponse response, String url) throws IOException {

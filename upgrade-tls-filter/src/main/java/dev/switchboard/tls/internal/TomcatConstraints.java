@@ -1,11 +1,8 @@
 package dev.switchboard.tls.internal;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -45,24 +42,24 @@ public final class TomcatConstraints {
      * @param takeOver whether to switch Tomcat's own enforcement of them off
      */
     public static Optional<List<ProtectedResources.Rule>> read(ServletContext context, boolean takeOver) {
-        Object standardContext = standardContext(context);
+        Object standardContext = TomcatInternals.standardContext(context);
         if (standardContext == null) {
             return Optional.empty();
         }
         try {
-            Object[] constraints = (Object[]) call(standardContext, "findConstraints");
+            Object[] constraints = (Object[]) TomcatInternals.call(standardContext, "findConstraints");
             List<ProtectedResources.Rule> rules = new ArrayList<>();
             List<Object> guaranteed = new ArrayList<>();
             for (Object constraint : constraints) {
-                String guarantee = (String) call(constraint, "getUserConstraint");
+                String guarantee = (String) TomcatInternals.call(constraint, "getUserConstraint");
                 if (guarantee == null || guarantee.equalsIgnoreCase(NONE)) {
                     continue;
                 }
                 guaranteed.add(constraint);
-                for (Object collection : (Object[]) call(constraint, "findCollections")) {
-                    rules.add(new ProtectedResources.Rule(UrlPatterns.of(List.of((String[]) call(collection, "findPatterns"))),
-                            upper((String[]) call(collection, "findMethods")),
-                            upper((String[]) call(collection, "findOmittedMethods"))));
+                for (Object collection : (Object[]) TomcatInternals.call(constraint, "findCollections")) {
+                    rules.add(new ProtectedResources.Rule(UrlPatterns.of(strings(collection, "findPatterns")),
+                            Set.copyOf(strings(collection, "findMethods")),
+                            Set.copyOf(strings(collection, "findOmittedMethods"))));
                 }
             }
             // Only once every rule has been read: a failure above leaves Tomcat's enforcement untouched.
@@ -80,44 +77,8 @@ public final class TomcatConstraints {
         }
     }
 
-    /** Tomcat's {@code StandardContext} behind a servlet context facade, or null elsewhere. */
-    private static Object standardContext(ServletContext context) {
-        if (!context.getClass().getName().equals("org.apache.catalina.core.ApplicationContextFacade")) {
-            return null;
-        }
-        try {
-            Object applicationContext = field(context, "context");
-            Object standardContext = field(applicationContext, "context");
-            return standardContext.getClass().getMethod("findConstraints") != null ? standardContext : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, "Not a readable Tomcat context", e);
-            return null;
-        }
-    }
-
-    private static Object field(Object target, String name) throws ReflectiveOperationException {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f.get(target);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(name);
-    }
-
-    private static Object call(Object target, String method) throws ReflectiveOperationException {
-        Method m = target.getClass().getMethod(method);
-        return m.invoke(target);
-    }
-
-    private static Set<String> upper(String[] methods) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String m : methods) {
-            out.add(m.toUpperCase(Locale.ROOT));
-        }
-        return out;
+    /** Method names as Tomcat holds them: compared case-sensitively, as Tomcat compares them. */
+    private static List<String> strings(Object target, String method) throws ReflectiveOperationException {
+        return Arrays.asList((String[]) TomcatInternals.call(target, method));
     }
 }

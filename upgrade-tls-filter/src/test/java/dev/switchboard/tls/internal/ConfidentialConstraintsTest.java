@@ -50,6 +50,22 @@ class ConfidentialConstraintsTest {
     }
 
     @Test
+    void methodsCompareCaseSensitivelyAsTheContainerDoes() {
+        ProtectedResources resources = new ProtectedResources(read(constraint("CONFIDENTIAL",
+                "<url-pattern>/a/*</url-pattern><http-method-omission>get</http-method-omission>")), UrlPatterns.none());
+        assertThat(resources.requireTls("GET", "/a/x")).isTrue();
+        assertThat(resources.requireTls("get", "/a/x")).isFalse();
+    }
+
+    @Test
+    void aLowerCaseHttpMethodCoversOnlyThatMethod() {
+        ProtectedResources resources = new ProtectedResources(read(constraint("CONFIDENTIAL",
+                "<url-pattern>/a/*</url-pattern><http-method>post</http-method>")), UrlPatterns.none());
+        assertThat(resources.requireTls("post", "/a/x")).isTrue();
+        assertThat(resources.requireTls("POST", "/a/x")).isFalse();
+    }
+
+    @Test
     void anExternalEntityIsNeverLoaded() {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE web-app [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<web-app>" + constraint("CONFIDENTIAL", "<url-pattern>/&x;</url-pattern>") + "</web-app>";

@@ -2,11 +2,15 @@ package dev.switchboard.tls.internal;
 
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -17,6 +21,14 @@ final class InMemoryHandshake {
     }
 
     static X509Certificate serverCertificate(SSLEngine server) throws Exception {
+        return serverCertificate(server, null);
+    }
+
+    /**
+     * The certificate {@code server} presents to a client that sends {@code sni} as its SNI
+     * name (none when null); null when the handshake ends without one.
+     */
+    static X509Certificate serverCertificate(SSLEngine server, String sni) throws Exception {
         AtomicReference<X509Certificate> seen = new AtomicReference<>();
         X509TrustManager recording = new X509TrustManager() {
             @Override
@@ -37,6 +49,9 @@ final class InMemoryHandshake {
         clientContext.init(null, new TrustManager[] {recording}, null);
         SSLEngine client = clientContext.createSSLEngine("localhost", 443);
         client.setUseClientMode(true);
+        SSLParameters params = client.getSSLParameters();
+        params.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
+        client.setSSLParameters(params);
         server.setUseClientMode(false);
         int packet = 64 * 1024;
         ByteBuffer toServer = ByteBuffer.allocate(packet);
@@ -45,9 +60,13 @@ final class InMemoryHandshake {
         ByteBuffer empty = ByteBuffer.allocate(0);
         client.beginHandshake();
         server.beginHandshake();
-        for (int round = 0; round < 100 && seen.get() == null; round++) {
-            step(client, empty, toServer, toClient, app);
-            step(server, empty, toClient, toServer, app);
+        try {
+            for (int round = 0; round < 100 && seen.get() == null; round++) {
+                step(client, empty, toServer, toClient, app);
+                step(server, empty, toClient, toServer, app);
+            }
+        } catch (SSLException e) {
+            return null; // the handshake was refused
         }
         return seen.get();
     }

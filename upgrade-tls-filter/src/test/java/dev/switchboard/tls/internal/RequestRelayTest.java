@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,50 @@ class RequestRelayTest {
         String fields = "Forwarded: for=1.2.3.4;proto=https\r\nX-Forwarded-For: 1.2.3.4\r\nX-Forwarded-Proto: https\r\n"
                 + "x-forwarded-host: evil\r\nX-Real-IP: 1.2.3.4\r\nKept: yes\r\n";
         assertThat(relay(get("/app/", fields)).forwarded()).isEqualTo(withToken(get("/app/", "Kept: yes\r\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("TLS-14 a field that asserts the client's address, scheme or certificate never reaches the container")
+    @CsvSource(delimiter = '|', textBlock = """
+            TLS-14 True-Client-IP            | True-Client-IP: 203.0.113.9
+            TLS-14 CF-Connecting-IP          | CF-Connecting-IP: 203.0.113.9
+            TLS-14 X-Client-IP               | X-Client-IP: 203.0.113.9
+            TLS-14 X-Cluster-Client-IP       | X-Cluster-Client-IP: 203.0.113.9
+            TLS-14 Fastly-Client-IP          | Fastly-Client-IP: 203.0.113.9
+            TLS-14 WL-Proxy-Client-IP        | WL-Proxy-Client-IP: 203.0.113.9
+            TLS-14 X-SSL-Client-Cert         | X-SSL-Client-Cert: MIIB
+            TLS-14 X-SSL-Cipher              | X-SSL-Cipher: NULL
+            TLS-14 ssl_client_cert           | ssl_client_cert: MIIB
+            TLS-14 SSL-Client-Cert           | SSL-Client-Cert: MIIB
+            TLS-14 ssl_cipher                | ssl_cipher: NULL
+            TLS-14 Client-Cert (RFC 9440)    | Client-Cert: :MIIB:
+            TLS-14 X-Client-Cert             | X-Client-Cert: MIIB
+            TLS-14 X-ARR-ClientCert          | X-ARR-ClientCert: MIIB
+            TLS-14 Proxy-auth-cert (Jetty)   | Proxy-auth-cert: MIIB
+            TLS-14 X-Proxied-Https (Jetty)   | X-Proxied-Https: on
+            TLS-14 Front-End-Https           | Front-End-Https: on
+            TLS-14 X-Url-Scheme              | X-Url-Scheme: https
+            TLS-14 X-Forwarded-Ssl           | X-Forwarded-Ssl: on
+            TLS-14 x_forwarded_for           | x_forwarded_for: 203.0.113.9
+            """)
+    void identityFieldsAreRemoved(String label, String field) {
+        assertThat(relay(get("/app/", field + "\r\nKept: yes\r\n")).forwarded()).as(label)
+                .isEqualTo(withToken(get("/app/", "Kept: yes\r\n")));
+    }
+
+    @Test
+    @DisplayName("TLS-14 the fields the container's configuration reads are removed too, whatever they are named")
+    void configuredIdentityFieldsAreRemoved() {
+        BridgeRules rules = new BridgeRules("/app", HOST, path -> true, IdentityFields.with(List.of("X-Custom-Client-IP")));
+        RequestRelay relay = new RequestRelay(rules, TOKEN, 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        relay.feed(ByteBuffer.wrap(get("/app/", "x-custom-client-ip: 203.0.113.9\r\nKept: yes\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1)), data -> {
+                    byte[] b = new byte[data.remaining()];
+                    data.get(b);
+                    out.writeBytes(b);
+                });
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(withToken(get("/app/", "Kept: yes\r\n")));
     }
 
     @Test

@@ -29,4 +29,23 @@ class UpgradeRequiredPageTest {
                         + "or upgrade this connection in place (RFC 2817): send the request again with\n"
                         + "  Upgrade: TLS/1.3, TLS/1.2, HTTP/1.1\n  Connection: upgrade\n");
     }
+
+    @Test
+    void withoutAnUpgradeInPlaceThePlainTextBodyNamesTheHttpsUrlAlone() {
+        assertThat(UpgradeRequiredPage.render(ResponseFormat.TEXT, "https://h/p", null))
+                .isEqualTo("This resource requires TLS. Use https://h/p instead.\n");
+    }
+
+    @Test
+    void withoutAnUpgradeInPlaceTheHtmlPageSaysNothingOfRfc2817() {
+        assertThat(UpgradeRequiredPage.render(ResponseFormat.HTML, "https://h/p", null))
+                .contains("<a href=\"https://h/p\">").doesNotContain("RFC 2817").doesNotContain("Upgrade:");
+    }
+
+    @Test
+    void withoutAnUpgradeInPlaceTheJsonBodyHasNoUpgrade() {
+        assertThat(UpgradeRequiredPage.render(ResponseFormat.JSON, "https://h/p", null)).isEqualTo(
+                "{\"status\":426,\"error\":\"Upgrade Required\",\"reason\":\"This resource requires TLS. Use https://h/p"
+                        + " instead\",\"location\":\"https://h/p\"}\n");
+    }
 }

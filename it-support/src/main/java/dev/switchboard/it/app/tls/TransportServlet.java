@@ -2,8 +2,11 @@ package dev.switchboard.it.app.tls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +29,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * upgrade: (none)
  * bridge-field: (none)
  * x-forwarded-for: (none)
+ * clientCert: (none)
+ * fields: accept, host
  * content: 5 hello
  * </pre>
  *
- * With {@code ?session=new} it also creates a session, so that tests can see its cookie.
+ * With {@code ?session=new} it also creates a session, so that tests can see its cookie; with
+ * {@code ?pad=N} (at most 1 MiB) the body ends with N bytes of {@code x}, for tests that need
+ * large responses.
  */
 public class TransportServlet extends HttpServlet {
 
@@ -63,11 +70,24 @@ public class TransportServlet extends HttpServlet {
         out.append("bridge-field: ").append(bridge == null && !listed ? "(none)" : "visible").append('\n');
         String forwarded = request.getHeader("X-Forwarded-For");
         out.append("x-forwarded-for: ").append(forwarded == null ? "(none)" : forwarded).append('\n');
+        Object certificates = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        out.append("clientCert: ").append(certificates instanceof X509Certificate[] chain && chain.length > 0
+                ? chain[0].getSubjectX500Principal().getName() : "(none)").append('\n');
+        out.append("fields: ").append(Collections.list(request.getHeaderNames()).stream()
+                .map(n -> n.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "))).append('\n');
         out.append("content: ").append(content.length).append(' ')
                 .append(new String(content, StandardCharsets.ISO_8859_1)).append('\n');
+        out.append("x".repeat(padding(request.getParameter("pad"))));
         byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private static int padding(String value) {
+        if (value == null || !value.matches("[0-9]{1,7}")) {
+            return 0;
+        }
+        return Math.min(Integer.parseInt(value), 1 << 20);
     }
 }

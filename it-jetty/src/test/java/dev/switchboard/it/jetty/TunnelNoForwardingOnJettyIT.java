@@ -1,0 +1,26 @@
+package dev.switchboard.it.jetty;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.switchboard.it.ProxyDeployments;
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.TunnelForwardingScenarios;
+
+class TunnelNoForwardingOnJettyIT extends TunnelForwardingScenarios {
+
+    private static final String FORWARDING = "none";
+
+    @RegisterExtension
+    static final JettyDeployment JETTY = JettyDeployment.of(() -> ProxyDeployments.gateway("proxy-no-forwarding",
+            TunnelForwardingScenarios.contextParams(FORWARDING)));
+
+    @Override
+    protected ServerUnderTest server() {
+        return JETTY.server();
+    }
+
+    @Override
+    protected String forwarding() {
+        return FORWARDING;
+    }
+}

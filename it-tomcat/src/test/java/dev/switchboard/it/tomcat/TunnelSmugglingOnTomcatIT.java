@@ -1,0 +1,33 @@
+package dev.switchboard.it.tomcat;
+
+import java.net.URL;
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switchboard.it.ProxyDeployments;
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.TunnelSmugglingScenarios;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TunnelSmugglingOnTomcatIT extends TunnelSmugglingScenarios {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ProxyDeployments.gateway("proxy-smuggling", Map.of());
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Override
+    protected ServerUnderTest server() {
+        return ArquillianServer.of(base);
+    }
+}
