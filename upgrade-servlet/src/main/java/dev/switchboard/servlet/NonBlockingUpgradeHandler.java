@@ -8,10 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 
+import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.engine.Engine;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
 import dev.switchboard.servlet.internal.transport.Handover;
-import dev.switchboard.servlet.internal.transport.ServletTransport;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
@@ -37,6 +37,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
     private volatile ProtocolStatistics statistics;
     private volatile byte[] content = new byte[0];
     private volatile ScheduledExecutorService scheduler;
+    private volatile ContainerSupport container;
     private volatile boolean bound;
     private UpgradedConnection.InputHold hold; // guarded by this
     private boolean resumeAhead; // guarded by this
@@ -165,7 +166,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
 
     @Override
     public final void init(WebConnection wc) {
-        handover.connected(new ServletTransport(wc));
+        handover.connected(wc);
     }
 
     @Override
@@ -175,11 +176,12 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
 
     /** Remembers what {@link UpgradeFilter} gives the handler; it starts at {@link #configured()}. */
     final void attach(ProtocolStatistics stats, HandlerOptions limits, byte[] requestContent,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, ContainerSupport support) {
         this.statistics = stats;
         this.options = limits;
         this.content = requestContent;
         this.scheduler = timers;
+        this.container = support;
     }
 
     public final void startSwitched(ProtocolStatistics stats, HandlerOptions limits, ScheduledExecutorService timers) {
@@ -188,7 +190,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         if (statistics != null) {
             throw new IllegalStateException("the handler was already switched");
         }
-        attach(stats, Objects.requireNonNull(limits, "options"), new byte[0], timers);
+        attach(stats, Objects.requireNonNull(limits, "options"), new byte[0], timers, ContainerSupport.of(null));
         stats.upgraded();
         configured();
     }
@@ -199,7 +201,7 @@ public abstract class NonBlockingUpgradeHandler implements HttpUpgradeHandler {
         handover.bind(new Engine(new SessionSetup(c -> {
             connection = c;
             return new Adapter();
-        }, statistics, options, content, scheduler)));
+        }, statistics, options, content, scheduler)), container);
     }
 
     /** The handler's hooks as a session. */

@@ -68,7 +68,8 @@ final class Switcher {
             // Point of no return: the connection now belongs to the engine.
             writeHead(response, upgradeField, decision.fields());
             stats.upgraded();
-            handler.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()));
+            handler.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()),
+                    upgrade.support());
             return;
         }
         HttpUpgradeHandler handler = upgrade.upgrade(request, decision.handlerType());
@@ -77,7 +78,7 @@ final class Switcher {
 
         NonBlockingUpgradeHandler managed = handler instanceof NonBlockingUpgradeHandler h ? h : null;
         if (managed != null) {
-            managed.attach(stats, handlerOptions, content, scheduler.get());
+            managed.attach(stats, handlerOptions, content, scheduler.get(), upgrade.support());
         }
         stats.upgraded();
         decision.setup().accept(handler);

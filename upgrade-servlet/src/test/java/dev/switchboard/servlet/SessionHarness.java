@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import dev.switchboard.servlet.container.ConnectionControl;
+import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.FakeConnection;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
 import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
@@ -30,12 +32,29 @@ final class SessionHarness {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final HandlerOptions limits;
+    private final ContainerSupport container;
     final ProtocolStatistics statistics = new ProtocolStatistics("test");
 
-    SessionHarness(ScheduledExecutorService scheduler, LongSupplier clock, HandlerOptions limits) {
+    SessionHarness(ScheduledExecutorService scheduler, LongSupplier clock, HandlerOptions limits,
+            ConnectionControl control) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.limits = limits;
+        this.container = new ContainerSupport() {
+            @Override
+            public String name() {
+                return "a fake container";
+            }
+
+            @Override
+            public ConnectionControl control(jakarta.servlet.http.WebConnection connection) {
+                return control;
+            }
+        };
+    }
+
+    SessionHarness(ScheduledExecutorService scheduler, LongSupplier clock, HandlerOptions limits) {
+        this(scheduler, clock, limits, ConnectionControl.PORTABLE);
     }
 
     SessionHarness(ScheduledExecutorService scheduler) {
@@ -54,7 +73,7 @@ final class SessionHarness {
             S s = factory.apply(c);
             built.add(s);
             return s;
-        }, statistics, limits, content, scheduler, clock));
+        }, statistics, limits, content, scheduler, clock), container);
         return new Switched<>(built.isEmpty() ? null : built.get(0), handler);
     }
 
@@ -63,6 +82,11 @@ final class SessionHarness {
         Switched<S> s = bind(factory);
         s.handler().init(connection);
         return s.session();
+    }
+
+    /** The support of the fake container, as the switch hands it over. */
+    ContainerSupport container() {
+        return container;
     }
 
     /** A switched session and the handler the container holds. */

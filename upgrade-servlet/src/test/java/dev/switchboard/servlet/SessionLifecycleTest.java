@@ -58,7 +58,7 @@ class SessionLifecycleTest {
             Recorder r = new Recorder(conn);
             built.add(r);
             return r;
-        }, harness.statistics, SessionHarness.SMALL, new byte[0], scheduler));
+        }, harness.statistics, SessionHarness.SMALL, new byte[0], scheduler), harness.container());
         assertThat(built.get(0).events).containsExactly("built", "open", "input");
     }
 

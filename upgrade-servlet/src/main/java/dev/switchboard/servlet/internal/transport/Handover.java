@@ -1,12 +1,14 @@
 package dev.switchboard.servlet.internal.transport;
 
+import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.engine.Engine;
-import dev.switchboard.servlet.internal.engine.Transport;
+import jakarta.servlet.http.WebConnection;
 
 /**
  * Brings together the two halves of a switch, which arrive in either order: the engine,
- * bound by the switch right after {@code upgrade()} returned, and the transport, once the
- * container hands the connection over ({@code init}). Tomcat calls {@code init} after the
+ * bound by the switch right after {@code upgrade()} returned, and the upgraded connection,
+ * once the container hands it over ({@code init}); then starts the engine on a
+ * {@link ServletTransport} with the container's control of that connection. Tomcat calls {@code init} after the
  * filter returns, and so does Jetty 12.1.8 and later (with or without Switchboard's Jetty
  * adapter); earlier Jetty 12.1 builds called it inside {@code upgrade()}. The container's
  * release ({@code destroy}) may come at any time, even before either. Thread-safe.
@@ -14,24 +16,26 @@ import dev.switchboard.servlet.internal.engine.Transport;
 public final class Handover {
 
     private Engine engine;
-    private Transport transport;
+    private ContainerSupport support;
+    private WebConnection connection;
     private boolean released;
 
-    /** The switch has set the connection up: builds the session, and starts if the transport is there. */
-    public void bind(Engine bound) {
+    /** The switch has set the connection up: builds the session, and starts if the connection is there. */
+    public void bind(Engine bound, ContainerSupport container) {
         bound.open();
-        Transport t;
+        WebConnection c;
         boolean gone;
         synchronized (this) {
             if (engine != null) {
                 throw new IllegalStateException("the connection was already switched");
             }
             engine = bound;
-            t = transport;
+            support = container;
+            c = connection;
             gone = released;
         }
-        if (t != null) {
-            bound.start(t);
+        if (c != null) {
+            bound.start(new ServletTransport(c, container.control(c)));
         }
         if (gone) {
             bound.events().closed();
@@ -39,14 +43,16 @@ public final class Handover {
     }
 
     /** The container handed the connection over. */
-    public void connected(Transport t) {
+    public void connected(WebConnection c) {
         Engine e;
+        ContainerSupport container;
         synchronized (this) {
-            transport = t;
+            connection = c;
             e = engine;
+            container = support;
         }
         if (e != null) {
-            e.start(t);
+            e.start(new ServletTransport(c, container.control(c)));
         }
     }
 

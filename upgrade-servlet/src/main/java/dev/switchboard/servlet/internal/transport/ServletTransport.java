@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.switchboard.servlet.internal.TomcatSocket;
+import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.internal.engine.Transport;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -19,18 +19,18 @@ import jakarta.servlet.http.WebConnection;
  * The portable transport: the Servlet API's non-blocking streams of an upgraded
  * {@link WebConnection}, on every container.
  *
- * <p>What the Servlet API leaves to the container:
+ * <p>What the Servlet API leaves to the container, and the container's
+ * {@link ConnectionControl} fills in:
  * <ul>
  *   <li><b>Close.</b> {@code WebConnection.close()} is enough on Jetty with Switchboard's
  *       adapter. On Tomcat it only marks the streams closed, and the socket closes the next
  *       time the container dispatches the connection, which for an idle peer is never
- *       ({@code CLOSE-WAIT}); Tomcat's socket wrapper closes at once from any thread and
- *       releases the handler, after {@code WebConnection.close()} so that a dispatch in
- *       progress also sees the streams closed.</li>
- *   <li><b>Reads.</b> Tomcat's upgraded input may only be read on its own read callback
- *       ({@code isReady()} elsewhere races with its dispatch over the read buffer), so reads
- *       are confined there and a resume asks Tomcat for another callback. Elsewhere the
- *       Servlet contract holds: input may be read from any thread.</li>
+ *       ({@code CLOSE-WAIT}); the control closes it at once, after
+ *       {@code WebConnection.close()} so that a dispatch in progress also sees the streams
+ *       closed.</li>
+ *   <li><b>Reads.</b> Where the control confines reads to the container's read callback
+ *       (Tomcat), the engine reads only there, and a resume asks the control for another
+ *       callback. Elsewhere the Servlet contract holds: input may be read from any thread.</li>
  *   <li><b>Half-close.</b> Closing the output stream half-closes the connection with
  *       Switchboard's Jetty adapter; on Tomcat it only stops the stream.</li>
  *   <li><b>End of input.</b> {@code onAllDataRead}, a read of -1, or (Tomcat, at a
@@ -51,15 +51,15 @@ public final class ServletTransport implements Transport {
     private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
 
     private final WebConnection connection;
-    private final TomcatSocket tomcat;
+    private final ConnectionControl control;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Events events;
     private ServletInputStream in;
     private ServletOutputStream out;
 
-    public ServletTransport(WebConnection connection) {
+    public ServletTransport(WebConnection connection, ConnectionControl control) {
         this.connection = connection;
-        this.tomcat = TomcatSocket.of(connection);
+        this.control = control;
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class ServletTransport implements Transport {
 
     @Override
     public boolean confinedReads() {
-        return tomcat != null;
+        return control.confinedReads();
     }
 
     @Override
@@ -87,8 +87,8 @@ public final class ServletTransport implements Transport {
         if (listener == null) {
             return; // not started: the start reports what is readable
         }
-        if (tomcat != null) {
-            tomcat.dispatchRead();
+        if (control.confinedReads()) {
+            control.dispatchRead();
         } else {
             listener.readable();
         }
@@ -166,9 +166,7 @@ public final class ServletTransport implements Transport {
         } catch (Exception e) {
             LOG.log(Level.FINE, "WebConnection.close() failed", e);
         }
-        if (tomcat != null) {
-            tomcat.close();
-        }
+        control.close();
     }
 
     private final class Reader implements ReadListener {

@@ -1,5 +1,6 @@
 package dev.switchboard.servlet.internal.transport;
 
+import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.engine.Engine;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
 import jakarta.servlet.http.HttpUpgradeHandler;
@@ -22,14 +23,16 @@ public final class SessionUpgradeHandler implements HttpUpgradeHandler {
     /**
      * Sets the connection up; called once by the switch, right after {@code upgrade()}
      * returned this instance. Builds the session on the calling thread.
+     *
+     * @param container the support of the container that switched
      */
-    public void bind(SessionSetup setup) {
-        handover.bind(new Engine(setup));
+    public void bind(SessionSetup setup, ContainerSupport container) {
+        handover.bind(new Engine(setup), container);
     }
 
     @Override
     public void init(WebConnection connection) {
-        handover.connected(new ServletTransport(connection));
+        handover.connected(connection);
     }
 
     @Override

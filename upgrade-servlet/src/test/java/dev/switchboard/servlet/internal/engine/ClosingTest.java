@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.internal.FakeConnection;
 import dev.switchboard.servlet.internal.transport.ServletTransport;
 
@@ -24,7 +25,7 @@ class ClosingTest {
     @Test
     void anAbortReleasesClosesTheTransportAndFinishesWithItsCause() {
         FakeConnection c = new FakeConnection(0);
-        closing.attach(new ServletTransport(c));
+        closing.attach(new ServletTransport(c, ConnectionControl.PORTABLE));
         closing.now(new IOException("reset"));
         assertThat(events).containsExactly("released", "finished reset");
         assertThat(c.isClosed()).isTrue();
@@ -35,7 +36,7 @@ class ClosingTest {
     void aCloseBeforeTheTransportArrivesClosesItOnArrival() {
         closing.now(null);
         FakeConnection c = new FakeConnection(0);
-        assertThat(closing.attach(new ServletTransport(c))).isFalse();
+        assertThat(closing.attach(new ServletTransport(c, ConnectionControl.PORTABLE))).isFalse();
         assertThat(c.isClosed()).isTrue();
         assertThat(active).isZero();
     }
@@ -43,7 +44,7 @@ class ClosingTest {
     @Test
     void theContainersReleaseFinishesWithoutClosingTheTransportAgain() {
         FakeConnection c = new FakeConnection(0);
-        closing.attach(new ServletTransport(c));
+        closing.attach(new ServletTransport(c, ConnectionControl.PORTABLE));
         closing.released();
         assertThat(events).containsExactly("released", "finished cleanly");
         assertThat(c.closes()).isZero();
@@ -51,7 +52,7 @@ class ClosingTest {
 
     @Test
     void aReleaseAfterAnAbortFinishesOnceWithTheAbortsCause() {
-        closing.attach(new ServletTransport(new FakeConnection(0)));
+        closing.attach(new ServletTransport(new FakeConnection(0), ConnectionControl.PORTABLE));
         closing.now(new IOException("first"));
         closing.released();
         closing.now(new IOException("second"));
@@ -87,7 +88,7 @@ class ClosingTest {
                         return;
                     }
                     switch (kind) {
-                        case 0 -> c.attach(new ServletTransport(connection));
+                        case 0 -> c.attach(new ServletTransport(connection, ConnectionControl.PORTABLE));
                         case 1 -> c.released();
                         default -> c.now(new IOException("abort " + kind));
                     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.internal.FakeConnection;
 import dev.switchboard.servlet.internal.FakeOutput;
 import dev.switchboard.servlet.internal.transport.ServletTransport;
@@ -24,7 +25,7 @@ class OutputQueueTest {
 
     private FakeOutput started(int capacity) throws IOException {
         FakeConnection connection = new FakeConnection(capacity);
-        ServletTransport transport = new ServletTransport(connection);
+        ServletTransport transport = new ServletTransport(connection, ConnectionControl.PORTABLE);
         transport.start(NoEvents.INSTANCE);
         queue.start(transport);
         return connection.getOutputStream();

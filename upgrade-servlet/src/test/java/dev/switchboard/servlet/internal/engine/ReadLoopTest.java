@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.internal.FakeConnection;
 import dev.switchboard.servlet.internal.transport.ServletTransport;
 
@@ -22,7 +23,7 @@ class ReadLoopTest {
     private int ends;
 
     private ReadLoop loop(int readSize) throws IOException {
-        ServletTransport transport = new ServletTransport(connection);
+        ServletTransport transport = new ServletTransport(connection, ConnectionControl.PORTABLE);
         transport.start(NoEvents.INSTANCE);
         return new ReadLoop(transport, readSize, new ReadLoop.Sink() {
             @Override
@@ -90,7 +91,7 @@ class ReadLoopTest {
     @Test
     void aNestedRunReadsIntoABufferOfItsOwn() throws IOException {
         FakeConnection other = new FakeConnection(1 << 20);
-        ServletTransport otherTransport = new ServletTransport(other);
+        ServletTransport otherTransport = new ServletTransport(other, ConnectionControl.PORTABLE);
         otherTransport.start(NoEvents.INSTANCE);
         List<String> nested = new ArrayList<>();
         ReadLoop inner = new ReadLoop(otherTransport, 16, new ReadLoop.Sink() {
@@ -108,7 +109,7 @@ class ReadLoopTest {
             public void ended() {
             }
         });
-        ServletTransport transport = new ServletTransport(connection);
+        ServletTransport transport = new ServletTransport(connection, ConnectionControl.PORTABLE);
         transport.start(NoEvents.INSTANCE);
         ReadLoop outer = new ReadLoop(transport, 16, new ReadLoop.Sink() {
             @Override
