@@ -38,6 +38,7 @@ public final class Deployments {
         params.putAll(contextParams);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addPackage(InfoServlet.class.getPackage())
                 .setWebXML(new StringAsset(webXml(params)));
     }
@@ -59,6 +60,7 @@ public final class Deployments {
                 + "<url-pattern>/declared/*</url-pattern></filter-mapping>\n";
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addPackage(InfoServlet.class.getPackage())
                 .setWebXML(new StringAsset(webXml(Map.of("switchboard.enabled", "false"), filter)));
     }

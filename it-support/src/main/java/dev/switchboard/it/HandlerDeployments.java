@@ -41,6 +41,7 @@ public final class HandlerDeployments {
         params.putAll(contextParams);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addPackage(HandlerReportServlet.class.getPackage())
                 .setWebXML(new StringAsset(webXml(params)));
     }

@@ -90,6 +90,22 @@ public final class LibraryJars {
         }
     }
 
+    /**
+     * The container support that goes beside {@code upgrade-servlet.jar}, as users install it:
+     * {@code upgrade-tomcat.jar} when that module is on the class path (the Tomcat suites),
+     * else nothing. The seam finds it in the application's own class loader, so a copy on the
+     * container's class path alone is not seen by an application with its own
+     * {@code upgrade-servlet.jar}.
+     */
+    public static JavaArchive[] containerSupport() {
+        try {
+            return new JavaArchive[] {of(Class.forName("dev.switchboard.tomcat.container.TomcatSupportProvider", false,
+                    LibraryJars.class.getClassLoader()), "upgrade-tomcat.jar")};
+        } catch (ClassNotFoundException e) {
+            return new JavaArchive[0];
+        }
+    }
+
     /** {@code upgrade-servlet.jar}. */
     public static JavaArchive upgradeServlet() {
         return of(dev.switchboard.servlet.UpgradeFilter.class, "upgrade-servlet.jar");

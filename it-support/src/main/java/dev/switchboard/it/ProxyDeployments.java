@@ -38,6 +38,7 @@ public final class ProxyDeployments {
         params.putAll(contextParams);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet(), upgradeProxy())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addPackage(InfoServlet.class.getPackage())
                 .setWebXML(new StringAsset(Deployments.webXml(params)));
     }

@@ -58,6 +58,7 @@ public final class TlsDeployments {
         });
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet(), LibraryJars.upgradeTlsFilter())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addPackage(TransportServlet.class.getPackage())
                 .setWebXML(new StringAsset(webXml(params, extraWebXml)));
     }

@@ -46,6 +46,7 @@ public final class WebSocketDeployments {
         params.putAll(extraParams);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet(), LibraryJars.upgradeWebSocket())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addClass(InfoServlet.class)
                 .addPackage(WebSocketTestEndpoints.class.getPackage())
                 .setWebXML(new StringAsset(webXml(params)));

@@ -18,7 +18,7 @@ import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
 
-/** Protocols whose handlers use the upgraded streams directly, without NonBlockingUpgradeHandler. */
+/** Protocols whose handlers use the upgraded streams directly, without Switchboard's connection engine. */
 final class Handlers {
 
     private Handlers() {

@@ -2,9 +2,13 @@ package dev.switchboard.servlet;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.internal.engine.SessionSetup;
+import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,20 +55,21 @@ public final class ContainerUpgrade {
     /** Marks a context whose missing adapter has been reported. */
     private static final String WARNED_ATTRIBUTE = ATTRIBUTE + ".warned";
 
-    private static final ContainerUpgrade SERVLET = new ContainerUpgrade(null, "HttpServletRequest.upgrade");
-
     private final BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter;
     private final String name;
+    private final ContainerSupport support;
 
     private ContainerUpgrade(BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter,
-            String name) {
+            String name, ContainerSupport support) {
         this.adapter = adapter;
         this.name = name;
+        this.support = support;
     }
 
     /**
      * The way to switch in {@code context}: its adapter if one is installed, else the
-     * container's {@code upgrade()} (with a warning on containers known to need an adapter).
+     * container's {@code upgrade()} (with a warning on containers known to need an adapter);
+     * and the {@link ContainerSupport} of its container, for the connections it switches.
      *
      * @throws IllegalArgumentException if the attribute holds something other than a {@code BiFunction}
      */
@@ -72,7 +77,7 @@ public final class ContainerUpgrade {
         Object attribute = context.getAttribute(ATTRIBUTE);
         if (attribute == null) {
             warnIfAdapterNeeded(context);
-            return SERVLET;
+            return new ContainerUpgrade(null, "HttpServletRequest.upgrade", ContainerSupport.of(context));
         }
         if (!(attribute instanceof BiFunction<?, ?, ?> function)) {
             throw new IllegalArgumentException("Context attribute " + ATTRIBUTE + " must be a BiFunction"
@@ -82,7 +87,7 @@ public final class ContainerUpgrade {
         @SuppressWarnings("unchecked")
         BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter =
                 (BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler>) function;
-        return new ContainerUpgrade(adapter, function.getClass().getName());
+        return new ContainerUpgrade(adapter, function.getClass().getName(), ContainerSupport.of(context));
     }
 
     /**
@@ -107,6 +112,32 @@ public final class ContainerUpgrade {
             throw new ServletException(name + " returned " + handler + " for " + type.getName());
         }
         return type.cast(handler);
+    }
+
+    /**
+     * Hands the connection of {@code request} to Switchboard's connection engine, with a
+     * session built by {@code factory}: for a filter that switches a connection itself (a
+     * relay that switches only once its backend has answered) rather than through
+     * {@link UpgradeFilter}. Counts the switch as an upgrade in {@code statistics}. The caller
+     * sets the response's status and fields, before and after this call (containers differ
+     * in which they keep); the factory runs during the call.
+     *
+     * @param limits the limits of the connection
+     * @param scheduler runs the connection's timeouts and scheduled tasks
+     * @throws ServletException if the request cannot be switched
+     */
+    public void upgrade(HttpServletRequest request, UpgradeSession.Factory factory, ProtocolStatistics statistics,
+            HandlerOptions limits, ScheduledExecutorService scheduler) throws IOException, ServletException {
+        SessionSetup setup = new SessionSetup(factory, statistics, limits, new byte[0], scheduler);
+        SessionUpgradeHandler handler = upgrade(request, SessionUpgradeHandler.class);
+        // Point of no return: the connection now belongs to the engine.
+        statistics.upgraded();
+        handler.bind(setup, support);
+    }
+
+    /** The support of the container, for the connections this switches. */
+    ContainerSupport support() {
+        return support;
     }
 
     /** Whether a container adapter is installed (rather than the container's {@code upgrade()}). */

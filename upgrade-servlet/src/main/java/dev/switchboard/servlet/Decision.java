@@ -21,18 +21,37 @@ public sealed interface Decision
         permits Decision.Switch, Decision.Decline, Decision.Refuse, Decision.Delegate, Decision.Handled {
 
     /**
-     * Switch the connection: {@link UpgradeFilter} writes the 101 and hands the connection to
-     * a new instance of {@code handlerType}, created by the container (public no-argument
-     * constructor). {@code setup} configures that instance; for handlers extending
-     * {@link NonBlockingUpgradeHandler} it runs before the protocol starts on every container.
+     * Switch the connection: {@link UpgradeFilter} writes the 101, hands the connection to
+     * Switchboard's connection engine, and has {@code factory} build the protocol's session
+     * for it, with whatever configuration the session needs in its constructor:
+     * <pre>
+     * return Decision.switchTo(connection -&gt; new ChatSession(connection, room));</pre>
+     * The factory runs once, on the request thread, past the point of no return (see
+     * {@link UpgradeSession.Factory}). The connection gets the filter's limits unless
+     * {@link Switch#withLimits} says otherwise.
      */
-    static <H extends HttpUpgradeHandler> Switch switchTo(Class<H> handlerType, Consumer<? super H> setup) {
-        return new Switch(handlerType, setup, null, Map.of());
+    static Switch switchTo(UpgradeSession.Factory factory) {
+        return new Switch(Objects.requireNonNull(factory, "factory"), null, h -> { }, null, null, Map.of());
     }
 
-    /** {@link #switchTo(Class, Consumer)} with nothing to configure. */
+    /**
+     * Switch the connection to a handler of the container's own kind: {@link UpgradeFilter}
+     * writes the 101 and the container creates {@code handlerType} (public no-argument
+     * constructor) and gives it the upgraded streams. Switchboard's engine does not run then:
+     * no limits, timeouts or back-pressure but the handler's own. For protocols that must
+     * drive the Servlet streams themselves; others use {@link #switchTo(UpgradeSession.Factory)}.
+     */
     static <H extends HttpUpgradeHandler> Switch switchTo(Class<H> handlerType) {
         return switchTo(handlerType, h -> { });
+    }
+
+    /**
+     * As {@link #switchTo(Class)}, with {@code setup} run on the new handler right after the
+     * switch: for {@link NonBlockingUpgradeHandler}s, which give way to sessions built by
+     * {@link #switchTo(UpgradeSession.Factory)}.
+     */
+    static <H extends HttpUpgradeHandler> Switch switchTo(Class<H> handlerType, Consumer<? super H> setup) {
+        return new Switch(null, Objects.requireNonNull(handlerType, "handlerType"), setup, null, null, Map.of());
     }
 
     /** Not for this protocol: ask the next candidate. {@code reason} is for logs and counters. */
@@ -63,21 +82,40 @@ public sealed interface Decision
         return Handled.INSTANCE;
     }
 
-    /** See {@link Decision#switchTo(Class, Consumer)}. */
+    /** See {@link Decision#switchTo(UpgradeSession.Factory)}. */
     final class Switch implements Decision {
 
+        private final UpgradeSession.Factory factory;
         private final Class<? extends HttpUpgradeHandler> handlerType;
         private final Consumer<HttpUpgradeHandler> setup;
+        private final HandlerOptions limits;
         private final List<ProtocolToken> upgradeField;
         private final Map<String, String> fields;
 
         @SuppressWarnings("unchecked")
-        private <H extends HttpUpgradeHandler> Switch(Class<H> handlerType, Consumer<? super H> setup,
-                List<ProtocolToken> upgradeField, Map<String, String> fields) {
-            this.handlerType = Objects.requireNonNull(handlerType, "handlerType");
+        private <H extends HttpUpgradeHandler> Switch(UpgradeSession.Factory factory, Class<H> handlerType,
+                Consumer<? super H> setup, HandlerOptions limits, List<ProtocolToken> upgradeField,
+                Map<String, String> fields) {
+            this.factory = factory;
+            this.handlerType = handlerType;
             this.setup = (Consumer<HttpUpgradeHandler>) Objects.requireNonNull(setup, "setup");
+            this.limits = limits;
             this.upgradeField = upgradeField;
             this.fields = fields;
+        }
+
+        /**
+         * The limits for the session's connection (a protocol's own timeouts and sizes, read
+         * with {@link HandlerOptions#from}); by default the filter's.
+         *
+         * @throws IllegalStateException if this switch is to a handler of the container's kind
+         */
+        public Switch withLimits(HandlerOptions connectionLimits) {
+            Objects.requireNonNull(connectionLimits, "limits");
+            if (factory == null) {
+                throw new IllegalStateException("limits apply to sessions, not to " + handlerType.getName());
+            }
+            return new Switch(factory, null, setup, connectionLimits, upgradeField, fields);
         }
 
         /**
@@ -89,7 +127,7 @@ public sealed interface Decision
             if (stack.length == 0) {
                 throw new IllegalArgumentException("expected at least one protocol");
             }
-            return new Switch(handlerType, setup, List.of(stack), fields);
+            return new Switch(factory, handlerType, setup, limits, List.of(stack), fields);
         }
 
         /**
@@ -103,15 +141,26 @@ public sealed interface Decision
             }
             Map<String, String> copy = new LinkedHashMap<>(fields);
             copy.put(name, Objects.requireNonNull(value, "value"));
-            return new Switch(handlerType, setup, upgradeField, Collections.unmodifiableMap(copy));
+            return new Switch(factory, handlerType, setup, limits, upgradeField, Collections.unmodifiableMap(copy));
         }
 
+        /** The factory of the session, or null for a switch to a handler of the container's kind. */
+        public UpgradeSession.Factory factory() {
+            return factory;
+        }
+
+        /** The handler of the container's kind, or null for a switch to a session. */
         public Class<? extends HttpUpgradeHandler> handlerType() {
             return handlerType;
         }
 
         public Consumer<HttpUpgradeHandler> setup() {
             return setup;
+        }
+
+        /** The limits for the session's connection, or null for the filter's. */
+        public HandlerOptions limits() {
+            return limits;
         }
 
         /** The protocol stack for the 101's {@code Upgrade} field, or null for the matched token alone. */

@@ -7,7 +7,7 @@ import dev.switchboard.options.OptionValues;
 import dev.switchboard.options.Parameters;
 
 /**
- * Limits that {@link NonBlockingUpgradeHandler} enforces on every upgraded connection. The
+ * Limits that the connection engine enforces on every upgraded connection. The
  * containers give upgraded connections no timeout of their own (Tomcat sets its read and
  * write timeouts to infinite after a 101), so these are the only ones. Each is declared, with
  * its default and range, in {@link HandlerDeclarations}; the constructor refuses what the

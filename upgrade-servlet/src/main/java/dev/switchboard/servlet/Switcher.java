@@ -13,6 +13,8 @@ import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
+import dev.switchboard.servlet.internal.engine.SessionSetup;
+import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,13 +62,23 @@ final class Switcher {
         byte[] content = head.hasContent() ? readContent(request, head) : awaitContinue(request, head);
 
         writeHead(response, upgradeField, decision.fields());
+        if (decision.factory() != null) {
+            HandlerOptions limits = decision.limits() == null ? handlerOptions : decision.limits();
+            SessionUpgradeHandler handler = upgrade.upgrade(request, SessionUpgradeHandler.class);
+            // Point of no return: the connection now belongs to the engine.
+            writeHead(response, upgradeField, decision.fields());
+            stats.upgraded();
+            handler.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()),
+                    upgrade.support());
+            return;
+        }
         HttpUpgradeHandler handler = upgrade.upgrade(request, decision.handlerType());
         // Point of no return: the connection now belongs to the handler.
         writeHead(response, upgradeField, decision.fields());
 
         NonBlockingUpgradeHandler managed = handler instanceof NonBlockingUpgradeHandler h ? h : null;
         if (managed != null) {
-            managed.attach(new HandlerContext(stats, handlerOptions, content, scheduler.get()));
+            managed.attach(stats, handlerOptions, content, scheduler.get(), upgrade.support());
         }
         stats.upgraded();
         decision.setup().accept(handler);

@@ -196,8 +196,8 @@ class SettingsTest {
 
     @Test
     void readsAnEnumConstantWithDashesForUnderscores() {
-        assertThat(settings("e", "first-byte").getEnum("e", NonBlockingUpgradeHandler.Timeout.class, null))
-                .isEqualTo(NonBlockingUpgradeHandler.Timeout.FIRST_BYTE);
+        assertThat(settings("e", "first-byte").getEnum("e", UpgradeSession.Timeout.class, null))
+                .isEqualTo(UpgradeSession.Timeout.FIRST_BYTE);
     }
 
     @Test

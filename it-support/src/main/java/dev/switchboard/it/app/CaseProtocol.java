@@ -7,7 +7,7 @@ import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.RegisterUpgradeProtocol;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
-import dev.switchboard.servlet.echo.EchoHandler;
+import dev.switchboard.servlet.echo.EchoSession;
 
 /**
  * {@code case/A}: an echo protocol whose version has a letter in it, to show that names
@@ -25,6 +25,6 @@ public class CaseProtocol implements UpgradeProtocol {
 
     @Override
     public Decision decide(UpgradeRequest request) {
-        return Decision.switchTo(EchoHandler.class);
+        return Decision.switchTo(EchoSession::new);
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.servlet.Decision;
-import dev.switchboard.servlet.NonBlockingUpgradeHandler;
 import dev.switchboard.servlet.RegisterUpgradeProtocol;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.servlet.UpgradeSession;
+import dev.switchboard.servlet.UpgradedConnection;
 
 /**
  * {@code content/1}: takes requests with content. After the 101 it first reports the content
@@ -33,22 +34,22 @@ public class ContentProtocol implements UpgradeProtocol {
 
     @Override
     public Decision decide(UpgradeRequest request) {
-        return Decision.switchTo(Handler.class);
+        return Decision.switchTo(Session::new);
     }
 
     /** Reports the content, then echoes. */
-    public static class Handler extends NonBlockingUpgradeHandler {
+    record Session(UpgradedConnection connection) implements UpgradeSession {
         @Override
-        protected void onOpen() {
-            byte[] content = requestContent();
-            write(ByteBuffer.wrap(("content=" + content.length + ":").getBytes(StandardCharsets.US_ASCII)));
-            write(ByteBuffer.wrap(content));
-            write(ByteBuffer.wrap(new byte[] {'\n'}));
+        public void onOpen() {
+            byte[] content = connection.requestContent();
+            connection.write(ByteBuffer.wrap(("content=" + content.length + ":").getBytes(StandardCharsets.US_ASCII)));
+            connection.write(ByteBuffer.wrap(content));
+            connection.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
 
         @Override
-        protected void onInput(ByteBuffer data) {
-            write(data);
+        public void onInput(ByteBuffer data) {
+            connection.write(data);
         }
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.servlet.Decision;
-import dev.switchboard.servlet.NonBlockingUpgradeHandler;
 import dev.switchboard.servlet.RegisterUpgradeProtocol;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.servlet.UpgradeSession;
+import dev.switchboard.servlet.UpgradedConnection;
 
 /**
  * {@code http-first/1}: a minimal protocol that carries HTTP semantics (RFC 9110 section
@@ -30,25 +31,23 @@ public class HttpFirstProtocol implements UpgradeProtocol {
     @Override
     public Decision decide(UpgradeRequest request) {
         String target = request.servletRequest().getMethod() + " " + request.servletRequest().getRequestURI();
-        return Decision.switchTo(Handler.class, h -> h.target = target)
+        return Decision.switchTo(connection -> new Session(connection, target))
                 .withUpgrade(TOKEN, ProtocolToken.of("HTTP", "1.1"));
     }
 
     /** Answers the original request first, then echoes. */
-    public static class Handler extends NonBlockingUpgradeHandler {
-        String target;
-
+    record Session(UpgradedConnection connection, String target) implements UpgradeSession {
         @Override
-        protected void onOpen() {
+        public void onOpen() {
             byte[] body = ("response to " + target).getBytes(StandardCharsets.US_ASCII);
             String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n";
-            write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
-            write(ByteBuffer.wrap(body));
+            connection.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+            connection.write(ByteBuffer.wrap(body));
         }
 
         @Override
-        protected void onInput(ByteBuffer data) {
-            write(data);
+        public void onInput(ByteBuffer data) {
+            connection.write(data);
         }
     }
 }

@@ -8,23 +8,24 @@ import java.util.Map;
 
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.servlet.Decision;
-import dev.switchboard.servlet.NonBlockingUpgradeHandler;
 import dev.switchboard.servlet.RegisterUpgradeProtocol;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.servlet.UpgradeSession;
+import dev.switchboard.servlet.UpgradedConnection;
 
 /**
  * {@code pair/1}: the first two connections to the same path are paired, each is told
  * {@code paired\n}, and from then on every byte one sends is written to the other, with
  * back-pressure across the pair (a reader that falls behind pauses its peer's input, through
- * {@code suspendInputUntilWritable}). The
- * shape of a chat or a relay: each connection's callbacks write to another connection.
+ * {@code suspendInputUntilWritable}). The shape of a chat or a relay: each connection's
+ * callbacks write to another connection.
  */
 @RegisterUpgradeProtocol
 public class PairProtocol implements UpgradeProtocol {
 
     public static final ProtocolToken TOKEN = ProtocolToken.of("pair", "1");
-    private static final Map<String, Handler> WAITING = new HashMap<>();
+    private static final Map<String, Side> WAITING = new HashMap<>();
 
     @Override
     public List<ProtocolToken> tokens() {
@@ -34,17 +35,23 @@ public class PairProtocol implements UpgradeProtocol {
     @Override
     public Decision decide(UpgradeRequest request) {
         String room = request.servletRequest().getRequestURI();
-        return Decision.switchTo(Handler.class, h -> h.room = room);
+        return Decision.switchTo(connection -> new Side(connection, room));
     }
 
     /** One side of a pair. */
-    public static class Handler extends NonBlockingUpgradeHandler {
-        String room;
-        private volatile Handler peer;
+    static final class Side implements UpgradeSession {
+        private final UpgradedConnection connection;
+        private final String room;
+        private volatile Side peer;
+
+        Side(UpgradedConnection connection, String room) {
+            this.connection = connection;
+            this.room = room;
+        }
 
         @Override
-        protected void onOpen() {
-            Handler other;
+        public void onOpen() {
+            Side other;
             synchronized (WAITING) {
                 other = WAITING.remove(room);
                 if (other == null) {
@@ -55,26 +62,26 @@ public class PairProtocol implements UpgradeProtocol {
             peer = other;
             other.peer = this;
             byte[] paired = "paired\n".getBytes(StandardCharsets.US_ASCII);
-            other.write(paired, 0, paired.length);
-            write(paired, 0, paired.length);
+            other.connection.write(paired, 0, paired.length);
+            connection.write(paired, 0, paired.length);
         }
 
         @Override
-        protected void onInput(ByteBuffer data) {
-            Handler p = peer;
-            if (p != null && !p.write(data)) {
-                suspendInputUntilWritable(p); // reading resumes when the peer's queue is down to half
+        public void onInput(ByteBuffer data) {
+            Side p = peer;
+            if (p != null && !p.connection.write(data)) {
+                connection.suspendInputUntilWritable(p.connection); // reading resumes when the peer is down to half
             }
         }
 
         @Override
-        protected void onClosed(Throwable cause) {
+        public void onClosed(Throwable cause) {
             synchronized (WAITING) {
                 WAITING.remove(room, this);
             }
-            Handler p = peer;
+            Side p = peer;
             if (p != null) {
-                p.close();
+                p.connection.close();
             }
         }
     }

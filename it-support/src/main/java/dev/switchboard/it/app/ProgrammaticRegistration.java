@@ -7,7 +7,7 @@ import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRegistry;
 import dev.switchboard.servlet.UpgradeRequest;
-import dev.switchboard.servlet.echo.EchoHandler;
+import dev.switchboard.servlet.echo.EchoSession;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -28,7 +28,7 @@ public class ProgrammaticRegistration implements ServletContextListener {
 
             @Override
             public Decision decide(UpgradeRequest request) {
-                return Decision.switchTo(EchoHandler.class);
+                return Decision.switchTo(EchoSession::new);
             }
         });
     }

@@ -45,6 +45,7 @@ final class BenchDeployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet(), LibraryJars.upgradeTlsFilter(),
                         ProxyDeployments.upgradeProxy(), LibraryJars.upgradeWebSocket())
+                .addAsLibraries(LibraryJars.containerSupport())
                 .addClass(InfoServlet.class)
                 .setWebXML(new StringAsset(Deployments.webXml(params)
                         .replaceAll("(?s)  <servlet><servlet-name>needs-echo.*?</servlet-mapping>\n", "")));

@@ -74,7 +74,7 @@ public final class EchoScenario implements Scenario {
             String details = String.format("""
                     Baseline: `NioEchoServer` in this JVM (one thread, one selector, reads of 16 KiB written \
                     straight back). Candidate: embedded Tomcat %s with `upgrade-servlet` and `echo/1` \
-                    (`EchoProtocol`, a `NonBlockingUpgradeHandler`). Beside them, to tell the container's cost from \
+                    (`EchoProtocol`, an `UpgradeSession` on the connection engine). Beside them, to tell the container's cost from \
                     Switchboard's, a second Tomcat serving `ServletApiEcho`: the least an echo can do on the Servlet \
                     non-blocking API (one 16 KiB buffer, no queue, timeouts, counters or serial executor), measured \
                     in the same rounds. %d connections from one NIO client thread, each sending a message and \

@@ -33,7 +33,7 @@ public final class EchoProtocol implements UpgradeProtocol {
 
     @Override
     public Decision decide(UpgradeRequest request) {
-        return Decision.switchTo(EchoHandler.class);
+        return Decision.switchTo(EchoSession::new);
     }
 
     @Override

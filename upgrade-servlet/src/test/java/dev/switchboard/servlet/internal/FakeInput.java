@@ -45,6 +45,25 @@ public final class FakeInput extends ServletInputStream {
         }
     }
 
+    /** The container reports {@code error} to the listener, as Tomcat reports a half-close with an {@code EOFException}. */
+    public void error(Throwable error) {
+        ReadListener l;
+        synchronized (this) {
+            l = listener;
+        }
+        l.onError(error);
+    }
+
+    /** The container runs the read callback, whether or not anything arrived (as Tomcat's dispatch of a read does). */
+    public void dispatch() {
+        ReadListener l;
+        synchronized (this) {
+            l = listener;
+            waiting = false;
+        }
+        available(l);
+    }
+
     /** Bytes sent by the peer and not read yet. */
     public synchronized int unread() {
         int n = -offset;

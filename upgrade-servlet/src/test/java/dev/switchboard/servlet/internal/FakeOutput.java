@@ -20,6 +20,7 @@ public final class FakeOutput extends ServletOutputStream {
     private boolean waiting;
     private WriteListener listener;
     private int flushes;
+    private boolean closed;
 
     public FakeOutput(int capacity) {
         this.capacity = capacity;
@@ -82,6 +83,16 @@ public final class FakeOutput extends ServletOutputStream {
         return flushes;
     }
 
+    /** Whether the stream was closed: the end of output, for a transport that half-closes. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
     private static void possible(WriteListener l) {
         try {
             l.onWritePossible();
@@ -112,6 +123,9 @@ public final class FakeOutput extends ServletOutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
+        if (closed) {
+            throw new IllegalStateException("write after close");
+        }
         if (held.size() >= capacity) {
             throw new IllegalStateException("write while not ready");
         }

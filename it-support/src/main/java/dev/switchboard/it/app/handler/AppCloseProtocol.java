@@ -1,6 +1,5 @@
 package dev.switchboard.it.app.handler;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.RegisterUpgradeProtocol;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.servlet.UpgradedConnection;
 
 /**
  * {@code app-close/1}: echoes, and when it reads {@code !} it asks for the connection to be
@@ -30,16 +30,20 @@ public class AppCloseProtocol implements UpgradeProtocol {
 
     @Override
     public Decision decide(UpgradeRequest request) {
-        return Decision.switchTo(Handler.class);
+        return Decision.switchTo(Session::new);
     }
 
-    /** A {@link ProbeHandler} that closes from an application thread on {@code !}. */
-    public static class Handler extends ProbeHandler {
+    /** A {@link ProbeSession} that closes from an application thread on {@code !}. */
+    static final class Session extends ProbeSession {
+        Session(UpgradedConnection connection) {
+            super(connection);
+        }
+
         @Override
-        protected void onInput(ByteBuffer data) throws IOException {
+        public void onInput(ByteBuffer data) {
             for (int i = data.position(); i < data.limit(); i++) {
                 if (data.get(i) == CLOSE) {
-                    Thread closer = new Thread(this::close, "application-closer");
+                    Thread closer = new Thread(connection::close, "application-closer");
                     closer.setDaemon(true);
                     closer.start();
                     return;

@@ -21,6 +21,6 @@ public class ProbeProtocol implements UpgradeProtocol {
 
     @Override
     public Decision decide(UpgradeRequest request) {
-        return Decision.switchTo(ProbeHandler.class);
+        return Decision.switchTo(ProbeSession::new);
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet.internal.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ import java.util.function.LongSupplier;
  * the calling thread, every task that has come due. It is also the clock
  * ({@link #nanoTime()}) of the code under test, and it records every delay asked of it.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     /** Tasks one {@link #advance} may run before it calls the code under test a spinner. */
-    static final int MAX_RUNS = 1000;
+    public static final int MAX_RUNS = 1000;
 
     private final List<Scheduled> queue = new ArrayList<>();
     private final List<Long> delays = new ArrayList<>();
@@ -28,21 +28,21 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private boolean shutdown;
 
     /** The time of this scheduler, in nanoseconds. */
-    synchronized long nanoTime() {
+    public synchronized long nanoTime() {
         return now;
     }
 
-    LongSupplier clock() {
+    public LongSupplier clock() {
         return this::nanoTime;
     }
 
     /** Every delay asked of {@link #schedule}, in nanoseconds, in order. */
-    synchronized List<Long> delays() {
+    public synchronized List<Long> delays() {
         return List.copyOf(delays);
     }
 
     /** Tasks scheduled and neither run nor cancelled. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return (int) queue.stream().filter(s -> !s.cancelled).count();
     }
 
@@ -51,7 +51,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
      *
      * @throws AssertionError if more than {@value #MAX_RUNS} tasks come due: something spins
      */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         long target;
         synchronized (this) {
             target = now + d.toNanos();

@@ -1,4 +1,4 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet.internal.engine;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;

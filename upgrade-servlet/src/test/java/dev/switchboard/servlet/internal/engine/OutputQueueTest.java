@@ -1,14 +1,21 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.servlet.container.ConnectionControl;
+import dev.switchboard.servlet.internal.FakeConnection;
+import dev.switchboard.servlet.internal.FakeOutput;
+import dev.switchboard.servlet.internal.transport.ServletTransport;
+
+/** The one bounded queue and its back-pressure rule, over the Servlet transport of a fake connection. */
 class OutputQueueTest {
 
     private static final int LIMIT = 1000;
@@ -16,10 +23,16 @@ class OutputQueueTest {
     private final AtomicLong sent = new AtomicLong();
     private final OutputQueue queue = new OutputQueue(LIMIT, n -> sent.addAndGet(n));
 
-    private FakeOutput started(int capacity) {
-        FakeOutput out = new FakeOutput(capacity);
-        queue.start(out, LIMIT);
-        return out;
+    private FakeOutput started(int capacity) throws IOException {
+        FakeConnection connection = new FakeConnection(capacity);
+        ServletTransport transport = new ServletTransport(connection, ConnectionControl.PORTABLE);
+        transport.start(NoEvents.INSTANCE);
+        queue.start(transport);
+        return connection.getOutputStream();
+    }
+
+    private OutputQueue.Accepted write(byte[] b) throws IOException {
+        return queue.write(ByteBuffer.wrap(b));
     }
 
     private static byte[] bytes(int n, int seed) {
@@ -33,7 +46,7 @@ class OutputQueueTest {
     @Test
     void writesStraightThroughAndFlushesWhileTheStreamIsReady() throws IOException {
         FakeOutput out = started(10_000);
-        assertThat(queue.write(bytes(300, 0), 0, 300)).isEqualTo(OutputQueue.Accepted.OK);
+        assertThat(write(bytes(300, 0))).isEqualTo(OutputQueue.Accepted.OK);
         assertThat(out.held()).isEqualTo(300);
         assertThat(out.flushes()).isPositive();
         assertThat(queue.pendingBytes()).isZero();
@@ -43,8 +56,8 @@ class OutputQueueTest {
     @Test
     void queuesWhatTheStreamCannotTakeAndWritesItInOrderWhenDrained() throws IOException {
         FakeOutput out = started(0);
-        queue.write(bytes(100, 0), 0, 100);
-        queue.write(bytes(100, 100), 0, 100);
+        write(bytes(100, 0));
+        write(bytes(100, 100));
         assertThat(queue.pendingBytes()).isEqualTo(200);
         out.capacity(10_000);
         queue.drain();
@@ -58,9 +71,9 @@ class OutputQueueTest {
     @Test
     void aWriteThatTakesTheQueueOverItsLimitIsBacklogged() throws IOException {
         started(0);
-        assertThat(queue.write(bytes(LIMIT, 0), 0, LIMIT)).isEqualTo(OutputQueue.Accepted.OK);
+        assertThat(write(bytes(LIMIT, 0))).isEqualTo(OutputQueue.Accepted.OK);
         assertThat(queue.isBacklogged()).isFalse();
-        assertThat(queue.write(bytes(1, 0), 0, 1)).isEqualTo(OutputQueue.Accepted.BACKLOGGED);
+        assertThat(write(bytes(1, 0))).isEqualTo(OutputQueue.Accepted.BACKLOGGED);
         assertThat(queue.isBacklogged()).isTrue();
     }
 
@@ -68,7 +81,7 @@ class OutputQueueTest {
     void theBacklogEndsOnlyAtHalfTheLimit() throws IOException {
         FakeOutput out = started(0);
         for (int i = 0; i < 11; i++) {
-            queue.write(bytes(100, i), 0, 100); // 1100 queued, over the limit
+            write(bytes(100, i)); // 1100 queued, over the limit
         }
         out.capacity(100); // the container takes one chunk at a time
         List<Boolean> unblocked = new ArrayList<>();
@@ -84,14 +97,14 @@ class OutputQueueTest {
     @Test
     void aWaiterIsNotRegisteredWhileTheQueueCanTakeMore() throws IOException {
         started(0);
-        queue.write(bytes(10, 0), 0, 10);
+        write(bytes(10, 0));
         assertThat(queue.whenWritable(() -> { })).isFalse();
     }
 
     @Test
     void aWaiterIsHandedOutByTheDrainThatEndsTheBacklog() throws IOException {
         FakeOutput out = started(0);
-        queue.write(bytes(1100, 0), 0, 1100);
+        write(bytes(1100, 0));
         Runnable waiter = () -> { };
         assertThat(queue.whenWritable(waiter)).isTrue();
         out.capacity(700);
@@ -103,7 +116,7 @@ class OutputQueueTest {
     @Test
     void waitersAreHandedOutByADiscard() throws IOException {
         started(0);
-        queue.write(bytes(1100, 0), 0, 1100);
+        write(bytes(1100, 0));
         Runnable waiter = () -> { };
         queue.whenWritable(waiter);
         assertThat(queue.discard()).containsExactly(waiter);
@@ -114,17 +127,17 @@ class OutputQueueTest {
     void writesAfterADiscardAreRefused() throws IOException {
         started(10_000);
         queue.discard();
-        assertThat(queue.write(bytes(1, 0), 0, 1)).isEqualTo(OutputQueue.Accepted.CLOSED);
+        assertThat(write(bytes(1, 0))).isEqualTo(OutputQueue.Accepted.CLOSED);
     }
 
     @Test
     void aCloseWaitsForTheQueueToBeWrittenAndFlushed() throws IOException {
         FakeOutput out = started(0);
-        queue.write(bytes(10, 0), 0, 10);
+        write(bytes(10, 0));
         assertThat(queue.closeWhenFlushed()).isFalse();
-        assertThat(queue.write(bytes(1, 0), 0, 1)).as("writes after the close").isEqualTo(OutputQueue.Accepted.CLOSED);
+        assertThat(write(bytes(1, 0))).as("writes after the close").isEqualTo(OutputQueue.Accepted.CLOSED);
         out.capacity(10_000);
-        assertThat(queue.drain().flushed()).isTrue();
+        assertThat(queue.drain().closable()).isTrue();
         out.takeAll();
         assertThat(out.taken()).isEqualTo(bytes(10, 0));
     }
@@ -137,7 +150,7 @@ class OutputQueueTest {
 
     @Test
     void writesBeforeTheStartAreQueuedAndWrittenByTheFirstDrain() throws IOException {
-        assertThat(queue.write(bytes(10, 0), 0, 10)).isEqualTo(OutputQueue.Accepted.OK);
+        assertThat(write(bytes(10, 0))).isEqualTo(OutputQueue.Accepted.OK);
         FakeOutput out = started(10_000);
         queue.drain();
         out.takeAll();
@@ -147,8 +160,8 @@ class OutputQueueTest {
     @Test
     void largeWritesReachTheStreamInPiecesOfAtMostMaxWrite() throws IOException {
         FakeOutput out = started(Integer.MAX_VALUE);
-        queue.write(new byte[OutputQueue.MAX_WRITE * 3 + 5], 0, OutputQueue.MAX_WRITE * 3 + 5);
-        assertThat(out.held()).isEqualTo(OutputQueue.MAX_WRITE * 3 + 5);
-        assertThat(sent).hasValue(OutputQueue.MAX_WRITE * 3 + 5);
+        write(new byte[ServletTransport.MAX_WRITE * 3 + 5]);
+        assertThat(out.held()).isEqualTo(ServletTransport.MAX_WRITE * 3 + 5);
+        assertThat(sent).hasValue(ServletTransport.MAX_WRITE * 3 + 5);
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet.internal.engine;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;

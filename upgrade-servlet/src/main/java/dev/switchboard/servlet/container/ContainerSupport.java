@@ -1,0 +1,58 @@
+package dev.switchboard.servlet.container;
+
+import java.util.ServiceLoader;
+
+import dev.switchboard.servlet.internal.container.SupportLookup;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.WebConnection;
+
+/**
+ * What Switchboard needs from a container beyond the Servlet API, behind one seam: one
+ * implementation per container, in a module of its own (Tomcat's in {@code upgrade-tomcat};
+ * Jetty's specifics are in {@code upgrade-jetty}'s adapter), so that no other code reaches
+ * into container classes. Without an implementation for its container, Switchboard still
+ * works with what the Servlet API gives, and says once what that costs.
+ *
+ * <p>Implementations are found by {@link #of(ServletContext)} through a {@link Provider}
+ * listed in {@code META-INF/services/dev.switchboard.servlet.container.ContainerSupport$Provider}
+ * and loaded by the class loader of this interface (so a provider belongs in the same
+ * {@code WEB-INF/lib} as {@code upgrade-servlet}). Implementations are thread-safe.
+ */
+public interface ContainerSupport {
+
+    /**
+     * Offers the support of one container. Found with {@link ServiceLoader} on every
+     * container, so it must refer to no container class itself: it checks where it runs
+     * before it creates anything that does.
+     */
+    interface Provider {
+        /**
+         * The support for the container that runs {@code context}, or null when that is not
+         * this provider's container (or it cannot be supported here).
+         *
+         * @param context the application's context, or null when the caller has none at hand
+         */
+        ContainerSupport supportFor(ServletContext context);
+    }
+
+    /** The container and what this support is, for logs: {@code "Tomcat (upgrade-tomcat)"}. */
+    String name();
+
+    /**
+     * The control of one upgraded connection of this container: what its Servlet streams
+     * cannot do themselves. Called once per connection, when the container hands it over.
+     */
+    ConnectionControl control(WebConnection connection);
+
+    /**
+     * The support for the container that runs {@code context}: a provider's if one answers,
+     * else what the Servlet API alone allows, which on a container known to need more is
+     * reported in one warning per context. Looked up once per context.
+     *
+     * @param context the application's context, or null when none is at hand (then nothing
+     *     is cached or reported)
+     */
+    static ContainerSupport of(ServletContext context) {
+        return SupportLookup.of(context);
+    }
+}

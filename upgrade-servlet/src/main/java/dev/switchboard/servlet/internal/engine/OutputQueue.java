@@ -1,0 +1,241 @@
+package dev.switchboard.servlet.internal.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+
+import dev.switchboard.servlet.WriteTarget;
+
+/**
+ * The output side of an upgraded connection, with its one bounded queue and its one
+ * back-pressure rule: writes go straight to the {@link Transport} while it takes them and
+ * wait in the queue otherwise; once more than the limit is queued, writes report
+ * {@link Accepted#BACKLOGGED}, until a drain brings the queue down to half the limit, which
+ * reports the backlog over once and hands out the wake-ups registered meanwhile.
+ *
+ * <p>Its lock is a leaf: held only around the transport and the queue, never while
+ * application code runs, so writes from any thread cannot deadlock with anything. The
+ * transport is flushed whenever everything handed to it went out (containers may hold
+ * written bytes until a flush: Tomcat does). Thread-safe.
+ */
+final class OutputQueue implements WriteTarget {
+
+    /** What became of a write. */
+    enum Accepted {
+        /** Written or queued; the queue is within its limit. */
+        OK,
+        /** Queued, and the queue is over its limit: wait for the drain to report it unblocked. */
+        BACKLOGGED,
+        /** Discarded: the output is closing, shut or closed. */
+        CLOSED
+    }
+
+    /**
+     * What a drain achieved.
+     *
+     * @param unblocked the queue fell to half its limit after having been over it
+     * @param closable everything is written and flushed, and a close was requested
+     * @param waiters the {@link #whenWritable} wake-ups now due: run them, outside any lock
+     */
+    record Drained(boolean unblocked, boolean closable, List<Runnable> waiters) {
+        static final Drained NOTHING = new Drained(false, false, List.of());
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(4);
+    private final long limit;
+    private final IntConsumer sent;
+    private List<Runnable> waiters = new ArrayList<>(2);
+    private Transport transport;
+    private long pendingBytes;
+    private volatile boolean backlogged;
+    private boolean closing;
+    private boolean shutdownRequested;
+    private boolean outputShut;
+    private boolean discarded;
+
+    /**
+     * @param limit bytes queued before writes report {@link Accepted#BACKLOGGED}
+     * @param sent told of every byte count the transport took
+     */
+    OutputQueue(long limit, IntConsumer sent) {
+        this.limit = limit;
+        this.sent = sent;
+    }
+
+    /** Connects the transport, already started; until then writes are queued. Drain next. */
+    void start(Transport started) {
+        lock.lock();
+        try {
+            this.transport = started;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes or queues what {@code data} holds (copied if queued), consuming it. */
+    Accepted write(ByteBuffer data) throws IOException {
+        lock.lock();
+        try {
+            if (closing || shutdownRequested || discarded) {
+                data.position(data.limit());
+                return Accepted.CLOSED;
+            }
+            if (pending.isEmpty() && transport != null && writeOut(data)) {
+                transport.flush();
+            }
+            if (data.hasRemaining()) {
+                ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+                copy.put(data).flip();
+                pending.add(copy);
+                pendingBytes += copy.remaining();
+                if (pendingBytes > limit) {
+                    backlogged = true;
+                }
+            }
+            return backlogged ? Accepted.BACKLOGGED : Accepted.OK;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what the transport takes now; call when it reports that it can take more. */
+    Drained drain() throws IOException {
+        lock.lock();
+        try {
+            if (transport == null || discarded) {
+                return Drained.NOTHING; // not started (start() is followed by a drain), or closed
+            }
+            boolean unblocked = false;
+            while (!pending.isEmpty()) {
+                ByteBuffer head = pending.peek();
+                int before = head.remaining();
+                boolean all = writeOut(head);
+                pendingBytes -= before - head.remaining();
+                if (backlogged && pendingBytes <= limit / 2) {
+                    backlogged = false;
+                    unblocked = true;
+                }
+                if (!all) {
+                    return new Drained(unblocked, false, unblocked ? takeWaiters() : List.of());
+                }
+                pending.poll();
+            }
+            boolean flushed = outputShut || transport.flush();
+            if (flushed && shutdownRequested && !outputShut && !closing) {
+                outputShut = true;
+                transport.shutdownOutput();
+            }
+            return new Drained(unblocked, flushed && closing, unblocked ? takeWaiters() : List.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Refuses further writes and reports whether everything already queued is written and
+     * flushed, so that the connection can close now; if not, a later {@link #drain()} says so.
+     */
+    boolean closeWhenFlushed() throws IOException {
+        lock.lock();
+        try {
+            closing = true;
+            return pending.isEmpty() && (transport == null || outputShut || transport.flush());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses further writes and ends the output once everything queued is written. */
+    void shutdownWhenFlushed() throws IOException {
+        lock.lock();
+        try {
+            if (closing || shutdownRequested || discarded) {
+                return;
+            }
+            shutdownRequested = true;
+            if (pending.isEmpty() && transport != null && transport.flush()) {
+                outputShut = true;
+                transport.shutdownOutput();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops whatever is queued; later writes are discarded.
+     *
+     * @return the {@link #whenWritable} wake-ups that were waiting: run them, outside any lock
+     */
+    List<Runnable> discard() {
+        lock.lock();
+        try {
+            discarded = true;
+            pending.clear();
+            pendingBytes = 0;
+            backlogged = false;
+            return takeWaiters();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Registers {@code waiter} to be handed out, once, by the drain that brings the queue back
+     * to half its limit, or by {@link #discard()}; unless the queue is not over its limit now
+     * (or is discarded), in which case nothing is registered. One step under the queue's lock.
+     */
+    @Override
+    public boolean whenWritable(Runnable waiter) {
+        lock.lock();
+        try {
+            if (!backlogged || discarded) {
+                return false;
+            }
+            waiters.add(waiter);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the queue is over its limit; read without locking, for the read loop. */
+    boolean isBacklogged() {
+        return backlogged;
+    }
+
+    /** Bytes queued and not yet taken by the transport. */
+    long pendingBytes() {
+        lock.lock();
+        try {
+            return pendingBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands what the transport takes of {@code data} to it; whether it took all. Lock held. */
+    private boolean writeOut(ByteBuffer data) throws IOException {
+        int before = data.remaining();
+        boolean all = transport.write(data);
+        int n = before - data.remaining();
+        if (n > 0) {
+            sent.accept(n);
+        }
+        return all;
+    }
+
+    private List<Runnable> takeWaiters() {
+        if (waiters.isEmpty()) {
+            return List.of();
+        }
+        List<Runnable> due = waiters;
+        waiters = new ArrayList<>(2);
+        return due;
+    }
+}

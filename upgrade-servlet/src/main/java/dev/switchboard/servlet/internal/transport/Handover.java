@@ -1,0 +1,70 @@
+package dev.switchboard.servlet.internal.transport;
+
+import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.internal.engine.Engine;
+import jakarta.servlet.http.WebConnection;
+
+/**
+ * Brings together the two halves of a switch, which arrive in either order: the engine,
+ * bound by the switch right after {@code upgrade()} returned, and the upgraded connection,
+ * once the container hands it over ({@code init}); then starts the engine on a
+ * {@link ServletTransport} with the container's control of that connection. Tomcat calls {@code init} after the
+ * filter returns, and so does Jetty 12.1.8 and later (with or without Switchboard's Jetty
+ * adapter); earlier Jetty 12.1 builds called it inside {@code upgrade()}. The container's
+ * release ({@code destroy}) may come at any time, even before either. Thread-safe.
+ */
+public final class Handover {
+
+    private Engine engine;
+    private ContainerSupport support;
+    private WebConnection connection;
+    private boolean released;
+
+    /** The switch has set the connection up: builds the session, and starts if the connection is there. */
+    public void bind(Engine bound, ContainerSupport container) {
+        bound.open();
+        WebConnection c;
+        boolean gone;
+        synchronized (this) {
+            if (engine != null) {
+                throw new IllegalStateException("the connection was already switched");
+            }
+            engine = bound;
+            support = container;
+            c = connection;
+            gone = released;
+        }
+        if (c != null) {
+            bound.start(new ServletTransport(c, container.control(c)));
+        }
+        if (gone) {
+            bound.events().closed();
+        }
+    }
+
+    /** The container handed the connection over. */
+    public void connected(WebConnection c) {
+        Engine e;
+        ContainerSupport container;
+        synchronized (this) {
+            connection = c;
+            e = engine;
+            container = support;
+        }
+        if (e != null) {
+            e.start(new ServletTransport(c, container.control(c)));
+        }
+    }
+
+    /** The container released the connection. */
+    public void released() {
+        Engine e;
+        synchronized (this) {
+            released = true;
+            e = engine;
+        }
+        if (e != null) {
+            e.events().closed();
+        }
+    }
+}
