@@ -41,6 +41,12 @@ public final class TlsPolicyOptions {
     public static final String UPGRADE_TOKENS = "switchboard.tls.upgradeTokens";
     /** Whether cleartext responses that do not require TLS advertise the upgrade (default false). */
     public static final String ADVERTISE = "switchboard.tls.advertise";
+    /**
+     * Whether the cleartext connector serves RFC 2817's mandatory form, {@code OPTIONS *} with
+     * {@code Upgrade: TLS/1.x} (upgrade-tomcat's {@code ConnectorTls}, upgrade-jetty's
+     * {@code TlsUpgradeConnectionFactory}), so that the 426 page offers it (default false).
+     */
+    public static final String CONNECTOR_UPGRADE = "switchboard.tls.connectorUpgrade";
     /** Proxy addresses or CIDR blocks whose {@code Forwarded} / {@code X-Forwarded-Proto} are believed (default none). */
     public static final String TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
     /** {@code Strict-Transport-Security} max-age on secure responses; 0 (the default) sends none. */
@@ -67,6 +73,7 @@ public final class TlsPolicyOptions {
     private final int httpsPort;
     private final Upgrade upgrade;
     private final boolean advertise;
+    private final boolean connectorUpgrade;
     private final List<String> trustedProxies;
     private final Duration hstsMaxAge;
     private final boolean hstsIncludeSubDomains;
@@ -82,6 +89,7 @@ public final class TlsPolicyOptions {
         this.httpsPort = b.httpsPort;
         this.upgrade = b.upgrade != null ? b.upgrade : defaultUpgrade(b.minVersion);
         this.advertise = b.advertise;
+        this.connectorUpgrade = b.connectorUpgrade;
         this.trustedProxies = List.copyOf(b.trustedProxies);
         this.hstsMaxAge = b.hstsMaxAge;
         this.hstsIncludeSubDomains = b.hstsIncludeSubDomains;
@@ -121,6 +129,7 @@ public final class TlsPolicyOptions {
             b.upgradeTokens(tokens(tokens, TlsUpgradeOptions.minVersion(settings)));
         }
         b.advertise(settings.getBoolean(ADVERTISE, false));
+        b.connectorUpgrade(settings.getBoolean(CONNECTOR_UPGRADE, false));
         b.trustedProxies(checked(TRUSTED_PROXIES, settings.getList(TRUSTED_PROXIES), AddressSet::parse));
         b.hstsMaxAge(settings.getDuration(HSTS_MAX_AGE, Duration.ZERO));
         b.hstsIncludeSubDomains(settings.getBoolean(HSTS_INCLUDE_SUBDOMAINS, false));
@@ -208,6 +217,11 @@ public final class TlsPolicyOptions {
         return advertise;
     }
 
+    /** Whether the cleartext connector answers {@code OPTIONS *} with {@code Upgrade: TLS/1.x}, as configured. */
+    public boolean connectorUpgrade() {
+        return connectorUpgrade;
+    }
+
     /** Proxy addresses and CIDR blocks whose forwarding fields are believed. */
     public List<String> trustedProxies() {
         return trustedProxies;
@@ -245,6 +259,7 @@ public final class TlsPolicyOptions {
         private String minVersion = TlsSpec.TLS_V1_2;
         private Upgrade upgrade;
         private boolean advertise;
+        private boolean connectorUpgrade;
         private List<String> trustedProxies = List.of();
         private Duration hstsMaxAge = Duration.ZERO;
         private boolean hstsIncludeSubDomains;
@@ -310,6 +325,12 @@ public final class TlsPolicyOptions {
 
         public Builder advertise(boolean advertise) {
             this.advertise = advertise;
+            return this;
+        }
+
+        /** Declares that the cleartext connector serves RFC 2817's mandatory form; the 426 page then offers it. */
+        public Builder connectorUpgrade(boolean served) {
+            this.connectorUpgrade = served;
             return this;
         }
 
