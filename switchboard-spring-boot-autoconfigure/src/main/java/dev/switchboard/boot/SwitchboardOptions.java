@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.boot.json.JsonParserFactory;
 
@@ -31,9 +33,9 @@ final class SwitchboardOptions {
     static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
 
     /** Properties of the starter itself, which are not Switchboard context parameters. */
-    static final Set<String> STARTER_PROPERTIES = Set.of(
-            "switchboard.websocket.endpoint",
-            SslBundleKeyStore.PROPERTY);
+    static final Set<String> STARTER_PROPERTIES = Stream.concat(
+            Stream.of("switchboard.websocket.endpoint", SslBundleKeyStore.PROPERTY),
+            ConnectorTlsProperties.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** The handler limits each protocol may set under its own prefix ({@code switchboard.<protocol>.idle-timeout}). */
     static final List<String> HANDLER_LIMITS = List.of(
