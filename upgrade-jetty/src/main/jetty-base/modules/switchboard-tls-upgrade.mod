@@ -12,6 +12,11 @@ over TLS (https). Environment-independent (Jetty core): works with every ee envi
 [depend]
 http
 
+[after]
+# jetty-ssl.xml copies the http configuration for the https connector, which has its own
+# SecureRequestCustomizer: this module's is added after that copy.
+ssl
+
 [lib]
 lib/switchboard/*.jar
 
@@ -25,3 +30,6 @@ etc/switchboard-tls-upgrade.xml
 # switchboard.tls.keyStorePassword=
 # switchboard.tls.keyStoreType=PKCS12
 # switchboard.tls.certAlias=
+## Whether a request over the upgraded connection whose Host the certificate does not name
+## gets 400 (Jetty's SecureRequestCustomizer sniHostCheck).
+# switchboard.tls.sniHostCheck=true

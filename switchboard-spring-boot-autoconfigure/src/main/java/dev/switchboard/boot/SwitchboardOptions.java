@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.switchboard.servlet.HandlerDeclarations;
 import dev.switchboard.websocket.EndpointDeclarations;
@@ -35,9 +36,9 @@ final class SwitchboardOptions {
     static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
 
     /** Properties of the starter itself, which are not Switchboard context parameters. */
-    static final Set<String> STARTER_PROPERTIES = Set.of(
-            "switchboard.websocket.endpoint",
-            SslBundleKeyStore.PROPERTY);
+    static final Set<String> STARTER_PROPERTIES = Stream.concat(
+            Stream.of("switchboard.websocket.endpoint", SslBundleKeyStore.PROPERTY),
+            ConnectorTlsProperties.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The keys of the handler limits each protocol may set under its own prefix

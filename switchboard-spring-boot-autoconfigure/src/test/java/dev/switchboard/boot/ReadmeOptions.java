@@ -26,8 +26,13 @@ final class ReadmeOptions {
     }
 
     static List<Row> read() throws IOException {
+        return read("## Configuration", "## What the containers do");
+    }
+
+    /** The rows of the README's tables between the headings {@code from} and {@code to}. */
+    static List<Row> read(String from, String to) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## What the containers do"));
+        String section = readme.substring(readme.indexOf(from), readme.indexOf(to));
         List<Row> rows = new ArrayList<>();
         for (String line : section.split("\n")) {
             if (!line.startsWith("| `")) {

@@ -55,6 +55,45 @@ class SecureAreaIT {
     }
 
     @Test
+    @DisplayName("TLS-05 the plain-text 426 page offers exactly what the demo enables: the https URL with curl, and OPTIONS * at this port")
+    void thePlainTextPageSaysWhatAClientCanDo() throws Exception {
+        try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
+            RawConnection.Response r = c.send("GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
+                    + "\r\nAccept: text/plain\r\n\r\n").readResponse();
+            assertThat(r.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
+            assertThat(r.head().values("Content-Type")).containsExactly("text/plain;charset=UTF-8");
+            assertThat(r.bodyText()).isEqualTo(textPage());
+        }
+    }
+
+    @Test
+    @DisplayName("TLS-05 the HTML 426 page gives the curl command and the OPTIONS * upgrade, and no upgrade of the request itself")
+    void theHtmlPageSaysWhatAClientCanDo() throws Exception {
+        try (RawConnection c = RawConnection.open("127.0.0.1", demo.httpPort())) {
+            RawConnection.Response r = c.send("GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
+                    + "\r\nAccept: text/html\r\n\r\n").readResponse();
+            String url = "https://localhost:" + demo.httpsPort() + "/secure/";
+            assertThat(r.bodyText()).contains("<p>Continue at <a href=\"" + url + "\">" + url + "</a>.</p>\n"
+                    + "<p>From a terminal: <code>curl " + url + "</code></p>\n"
+                    + "<p>HTTP clients that support RFC 2817 can also upgrade a new connection to this port in place "
+                    + "before any request: <code>OPTIONS * HTTP/1.1</code> with <code>Upgrade: TLS/1.3</code>")
+                    .doesNotContain("send the request again");
+        }
+    }
+
+    /** The plain-text 426 page of {@code /secure/}: https with curl, or OPTIONS * at the cleartext port; never the optional form. */
+    private static String textPage() {
+        String url = "https://localhost:" + demo.httpsPort() + "/secure/";
+        return "This resource requires TLS. Use " + url + " instead (for example: curl " + url + "),\n"
+                + "or upgrade a new connection to this port in place before any request (RFC 2817):\n"
+                + "  OPTIONS * HTTP/1.1\n"
+                + "  Upgrade: TLS/1.3\n"
+                + "  Connection: upgrade\n"
+                + "then, after the 101, the TLS handshake and this request over TLS on the same connection\n"
+                + "(ipptool -E and Apache HttpClient 5 with protocol upgrade enabled do this).\n";
+    }
+
+    @Test
     @DisplayName("over https the secure page is served and says it came through the https connector")
     void servedOverHttps() throws Exception {
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(DemoTls.trusting(demo.keystore())).build().send(
@@ -73,8 +112,7 @@ class SecureAreaIT {
             RawConnection.Response r = c.send("GET /secure/ HTTP/1.1\r\nHost: localhost:" + demo.httpPort()
                     + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n").readResponse();
             assertThat(r.head().statusLine()).isEqualTo("HTTP/1.1 426 ");
-            assertThat(r.bodyText()).isEqualTo("This resource requires TLS. Use https://localhost:" + demo.httpsPort()
-                    + "/secure/ instead.\n");
+            assertThat(r.bodyText()).isEqualTo(textPage());
         }
         assertThat(DemoStats.read(demo).path("protocols").path("tls").path("upgrades").asLong()).isEqualTo(before);
     }

@@ -47,6 +47,10 @@ public final class TlsPolicyDeclarations {
             "advertise the upgrade on cleartext responses that do not require TLS, for the resources of "
                     + "`switchboard.tls.optionalUpgrade` only (`switchboard.advertise` of `UpgradeFilter`, when also "
                     + "set, runs later and replaces the field: list the TLS tokens there too)");
+    public static final Option<Boolean> CONNECTOR_UPGRADE = Option.bool(TlsPolicyOptions.CONNECTOR_UPGRADE, false,
+            "declares that the cleartext connector serves RFC 2817's mandatory form, `OPTIONS *` with `Upgrade: TLS/1.x` "
+                    + "(upgrade-tomcat's `ConnectorTls`, upgrade-jetty's `TlsUpgradeConnectionFactory`), so that the "
+                    + "426 page offers it; it installs nothing itself");
     public static final Option<List<String>> TRUSTED_PROXIES = Option.of(TlsPolicyOptions.TRUSTED_PROXIES, ADDRESSES,
             List.of(), "proxy addresses or CIDR blocks whose `Forwarded` / `X-Forwarded-*` are believed");
     public static final Option<Duration> HSTS_MAX_AGE = Option.duration(TlsPolicyOptions.HSTS_MAX_AGE, Duration.ZERO,
@@ -58,7 +62,7 @@ public final class TlsPolicyDeclarations {
 
     public static final OptionGroup GROUP = OptionGroup.builder("tls-policy", "switchboard.tls.")
             .add(PROTECT, EXEMPT, EXEMPT_ADDRESSES, CONFIDENTIAL_CONSTRAINTS, MODE, REDIRECT_STATUS, HTTPS_PORT,
-                    UPGRADE_TOKENS, ADVERTISE, TRUSTED_PROXIES, HSTS_MAX_AGE, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD)
+                    UPGRADE_TOKENS, ADVERTISE, CONNECTOR_UPGRADE, TRUSTED_PROXIES, HSTS_MAX_AGE, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD)
             .build();
 
     private TlsPolicyDeclarations() {

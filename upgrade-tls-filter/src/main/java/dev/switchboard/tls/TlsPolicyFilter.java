@@ -106,12 +106,14 @@ public class TlsPolicyFilter implements Filter {
         policy = new TlsPolicy(resources, AddressSet.parse(options.exemptAddresses()), tokens, forms);
         requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
                 options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0,
-                tokens.isEmpty() ? null : forms);
+                tokens.isEmpty() ? null : forms,
+                options.connectorUpgrade() ? options.upgrade().protocols().get(0).toString() : null);
         hsts = options.hsts().orElse(null);
         advertised = options.advertise() && !tokens.isEmpty() ? options.upgrade().toHeaderValue() : null;
         if (!resources.isEmpty() && tokens.isEmpty()) {
             LOG.info("TLS is required for " + resources.rules().size() + " rule(s) but RFC 2817 upgrades are off ("
-                    + TlsUpgradeOptions.KEYSTORE + " is not set): clients must use the https URL");
+                    + TlsUpgradeOptions.KEYSTORE + " is not set): clients must use the https URL"
+                    + (options.connectorUpgrade() ? " or the cleartext connector's OPTIONS * upgrade" : ""));
         }
         if (options.advertise() && (tokens.isEmpty() || !forms.optionalEnabled())) {
             LOG.warning(TlsPolicyOptions.ADVERTISE + " is set but nothing is advertised: only responses for the"

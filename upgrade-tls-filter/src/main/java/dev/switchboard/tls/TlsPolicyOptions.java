@@ -30,6 +30,7 @@ public final class TlsPolicyOptions {
     public static final String HTTPS_PORT = "switchboard.tls.httpsPort";
     public static final String UPGRADE_TOKENS = "switchboard.tls.upgradeTokens";
     public static final String ADVERTISE = "switchboard.tls.advertise";
+    public static final String CONNECTOR_UPGRADE = "switchboard.tls.connectorUpgrade";
     public static final String TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
     public static final String HSTS_MAX_AGE = "switchboard.tls.hstsMaxAge";
     public static final String HSTS_INCLUDE_SUBDOMAINS = "switchboard.tls.hstsIncludeSubDomains";
@@ -116,6 +117,11 @@ public final class TlsPolicyOptions {
 
     public boolean advertise() {
         return values.get(TlsPolicyDeclarations.ADVERTISE);
+    }
+
+    /** Whether the cleartext connector answers {@code OPTIONS *} with {@code Upgrade: TLS/1.x}, as configured. */
+    public boolean connectorUpgrade() {
+        return values.get(TlsPolicyDeclarations.CONNECTOR_UPGRADE);
     }
 
     /** Proxy addresses and CIDR blocks whose forwarding fields are believed. */
@@ -205,6 +211,12 @@ public final class TlsPolicyOptions {
 
         public Builder advertise(boolean advertise) {
             values.set(TlsPolicyDeclarations.ADVERTISE, advertise);
+            return this;
+        }
+
+        /** Declares that the cleartext connector serves RFC 2817's mandatory form; the 426 page then offers it. */
+        public Builder connectorUpgrade(boolean served) {
+            values.set(TlsPolicyDeclarations.CONNECTOR_UPGRADE, served);
             return this;
         }
 

@@ -18,13 +18,13 @@ import dev.switchboard.jetty.tls.TlsUpgradeConnectionFactory;
  * RFC 2817 at the connector on Jetty 12.1: a cleartext connector with
  * {@link TlsUpgradeConnectionFactory} next to its HTTP/1.1 factory, Jetty's own TLS in place.
  */
-class ConnectorTlsOnJettyIT extends ConnectorTlsScenarios implements Rfc2817ClientScenarios {
+class ConnectorTlsOnJettyIT implements ConnectorTlsScenarios, Rfc2817ClientScenarios {
 
     private static EmbeddedJetty jetty;
 
     @BeforeAll
     static void start() throws Exception {
-        jetty = EmbeddedJetty.builder(deployment())
+        jetty = EmbeddedJetty.builder(ConnectorTlsScenarios.deployment())
                 .connector("rfc2817", http -> {
                     // Jetty checks that the certificate chosen is for the request's Host; the
                     // default one here is for 127.0.0.1 by IP address, which that check does not read.
@@ -51,11 +51,6 @@ class ConnectorTlsOnJettyIT extends ConnectorTlsScenarios implements Rfc2817Clie
 
     @Override
     public ServerUnderTest rfc2817() {
-        return server();
-    }
-
-    @Override
-    protected ServerUnderTest server() {
         return jetty.server("rfc2817");
     }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.switchboard.it.Container;
 import dev.switchboard.it.LibraryJars;
 import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.tls.ConnectorKeys;
+import dev.switchboard.it.tls.TestKeyStore;
 import dev.switchboard.jetty.JettyUpgrade;
 
 /**
@@ -32,7 +34,8 @@ import dev.switchboard.jetty.JettyUpgrade;
  * {@code <env>-annotations} and {@code <env>-websocket-jakarta} modules of the
  * {@link JettyEnvironment} under test, Switchboard's {@code switchboard-jetty-<env>} module file
  * and jar added as its README says, and the WAR dropped into {@code webapps/}. Jetty runs in its own JVM on a free loopback port, for the duration of
- * a test class.
+ * a test class. {@link #withConnectorTls} adds RFC 2817 at the http connector the same way
+ * (the {@code switchboard-tls-upgrade} module) and a second WAR.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -44,11 +47,14 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Pattern CONNECTOR = Pattern.compile("Started oejs\\.ServerConnector@[0-9a-f]+\\{HTTP/1\\.1[^}]*\\}\\{127\\.0\\.0\\.1:(\\d+)\\}");
     private static final Pattern STARTED = Pattern.compile("Started oejs\\.Server@");
+    private static final String CONNECTOR_TLS_MODULE = "switchboard-tls-upgrade";
 
     private final Supplier<WebArchive> war;
+    private Supplier<WebArchive> connectorTlsWar;
     private Process jetty;
     private Path log;
     private URI base;
+    private URI connectorTlsBase;
     private String version;
 
     private JettyHome(Supplier<WebArchive> war) {
@@ -60,12 +66,24 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
         return new JettyHome(war);
     }
 
+    /**
+     * Also enables RFC 2817 at the http connector as the {@code switchboard-tls-upgrade} module
+     * file says: the module, {@code etc/switchboard-tls-upgrade.xml}, the key store
+     * ({@link ConnectorKeys#store()}) as {@code etc/rfc2817.p12}, its password and default key
+     * as properties; and deploys {@code war} too, reached through {@link #connectorTls()}.
+     */
+    public JettyHome withConnectorTls(Supplier<WebArchive> war) {
+        this.connectorTlsWar = war;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path home = Path.of(System.getProperty("switchboard.jettyHome", "target/jetty-home/jetty-home-unknown"));
         String environment = JettyEnvironment.name();
         String moduleName = "switchboard-jetty-" + environment;
-        Path module = Path.of(System.getProperty("switchboard.jettyModules", "modules"), moduleName + ".mod");
+        Path modules = Path.of(System.getProperty("switchboard.jettyModules", "modules"));
+        Path module = modules.resolve(moduleName + ".mod");
         if (!Files.isRegularFile(home.resolve("start.jar"))) {
             throw new IllegalStateException("no Jetty distribution at " + home + ": run through Maven (failsafe)");
         }
@@ -79,15 +97,21 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
         Files.createDirectories(jettyBase.resolve("lib/switchboard"));
         LibraryJars.of(JettyUpgrade.class, "upgrade-jetty.jar").as(ZipExporter.class)
                 .exportTo(jettyBase.resolve("lib/switchboard/upgrade-jetty.jar").toFile());
-        run(home, jettyBase, "--add-modules=" + moduleName);
+        List<String> properties = new ArrayList<>(List.of("jetty.http.host=127.0.0.1", "jetty.http.port=0"));
+        if (connectorTlsWar != null) {
+            properties.addAll(addConnectorTls(modules, jettyBase));
+            run(home, jettyBase, "--add-modules=" + moduleName + "," + CONNECTOR_TLS_MODULE);
+        } else {
+            run(home, jettyBase, "--add-modules=" + moduleName);
+        }
 
-        WebArchive archive = war.get();
-        archive.as(ZipExporter.class).exportTo(jettyBase.resolve("webapps").resolve(archive.getName()).toFile());
-        String contextPath = "/" + archive.getName().replaceFirst("\\.war$", "");
+        String contextPath = deploy(war.get(), jettyBase);
+        String connectorTlsPath = connectorTlsWar == null ? null : deploy(connectorTlsWar.get(), jettyBase);
 
-        jetty = process(home, jettyBase, "jetty.http.host=127.0.0.1", "jetty.http.port=0").start();
+        jetty = process(home, jettyBase, properties.toArray(new String[0])).start();
         int port = awaitStarted();
         base = URI.create("http://127.0.0.1:" + port + contextPath + "/");
+        connectorTlsBase = connectorTlsPath == null ? null : URI.create("http://127.0.0.1:" + port + connectorTlsPath + "/");
         version = home.getFileName().toString().replaceFirst("^jetty-home-", "");
     }
 
@@ -105,10 +129,42 @@ public final class JettyHome implements BeforeAllCallback, AfterAllCallback {
 
     /** The deployed application. */
     public ServerUnderTest server() {
-        if (base == null) {
+        return server(base);
+    }
+
+    /** The application of {@link #withConnectorTls}, behind the connector that serves RFC 2817. */
+    public ServerUnderTest connectorTls() {
+        if (connectorTlsWar == null) {
+            throw new IllegalStateException("no RFC 2817 at the connector: use withConnectorTls");
+        }
+        return server(connectorTlsBase);
+    }
+
+    /**
+     * Copies the module file, its XML and the key store into {@code jettyBase}, as the module
+     * file's comment tells users to; returns the properties that name the store's password and
+     * default key.
+     */
+    private static List<String> addConnectorTls(Path modules, Path jettyBase) throws IOException {
+        Files.copy(modules.resolve(CONNECTOR_TLS_MODULE + ".mod"), jettyBase.resolve("modules").resolve(CONNECTOR_TLS_MODULE + ".mod"));
+        Files.createDirectories(jettyBase.resolve("etc"));
+        Files.copy(modules.resolveSibling("etc").resolve(CONNECTOR_TLS_MODULE + ".xml"),
+                jettyBase.resolve("etc").resolve(CONNECTOR_TLS_MODULE + ".xml"));
+        TestKeyStore keys = ConnectorKeys.store();
+        Files.copy(keys.file(), jettyBase.resolve("etc/rfc2817.p12"));
+        return List.of("switchboard.tls.keyStorePassword=" + keys.password(), "switchboard.tls.certAlias=" + TestKeyStore.ALIAS);
+    }
+
+    /** Drops {@code archive} into {@code webapps/}; returns its context path. */
+    private static String deploy(WebArchive archive, Path jettyBase) {
+        archive.as(ZipExporter.class).exportTo(jettyBase.resolve("webapps").resolve(archive.getName()).toFile());
+        return "/" + archive.getName().replaceFirst("\\.war$", "");
+    }
+
+    private ServerUnderTest server(URI uri) {
+        if (uri == null) {
             throw new IllegalStateException("Jetty is not running: register this as a static @RegisterExtension field");
         }
-        URI uri = base;
         Container container = new Container("Jetty", version);
         return new ServerUnderTest() {
             @Override

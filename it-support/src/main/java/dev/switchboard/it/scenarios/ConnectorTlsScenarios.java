@@ -39,13 +39,13 @@ import dev.switchboard.it.tls.TestKeyStore;
  * SNI (TLS-13). The connector's key store is {@link ConnectorKeys#store()}; deploy
  * {@link #deployment()} behind it.
  */
-public abstract class ConnectorTlsScenarios {
+public interface ConnectorTlsScenarios {
 
     /**
      * The application behind the connector, at {@code /ipp}: {@code /secure/*} protected, no
      * RFC 2817 of its own, and an IPP printer at {@code /ipp/print}.
      */
-    public static WebArchive deployment() {
+    static WebArchive deployment() {
         Map<String, String> params = new HashMap<>();
         params.put("switchboard.protocols", "echo");
         params.put("switchboard.tls.keystore", null);
@@ -55,10 +55,10 @@ public abstract class ConnectorTlsScenarios {
         return TlsDeployments.tlsApp("ipp", params, printer).addPackage(IppPrinterServlet.class.getPackage());
     }
 
-    /** The cleartext connector that serves RFC 2817 at the connector. */
-    protected abstract ServerUnderTest server();
+    /** The cleartext connector that serves RFC 2817 at the connector, with {@link #deployment()} behind it. */
+    ServerUnderTest rfc2817();
 
-    static String optionsStar(String host, String offer) {
+    private static String optionsStar(String host, String offer) {
         return "OPTIONS * HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: " + offer + "\r\nConnection: upgrade\r\n\r\n";
     }
 
@@ -77,8 +77,8 @@ public abstract class ConnectorTlsScenarios {
             TLS-12 CUPS master            | TLS/1.3,TLS/1.2,TLS/1.1,TLS/1.0 | TLS/1.3, HTTP/1.1
             TLS-12 one token              | TLS/1.2                         | TLS/1.2, HTTP/1.1
             """)
-    void theOfferGetsA101(String label, String offer, String upgrade) throws Exception {
-        ServerUnderTest s = server();
+    default void theOfferGetsA101(String label, String offer, String upgrade) throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), offer));
             ResponseHead head = c.readHead();
@@ -93,8 +93,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 after the 101 the TLS handshake completes and the OPTIONS * response is the first thing over TLS")
-    void theOptionsResponseComesFirstOverTls() throws Exception {
-        ServerUnderTest s = server();
+    default void theOptionsResponseComesFirstOverTls() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -107,8 +107,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 the upgraded connection serves HTTP/1.1 over TLS as secure requests and stays open")
-    void theConnectionServesSecureRequestsAndStaysOpen() throws Exception {
-        ServerUnderTest s = server();
+    default void theConnectionServesSecureRequestsAndStaysOpen() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.3,TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -129,8 +129,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 a pipelined request after the handshake is answered after the OPTIONS response")
-    void aRequestSentWithTheHandshakeIsAnswered() throws Exception {
-        ServerUnderTest s = server();
+    default void aRequestSentWithTheHandshakeIsAnswered() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -144,8 +144,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 a request with content over the upgraded connection gets its content to the application")
-    void aRequestWithContentIsServed() throws Exception {
-        ServerUnderTest s = server();
+    default void aRequestWithContentIsServed() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -161,8 +161,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 a request that expects 100-continue over the upgraded connection gets its 100, then its answer")
-    void aRequestExpectingContinueIsServed() throws Exception {
-        ServerUnderTest s = server();
+    default void aRequestExpectingContinueIsServed() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -180,8 +180,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 a ClientHello that offers h2, as a browser's for the https port does, is refused after the 101")
-    void aHandshakeOfferingH2IsRefused() throws Exception {
-        ServerUnderTest s = server();
+    default void aHandshakeOfferingH2IsRefused() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -195,8 +195,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-12 a ClientHello that offers only http/1.1 in ALPN is answered with http/1.1")
-    void aHandshakeOfferingHttp11IsServed() throws Exception {
-        ServerUnderTest s = server();
+    default void aHandshakeOfferingHttp11IsServed() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2,TLS/1.1,TLS/1.0"));
             assertThat(c.readHead().status()).isEqualTo(101);
@@ -211,8 +211,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-04 an offer that is not registered exactly is not switched at the connector")
-    void anUnregisteredOfferIsNotSwitched() throws Exception {
-        ServerUnderTest s = server();
+    default void anUnregisteredOfferIsNotSwitched() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(s.host(), "TLS/1.2, TLS/1.1"));
             assertThat(c.readResponse().status()).isNotEqualTo(101);
@@ -221,8 +221,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-04 OPTIONS * with Upgrade: TLS/1.2 over HTTP/1.0 is never switched")
-    void http10IsNotSwitched() throws Exception {
-        ServerUnderTest s = server();
+    default void http10IsNotSwitched() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send("OPTIONS * HTTP/1.0\r\nHost: " + s.host() + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n");
             assertThat(c.readResponse().status()).isNotEqualTo(101);
@@ -231,8 +231,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-04 a real request asking for TLS/1.2 is not switched at the connector (the optional form is the application's)")
-    void theOptionalFormIsNotSwitchedAtTheConnector() throws Exception {
-        ServerUnderTest s = server();
+    default void theOptionalFormIsNotSwitchedAtTheConnector() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(get(s, "page", "Upgrade: TLS/1.2\r\nConnection: upgrade\r\n"));
             RawConnection.Response r = c.readResponse();
@@ -243,8 +243,8 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-04 OPTIONS * without Upgrade is answered in cleartext as before")
-    void optionsStarWithoutUpgradeStaysCleartext() throws Exception {
-        ServerUnderTest s = server();
+    default void optionsStarWithoutUpgradeStaysCleartext() throws Exception {
+        ServerUnderTest s = rfc2817();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send("OPTIONS * HTTP/1.1\r\nHost: " + s.host() + "\r\n\r\n");
             assertThat(c.readResponse().status()).isIn(200, 404);
@@ -255,7 +255,7 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-13 two host names on one cleartext port get their own certificates without SNI")
-    void eachHostGetsItsCertificateWithoutSni() throws Exception {
+    default void eachHostGetsItsCertificateWithoutSni() throws Exception {
         TestKeyStore keys = ConnectorKeys.store();
         assertThat(presented(ConnectorKeys.ALPHA, null)).isEqualTo(keys.certificate(ConnectorKeys.ALPHA));
         assertThat(presented(ConnectorKeys.BETA, null)).isEqualTo(keys.certificate(ConnectorKeys.BETA));
@@ -263,26 +263,26 @@ public abstract class ConnectorTlsScenarios {
 
     @Test
     @DisplayName("TLS-13 a Host without a key of its own gets the default certificate")
-    void anAddressGetsTheDefaultCertificate() throws Exception {
-        assertThat(presented(server().host(), null)).isEqualTo(ConnectorKeys.store().certificate(TestKeyStore.ALIAS));
+    default void anAddressGetsTheDefaultCertificate() throws Exception {
+        assertThat(presented(rfc2817().host(), null)).isEqualTo(ConnectorKeys.store().certificate(TestKeyStore.ALIAS));
     }
 
     @Test
     @DisplayName("TLS-13 an SNI name that agrees with Host is served its certificate")
-    void anAgreeingSniIsServed() throws Exception {
+    default void anAgreeingSniIsServed() throws Exception {
         assertThat(presented(ConnectorKeys.BETA, ConnectorKeys.BETA))
                 .isEqualTo(ConnectorKeys.store().certificate(ConnectorKeys.BETA));
     }
 
     @Test
     @DisplayName("TLS-13 an SNI name that disagrees with Host ends the handshake")
-    void aDisagreeingSniEndsTheHandshake() {
+    default void aDisagreeingSniEndsTheHandshake() {
         assertThatThrownBy(() -> presented(ConnectorKeys.ALPHA, ConnectorKeys.BETA)).isInstanceOf(SSLException.class);
     }
 
     /** Upgrades with {@code Host: host[:port]} and returns the certificate the server presents to a client sending {@code sni}. */
     private X509Certificate presented(String host, String sni) throws IOException {
-        ServerUnderTest s = server();
+        ServerUnderTest s = rfc2817();
         String hostField = host.contains(":") ? host : host + ":" + s.base().getPort();
         try (RawConnection c = RawConnection.open(s.base())) {
             c.send(optionsStar(hostField, "TLS/1.2,TLS/1.1,TLS/1.0"));

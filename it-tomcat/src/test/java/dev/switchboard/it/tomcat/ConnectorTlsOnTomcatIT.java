@@ -14,13 +14,13 @@ import dev.switchboard.tomcat.tls.ConnectorTls;
  * RFC 2817 at the connector on Tomcat (11 or 10.1, whichever failsafe runs): a cleartext
  * connector with {@link ConnectorTls} installed, the same WAR behind it.
  */
-class ConnectorTlsOnTomcatIT extends ConnectorTlsScenarios implements Rfc2817ClientScenarios {
+class ConnectorTlsOnTomcatIT implements ConnectorTlsScenarios, Rfc2817ClientScenarios {
 
     private static EmbeddedTomcat tomcat;
 
     @BeforeAll
     static void start() throws Exception {
-        tomcat = EmbeddedTomcat.builder(deployment())
+        tomcat = EmbeddedTomcat.builder(ConnectorTlsScenarios.deployment())
                 .connector("rfc2817", c -> new ConnectorTls()
                         .keystore(ConnectorKeys.store().file(), ConnectorKeys.store().password()).install(c))
                 .start();
@@ -33,11 +33,6 @@ class ConnectorTlsOnTomcatIT extends ConnectorTlsScenarios implements Rfc2817Cli
 
     @Override
     public ServerUnderTest rfc2817() {
-        return server();
-    }
-
-    @Override
-    protected ServerUnderTest server() {
         return tomcat.server("rfc2817");
     }
 }

@@ -109,7 +109,7 @@ public final class DemoServer implements AutoCloseable {
         tomcat.init();
         URI target = backend != null ? backend.uri() : options.tunnelTarget();
         DeploymentSettings.apply(context, new DeploymentSettings(keystore, options.keystorePassword(),
-                https.getLocalPort(), target, options.allowedOrigins(), options.servedHosts()));
+                https.getLocalPort(), true, target, options.allowedOrigins(), options.servedHosts()));
         tomcat.start();
         DemoServer server = new DemoServer(tomcat, http, https, options.bindAddress(), keystore, target,
                 backend != null);

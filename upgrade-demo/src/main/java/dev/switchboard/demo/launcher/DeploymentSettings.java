@@ -13,15 +13,17 @@ import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
  * {@code OPTIONS *}, only: the https connector presents the same key, so the optional form, a
  * real request upgraded in place, would let a man in the middle answer a visitor of the https
  * port with a request of his own, the Opossum attack, and Switchboard refuses to enable it),
- * the https port its 426 page points to, the tunnel's backend, the origins allowed besides
+ * the https port its 426 page points to, whether the cleartext connector serves {@code OPTIONS *}
+ * (which the page then offers), the tunnel's backend, the origins allowed besides
  * the page's own and the host names it answers to. Given to the application as context parameters that web.xml cannot
  * override, exactly as a {@code <Parameter override="false">} in a {@code context.xml} would.
  *
+ * @param connectorTls whether the cleartext connector serves RFC 2817's {@code OPTIONS *} itself
  * @param tunnelTarget the backend of {@code /tunnel/}
  * @param allowedOrigins origins allowed to open WebSockets besides same-origin, directly and through the tunnel
  * @param allowedHosts the names under which upgrade requests are served
  */
-record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort, URI tunnelTarget,
+record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort, boolean connectorTls, URI tunnelTarget,
         List<String> allowedOrigins, List<String> allowedHosts) {
 
     /** The protocols of the demo once a key store is there: RFC 2817 (mandatory form only) joins echo/1 and WebSocket. */
@@ -33,6 +35,7 @@ record DeploymentSettings(Path keystore, String keystorePassword, int httpsPort,
         set(context, "switchboard.tls.keystore", settings.keystore.toAbsolutePath().toString());
         set(context, "switchboard.tls.keystorePassword", settings.keystorePassword);
         set(context, "switchboard.tls.httpsPort", Integer.toString(settings.httpsPort));
+        set(context, "switchboard.tls.connectorUpgrade", Boolean.toString(settings.connectorTls));
         set(context, "switchboard.proxy.routes", "/tunnel/ -> " + settings.tunnelTarget);
         set(context, "switchboard.allowedHosts", String.join(", ", settings.allowedHosts));
         if (!settings.allowedOrigins.isEmpty()) {

@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * 15.5.22 requires it in a 426, and RFC 2817 section 4.2 gives it the TLS version required,
  * which the https URL satisfies as well. The page invites the client to upgrade this
  * connection in place only where RFC 2817's optional form would switch its request; else it
- * names the https URL alone (TLS-11). Immutable and thread-safe.
+ * names the https URL alone (TLS-11). Where the cleartext connector serves RFC 2817's
+ * mandatory form, the page says so too. Immutable and thread-safe.
  */
 public final class TlsRequirement {
 
@@ -30,6 +31,7 @@ public final class TlsRequirement {
     private final int httpsPort;
     private final int redirectStatus;
     private final UpgradeForms invitation;
+    private final String connectorOffer;
 
     /**
      * @param upgrade the value of the 426's {@code Upgrade}
@@ -37,12 +39,16 @@ public final class TlsRequirement {
      * @param redirectStatus the redirect status, or 0 to answer 426
      * @param invitation the requests whose page invites an upgrade in place; null for none
      *     (RFC 2817 off)
+     * @param connectorOffer the {@code Upgrade} value the page offers for {@code OPTIONS *} at
+     *     the cleartext connector; null when the connector does not serve it
      */
-    public TlsRequirement(Upgrade upgrade, int httpsPort, int redirectStatus, UpgradeForms invitation) {
+    public TlsRequirement(Upgrade upgrade, int httpsPort, int redirectStatus, UpgradeForms invitation,
+            String connectorOffer) {
         this.upgrade = upgrade;
         this.httpsPort = httpsPort;
         this.redirectStatus = redirectStatus;
         this.invitation = invitation;
+        this.connectorOffer = connectorOffer;
     }
 
     /** Writes the answer and completes the response. */
@@ -56,7 +62,7 @@ public final class TlsRequirement {
         UpgradeRequiredException error = new UpgradeRequiredException(upgrade, UpgradeRequiredPage.reason(url),
                 Map.of(TlsSpec.VARY, TlsSpec.ACCEPT));
         Refusals.send(response, error, format.contentType(),
-                UpgradeRequiredPage.render(format, url, invites(request) ? upgrade.toHeaderValue() : null));
+                UpgradeRequiredPage.render(format, url, invites(request) ? upgrade.toHeaderValue() : null, connectorOffer));
     }
 
     /** Whether sending {@code request} again with {@code Upgrade: TLS/1.x} would get it switched. */
