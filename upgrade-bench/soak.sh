@@ -12,4 +12,4 @@ ulimit -Hn 65536 2>/dev/null || true
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files: $(ulimit -n)"
 
-./mvnw -B -q -pl upgrade-bench -am -Psoak -DskipTests verify -Dsoak.args="$*"
+./mvnw -B -q -pl upgrade-bench -am -Psoak -Dmaven.test.skip=true verify -Dsoak.args="$*"
