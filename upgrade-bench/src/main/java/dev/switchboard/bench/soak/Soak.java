@@ -18,7 +18,8 @@ import dev.switchboard.bench.scenario.ChildJvm;
  * descriptors and threads are read after a warm-up (the baseline), every
  * {@code --sample-every} while the load runs (the peak is the largest of each), and after every
  * connection has been closed, until they are back at the baseline or two minutes have passed
- * (the end). Prints the figures as Markdown; exits 1 if there was any error.
+ * (the end). Prints the figures as Markdown, and writes the largest classes on the heap at the end to the
+ * server's log; exits 1 if there was any error.
  *
  * <pre>
  * upgrade-bench/soak.sh --duration 10m --connections 10000
@@ -73,6 +74,7 @@ public final class Soak {
                 last = stats(server);
             }
             Duration settled = Duration.between(closed, Instant.now());
+            server.ask("histogram", "histogram");
             errors = (int) Math.min(Integer.MAX_VALUE, counters.errors()) + (client.isAlive() ? 1 : 0);
             long severe = Files.readAllLines(log).stream().filter(l -> l.contains("SEVERE") || l.contains("Exception"))
                     .count();

@@ -20,6 +20,9 @@ final class SoakConnection {
 
     enum State { CONNECTING, HANDSHAKE, IDLE, AWAITING_ECHO, CLOSING, DONE }
 
+    /** The first message goes within this long of the 101. */
+    private static final long FIRST_MESSAGE_WITHIN_NANOS = 1_000_000_000L;
+
     private final SoakKind kind;
     private final byte[] request;
     private final SoakCounters counters;
@@ -131,7 +134,9 @@ final class SoakConnection {
                 in.clear();
                 state = State.IDLE;
                 counters.switched(kind);
-                nextSendAt = now + (long) (random.nextDouble() * sendIntervalNanos); // the first within one interval
+                // A client of echo/1 speaks first, and soon: the server closes a connection that stays silent for
+                // switchboard.firstByteTimeout after the 101.
+                nextSendAt = now + (long) (random.nextDouble() * FIRST_MESSAGE_WITHIN_NANOS);
                 return true;
             }
             case AWAITING_ECHO -> {

@@ -5,6 +5,9 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.management.ObjectName;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
@@ -23,7 +26,9 @@ import dev.switchboard.it.WebSocketDeployments;
  *
  * <p>Prints {@code port <n>} once started, then answers commands on standard input:
  * {@code stats} runs full collections and prints {@code stats <heap used after GC> <heap max>
- * <open file descriptors> <live threads>}; {@code quit}, or the end of standard input, stops it.
+ * <open file descriptors> <live threads>}; {@code histogram} writes the largest entries of a class
+ * histogram of the live heap to the log (standard error); {@code quit}, or the end of standard input,
+ * stops it.
  */
 public final class SoakServer {
 
@@ -48,10 +53,22 @@ public final class SoakServer {
                 if (line.equals("stats")) {
                     System.out.println("stats " + stats());
                     System.out.flush();
+                } else if (line.equals("histogram")) {
+                    System.err.println(histogram());
+                    System.out.println("histogram written to the log");
+                    System.out.flush();
                 }
             }
         }
         System.exit(0);
+    }
+
+    /** The first lines of the JVM's class histogram of live objects (what {@code jmap -histo:live} prints). */
+    static String histogram() throws Exception {
+        String all = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        return all.lines().limit(15).collect(Collectors.joining("\n"));
     }
 
     /** Heap used after full collections and its maximum, open descriptors and live threads, space-separated. */
