@@ -36,6 +36,8 @@ final class SoakConnection {
     private byte[] expected;
     private long stepStarted;
     private long nextSendAt;
+    private long switchedAt;
+    private int echoes;
 
     /**
      * @param lifetimeNanos how long it stays open once switched
@@ -80,7 +82,7 @@ final class SoakConnection {
         if (key.isValid() && key.isReadable()) {
             int n = ch.read(in);
             if (n < 0) {
-                return closedByServer(kind, state);
+                return closedByServer();
             }
             return received(key, now);
         }
@@ -134,6 +136,7 @@ final class SoakConnection {
                 in.clear();
                 state = State.IDLE;
                 counters.switched(kind);
+                switchedAt = now;
                 // A client of echo/1 speaks first, and soon: the server closes a connection that stays silent for
                 // switchboard.firstByteTimeout after the 101.
                 nextSendAt = now + (long) (random.nextDouble() * FIRST_MESSAGE_WITHIN_NANOS);
@@ -150,6 +153,7 @@ final class SoakConnection {
                 }
                 in.clear();
                 counters.echoed(kind == SoakKind.WEBSOCKET ? expected.length - 2 : expected.length);
+                echoes++;
                 state = State.IDLE;
                 return true;
             }
@@ -170,8 +174,9 @@ final class SoakConnection {
         }
     }
 
-    private static boolean closedByServer(SoakKind kind, State state) throws IOException {
-        throw new IOException(kind + ": the server closed the connection while " + state);
+    private boolean closedByServer() throws IOException {
+        throw new IOException(kind + ": the server closed the connection while " + state + ", "
+                + (System.nanoTime() - switchedAt) / 1_000_000_000 + " s after the 101 and " + echoes + " echoes");
     }
 
     private boolean startClosing(SelectionKey key, long now) throws IOException {

@@ -39,6 +39,9 @@ public final class SoakServer {
         Map<String, String> quiet = Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false");
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(Deployments.upgradeApp("echo", quiet))) {
             tomcat.tomcat().getConnector().setProperty("maxConnections", "-1");
+            // Tomcat caches the channel objects of closed connections, with their buffers, up to maxConnections by
+            // default: with no connection limit, the cache would keep the peak's worth after every connection closed.
+            tomcat.tomcat().getConnector().setProperty("socket.bufferPool", "500");
             int port = tomcat.server().base().getPort();
             tomcat.deploy(WebSocketDeployments.app("ws", quiet));
             tomcat.deploy(ProxyDeployments.gateway("gw", Map.of(
