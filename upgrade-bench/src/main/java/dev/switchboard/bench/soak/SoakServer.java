@@ -5,6 +5,8 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.apache.catalina.connector.Connector;
 import java.util.stream.Collectors;
 
 import javax.management.ObjectName;
@@ -38,10 +40,13 @@ public final class SoakServer {
     public static void main(String[] args) throws Exception {
         Map<String, String> quiet = Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false");
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(Deployments.upgradeApp("echo", quiet))) {
-            tomcat.tomcat().getConnector().setProperty("maxConnections", "-1");
-            // Tomcat caches the channel objects of closed connections, with their buffers, up to maxConnections by
-            // default: with no connection limit, the cache would keep the peak's worth after every connection closed.
-            tomcat.tomcat().getConnector().setProperty("socket.bufferPool", "500");
+            Connector connector = tomcat.tomcat().getConnector();
+            // Tomcat caches the channel objects of closed connections, with their buffers, in a cache sized when the
+            // connector starts: bounded here, so that the end figure shows what connections leave behind, not the cache.
+            connector.stop();
+            connector.setProperty("maxConnections", "-1");
+            connector.setProperty("socket.bufferPool", "500");
+            connector.start();
             int port = tomcat.server().base().getPort();
             tomcat.deploy(WebSocketDeployments.app("ws", quiet));
             tomcat.deploy(ProxyDeployments.gateway("gw", Map.of(
