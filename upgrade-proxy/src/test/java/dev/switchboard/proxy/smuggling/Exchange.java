@@ -10,14 +10,19 @@ import java.util.Random;
 record Exchange(long id, ClientFraming framing, BackendAnswer answer, String body, String pipelined, int split,
         long deadlineMillis) {
 
-    /** The exchange number {@code id} of the cross product walked in order, then drawn at random from {@code seed}. */
-    static Exchange generate(long id, long seed, long deadlineMillis) {
+    /**
+     * Exchange number {@code id} of {@code count}: when {@code count} covers every pair of framing
+     * and answer, the pairs in order and then pairs drawn from {@code seed}; otherwise (a sample)
+     * every pair drawn. The rest is drawn from {@code seed} and {@code id} alone.
+     */
+    static Exchange generate(long id, int count, long seed, long deadlineMillis) {
         ClientFraming[] framings = ClientFraming.values();
         BackendAnswer[] answers = BackendAnswer.values();
         int all = framings.length * answers.length;
         Random random = new Random(seed * 1_000_003L + id);
-        ClientFraming framing = id < all ? framings[(int) (id % framings.length)] : framings[random.nextInt(framings.length)];
-        BackendAnswer answer = id < all ? answers[(int) (id / framings.length)] : answers[random.nextInt(answers.length)];
+        boolean walk = count >= all && id < all;
+        ClientFraming framing = walk ? framings[(int) (id % framings.length)] : framings[random.nextInt(framings.length)];
+        BackendAnswer answer = walk ? answers[(int) (id / framings.length)] : answers[random.nextInt(answers.length)];
         String host = "127.0.0.1";
         String body = switch (random.nextInt(3)) {
             case 0 -> "";

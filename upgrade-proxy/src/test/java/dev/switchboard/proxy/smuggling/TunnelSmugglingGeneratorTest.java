@@ -20,22 +20,31 @@ import dev.switchboard.it.ProxyDeployments;
 
 /**
  * Generated adversarial exchanges through the tunnel, each checked against {@link Verdict}'s
- * invariant: {@link #EXCHANGES} exchanges (1,200 unless set), first every pair of {@link ClientFraming} and
- * {@link BackendAnswer}, then pairs drawn from seed {@value #SEED}, with random content (plain,
- * or itself a request), a request pipelined behind three in four, and the client's bytes split
- * in two writes at a random point. The gateway is the real {@code TunnelFilter} in an embedded
- * Tomcat 11 with a {@value #DEADLINE_MILLIS} ms response deadline; {@value #PARALLEL} exchanges
- * run at a time. Prints the outcomes; every violation fails the test, listed.
+ * invariant: {@link #EXCHANGES} exchanges from seed {@value #SEED}, each a pair of
+ * {@link ClientFraming} and {@link BackendAnswer} (all 774 pairs first when the count allows),
+ * with random content (none, plain, or itself a request), a request pipelined behind three in
+ * four, and the client's bytes split in two writes at a random point. The gateway is the real
+ * {@code TunnelFilter} in an embedded Tomcat 11 with a {@value #DEADLINE_MILLIS} ms response
+ * deadline; {@value #PARALLEL} exchanges run at a time. Prints the outcomes; every violation
+ * fails the test, listed.
  *
- * <p>It runs once, in this module's unit tests, rather than on every container of the
- * integration suite: what it checks is the tunnel's own parsing and relaying, which is the same
- * on every container, and the containers' own refusals are covered by
- * {@code TunnelSmugglingScenarios} on each of them.
+ * <p>The build runs a sample of 200, which takes seconds; the full run of 1,200 takes about a
+ * minute on a busy two-core machine, too long for every build:
+ * <pre>
+ * ./mvnw -B -pl upgrade-proxy -am test -Dtest=TunnelSmugglingGeneratorTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dswitchboard.smuggling.exchanges=1200
+ * </pre>
+ * It runs in this module's unit tests, once, rather than on every container of the integration
+ * suite: what it checks is the tunnel's own parsing and relaying, the same on every container,
+ * and the containers' own refusals are covered by {@code TunnelSmugglingScenarios} on each.
  */
 class TunnelSmugglingGeneratorTest {
 
-    /** Exchanges generated: {@code -Dswitchboard.smuggling.exchanges=<n>} for more or fewer. */
-    private static final int EXCHANGES = Integer.getInteger("switchboard.smuggling.exchanges", 1200);
+    /**
+     * Exchanges generated: a sample of 200 in the build, {@code -Dswitchboard.smuggling.exchanges=1200}
+     * for the full run (every pair, then 426 more) that docs/reliability.md records.
+     */
+    private static final int EXCHANGES = Integer.getInteger("switchboard.smuggling.exchanges", 200);
     private static final long SEED = 2817;
     private static final long DEADLINE_MILLIS = 1000;
     private static final int PARALLEL = 16;
@@ -46,7 +55,7 @@ class TunnelSmugglingGeneratorTest {
     void generatedExchangesKeepTheTunnelInvariant() throws Exception {
         Map<Long, Exchange> exchanges = new TreeMap<>();
         for (long id = 0; id < EXCHANGES; id++) {
-            exchanges.put(id, Exchange.generate(id, SEED, DEADLINE_MILLIS));
+            exchanges.put(id, Exchange.generate(id, EXCHANGES, SEED, DEADLINE_MILLIS));
         }
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Long> millis = new TreeMap<>();
