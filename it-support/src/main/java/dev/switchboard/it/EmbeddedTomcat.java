@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
@@ -92,6 +95,30 @@ public final class EmbeddedTomcat implements AutoCloseable {
     /** The deployed application's context, for example to see whether it started. */
     public Context context() {
         return context;
+    }
+
+    /**
+     * Deploys one more application, at {@code /<war name without .war>}, on the running Tomcat
+     * and behind the same connectors, with the same class path scanning as the first: for a
+     * server that must hold several applications, such as a tunnel and the backend it tunnels to.
+     *
+     * @return the new application's context, started
+     */
+    public Context deploy(WebArchive war) {
+        File warFile = workDir.resolve(war.getName()).toFile();
+        war.as(ZipExporter.class).exportTo(warFile, true);
+        StandardJarScanner scanner = new StandardJarScanner();
+        scanner.setScanClassPath(false);
+        ContextConfig config = new ContextConfig();
+        // The host is running, so the context starts as it is added: set the scanner before it initialises.
+        LifecycleListener scanning = event -> {
+            if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
+                ((Context) event.getLifecycle()).setJarScanner(scanner);
+            }
+            config.lifecycleEvent(event);
+        };
+        return tomcat.addWebapp(tomcat.getHost(), "/" + war.getName().replaceFirst("\\.war$", ""),
+                warFile.getAbsolutePath(), scanning);
     }
 
     /** The underlying Tomcat. */

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * must stop by itself when its standard input ends, which is all it sees when the suite is
  * killed outright.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     /** How long a server may take to start or to answer a command: far more than it needs on a busy machine. */
-    static final long ANSWER_SECONDS = 120;
+    public static final long ANSWER_SECONDS = 120;
 
     /** What the line queue holds once the server's output has ended. */
     private static final Optional<String> END = Optional.empty();
@@ -54,7 +54,7 @@ final class ChildJvm implements AutoCloseable {
      * Starts {@code java <jvmOptions> -cp <classPath> <mainClass> <args>} with this JVM's
      * {@code java.io.tmpdir}; its standard error goes to {@code log}.
      */
-    static ChildJvm start(String classPath, List<String> jvmOptions, String mainClass, List<String> args, Path log)
+    public static ChildJvm start(String classPath, List<String> jvmOptions, String mainClass, List<String> args, Path log)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,7 +71,7 @@ final class ChildJvm implements AutoCloseable {
      * @throws IOException if the server answers {@code error ...}, ends first, or says nothing
      *         of the kind within {@value #ANSWER_SECONDS} s
      */
-    String expect(String word) throws IOException {
+    public String expect(String word) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_SECONDS);
         try {
             Optional<String> next;
@@ -98,7 +98,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Sends {@code command} and returns the answer, the rest of the line that starts with {@code word}. */
-    String ask(String command, String word) throws IOException {
+    public String ask(String command, String word) throws IOException {
         in.println(command);
         return expect(word);
     }
@@ -117,7 +117,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

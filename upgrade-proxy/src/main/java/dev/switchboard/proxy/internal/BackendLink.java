@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +64,7 @@ final class BackendLink implements RelayLoop.Ready {
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean closed;
+    private ScheduledFuture<?> lingering; // guarded by lock
 
     /**
      * @param linger how long the backend may take to accept the client's last bytes after the
@@ -161,10 +163,21 @@ final class BackendLink implements RelayLoop.Ready {
             closeWhenFlushed = true;
         }
         loop.execute(this::flushToBackend);
+        ScheduledFuture<?> task;
         try {
-            scheduler.schedule(() -> loop.execute(this::closeNow), linger.toNanos(), TimeUnit.NANOSECONDS);
+            task = scheduler.schedule(() -> loop.execute(this::closeNow), linger.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             loop.execute(this::closeNow);
+            return;
+        }
+        // Cancelled when the link closes first, as it normally does: until then the scheduler holds the
+        // task, and through it the whole tunnel, for as long as the linger.
+        synchronized (lock) {
+            if (closed) {
+                task.cancel(false);
+            } else {
+                lingering = task;
+            }
         }
     }
 
@@ -300,6 +313,10 @@ final class BackendLink implements RelayLoop.Ready {
             return;
         }
         closed = true;
+        if (lingering != null) {
+            lingering.cancel(false);
+            lingering = null;
+        }
         queue.clear();
         queued = 0;
         if (key != null) {

@@ -1,0 +1,49 @@
+package dev.switchboard.proxy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.proxy.TunnelStatistics;
+
+/** What a backend link leaves behind when it closes. */
+class BackendLinkTest {
+
+    @Test
+    @DisplayName("PRX-04 a link that closes after its client has gone leaves no forced close scheduled, "
+            + "so the scheduler holds nothing of the tunnel")
+    void closingAfterTheClientCancelsTheForcedClose() throws Exception {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        scheduler.setRemoveOnCancelPolicy(true); // as the tunnel's own scheduler
+        try (RelayLoop loop = new RelayLoop("backend-link-test");
+                ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                SocketChannel channel = SocketChannel.open(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), backend.getLocalPort()));
+                Socket peer = backend.accept()) {
+            PlainTransport transport = new PlainTransport(channel);
+            transport.configureNonBlocking();
+            CountDownLatch closed = new CountDownLatch(1);
+            BackendLink link = new BackendLink(loop, transport, new TunnelHandler(), new TunnelStatistics("/t"),
+                    scheduler, Duration.ofMinutes(10), 1024, 4096, closed::countDown);
+            link.start();
+            link.clientClosed(); // nothing queued: the backend connection closes at once
+
+            assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.getQueue().isEmpty());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+}
