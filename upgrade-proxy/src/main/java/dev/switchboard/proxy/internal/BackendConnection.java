@@ -48,7 +48,8 @@ final class BackendConnection implements AutoCloseable {
     private int filled;
     private int headEnd;
 
-    private BackendConnection(String name, Transport transport, Deadline deadline, int maxHeadSize) {
+    /** A connection over a transport that is already open, its deadline already running; {@link #open} makes one. */
+    BackendConnection(String name, Transport transport, Deadline deadline, int maxHeadSize) {
         this.name = name;
         this.transport = transport;
         this.deadline = deadline;
