@@ -70,8 +70,8 @@ public abstract class HandlerTimeoutScenarios {
     void aConnectionThatKeepsTalkingOutlivesTheIdleTimeout() throws Exception {
         try (RawConnection c = upgraded(server(), "probe/1")) {
             int id = readId(c);
-            // Eight times the idle timeout's worth of traffic, one byte every eighth of it.
-            for (int i = 0; i < 64; i++) {
+            // Three times the idle timeout's worth of traffic, one byte every eighth of it.
+            for (int i = 0; i < 24; i++) {
                 c.send("x");
                 assertThat(c.readString(1)).isEqualTo("x");
                 Thread.sleep(250);
