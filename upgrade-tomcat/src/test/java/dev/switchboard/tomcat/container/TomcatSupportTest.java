@@ -10,8 +10,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.catalina.Context;
@@ -34,7 +37,11 @@ import jakarta.servlet.http.WebConnection;
 /** Tomcat's support, found by the container seam and used on a real upgraded connection. */
 class TomcatSupportTest {
 
-    private static final BlockingQueue<WebConnection> CONNECTIONS = new ArrayBlockingQueue<>(4);
+    /**
+     * Upgraded connections by the client's port: Tomcat calls {@code init} after the 101 has
+     * gone out, so a test's connection can arrive after the next test has started.
+     */
+    private static final Map<Integer, CompletableFuture<WebConnection>> CONNECTIONS = new ConcurrentHashMap<>();
     private static final BlockingQueue<ServletContext> CONTEXTS = new ArrayBlockingQueue<>(4);
 
     private static Tomcat tomcat;
@@ -42,9 +49,11 @@ class TomcatSupportTest {
 
     /** Holds the upgraded connection for the test. */
     public static final class Held implements HttpUpgradeHandler {
+        private int clientPort;
+
         @Override
         public void init(WebConnection connection) {
-            CONNECTIONS.add(connection);
+            connectionFrom(clientPort).complete(connection);
         }
 
         @Override
@@ -57,7 +66,7 @@ class TomcatSupportTest {
         protected void service(HttpServletRequest request, HttpServletResponse response)
                 throws IOException, ServletException {
             CONTEXTS.add(request.getServletContext());
-            request.upgrade(Held.class);
+            request.upgrade(Held.class).clientPort = request.getRemotePort();
             response.setStatus(101);
             response.setHeader("Upgrade", "test/1");
             response.setHeader("Connection", "upgrade");
@@ -96,7 +105,7 @@ class TomcatSupportTest {
     @Test
     void anUpgradedConnectionClosedFromAnotherThreadIsClosedAtOnce() throws Exception {
         try (Socket s = upgraded()) {
-            WebConnection connection = CONNECTIONS.poll(10, TimeUnit.SECONDS);
+            WebConnection connection = connectionFrom(s.getLocalPort()).get(10, TimeUnit.SECONDS);
             ConnectionControl control = TomcatSupport.INSTANCE.control(connection);
             assertThat(control.confinedReads()).isTrue();
             control.close();
@@ -124,9 +133,12 @@ class TomcatSupportTest {
                 (proxy, method, args) -> method.getName().equals("getServerInfo") ? info : null);
     }
 
+    private static CompletableFuture<WebConnection> connectionFrom(int clientPort) {
+        return CONNECTIONS.computeIfAbsent(clientPort, p -> new CompletableFuture<>());
+    }
+
     /** A connection upgraded to {@link Held}, with the 101's head read. */
     private static Socket upgraded() throws IOException {
-        CONNECTIONS.clear();
         CONTEXTS.clear();
         Socket s = new Socket("127.0.0.1", port);
         s.setSoTimeout(10_000);
