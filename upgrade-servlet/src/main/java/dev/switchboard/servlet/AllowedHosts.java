@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.servlet.internal.HostName;
 
 /**
@@ -98,6 +100,22 @@ public final class AllowedHosts {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code 421} for an upgrade request with this {@code Host}, with its reason, when the
+     * host is not served; empty when it is. Every path that serves upgrades refuses with this
+     * one answer.
+     *
+     * @param host the {@code Host} field value, or null when the request had none
+     * @param defaultPort as for {@link #allows}
+     */
+    public Optional<HttpStatusException> refusal(String host, int defaultPort) {
+        if (allows(host, defaultPort)) {
+            return Optional.empty();
+        }
+        return Optional.of(new HttpStatusException(SC_MISDIRECTED_REQUEST,
+                host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.servlet;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,11 +45,11 @@ final class UpgradeDispatcher {
             HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         long received = System.nanoTime();
         statistics.upgradeRequest();
-        String host = request.getHeader(HttpSpec.HOST);
-        if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
+        Optional<HttpStatusException> misdirected =
+                allowedHosts.refusal(request.getHeader(HttpSpec.HOST), request.isSecure() ? 443 : 80);
+        if (misdirected.isPresent()) {
             statistics.rejected("host");
-            Refusals.refuseUpgrade(response, new HttpStatusException(AllowedHosts.SC_MISDIRECTED_REQUEST,
-                    host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
+            Refusals.refuseUpgrade(response, misdirected.get());
             return;
         }
         RequestHead head = new ServletRequestHead(request);

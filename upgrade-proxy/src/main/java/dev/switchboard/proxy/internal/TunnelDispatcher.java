@@ -177,10 +177,10 @@ public final class TunnelDispatcher {
      * same-origin check, since its {@code Origin} and {@code Host} agree.
      */
     private void host(HttpServletRequest request) throws HttpStatusException {
-        String host = request.getHeader(HttpSpec.HOST);
-        if (!allowedHosts.allows(host, request.isSecure() ? 443 : 80)) {
-            throw new TunnelFailure(AllowedHosts.SC_MISDIRECTED_REQUEST, "host",
-                    host == null ? "Upgrade requests need a Host field" : "Host " + OneLine.of(host) + " is not served here");
+        Optional<HttpStatusException> misdirected =
+                allowedHosts.refusal(request.getHeader(HttpSpec.HOST), request.isSecure() ? 443 : 80);
+        if (misdirected.isPresent()) {
+            throw new TunnelFailure(misdirected.get().status(), "host", misdirected.get().reason());
         }
     }
 
