@@ -3,7 +3,6 @@ package dev.switchboard.http;
 import java.util.List;
 import java.util.Locale;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * How the content of an HTTP/1.1 message is delimited (RFC 9112 section 6.3), decided from its

@@ -3,7 +3,6 @@ package dev.switchboard.http;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
-import dev.switchboard.http.internal.FieldReader;
 import dev.switchboard.http.internal.LineReader;
 
 /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * The value of the {@code Connection} field: {@code Connection = #connection-option}, each

@@ -2,7 +2,6 @@ package dev.switchboard.http;
 
 import java.util.List;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * The value of {@code Content-Length}: {@code Content-Length = 1*DIGIT} (RFC 9110 section 8.6),

@@ -1,6 +1,5 @@
 package dev.switchboard.http;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * One field line of a message head or trailer section: {@code field-name ":" OWS field-value

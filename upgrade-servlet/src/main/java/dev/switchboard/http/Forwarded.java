@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * The value of the {@code Forwarded} field (RFC 7239 section 4): one element per proxy that

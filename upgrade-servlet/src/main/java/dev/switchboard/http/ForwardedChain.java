@@ -3,7 +3,6 @@ package dev.switchboard.http;
 import java.util.List;
 
 import dev.switchboard.http.ForwardedClientResolver.Hop;
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * The two walks of {@link ForwardedClientResolver} over a request whose peer is trusted: one

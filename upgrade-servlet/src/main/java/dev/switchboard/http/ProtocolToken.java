@@ -3,7 +3,6 @@ package dev.switchboard.http;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * One element of an {@code Upgrade} field: {@code protocol-name ["/" protocol-version]},

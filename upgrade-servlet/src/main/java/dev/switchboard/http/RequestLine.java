@@ -1,6 +1,5 @@
 package dev.switchboard.http;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * {@code request-line = method SP request-target SP HTTP-version} (RFC 9112 section 3).

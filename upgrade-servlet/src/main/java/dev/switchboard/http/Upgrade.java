@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 
-import dev.switchboard.http.internal.FieldReader;
 
 /**
  * The value of the {@code Upgrade} field: {@code Upgrade = 1#protocol} (RFC 9110 section 7.8).

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 import jakarta.servlet.http.HttpUpgradeHandler;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * Parses a backend's response head (RFC 9112 sections 4 and 5) strictly, because whatever it

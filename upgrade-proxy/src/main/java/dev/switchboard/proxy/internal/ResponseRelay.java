@@ -12,7 +12,7 @@ import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.Upgrade;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

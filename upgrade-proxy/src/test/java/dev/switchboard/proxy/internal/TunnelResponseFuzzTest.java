@@ -13,7 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * Fuzz targets for what the tunnel reads from a backend before the switch: the response head

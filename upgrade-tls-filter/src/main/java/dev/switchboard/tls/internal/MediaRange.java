@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.switchboard.http.FieldSyntaxException;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * One element of an {@code Accept} field: {@code type/subtype}, {@code type/*} or

@@ -10,7 +10,7 @@ import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 import dev.switchboard.tls.TlsSpec;
 
 /**

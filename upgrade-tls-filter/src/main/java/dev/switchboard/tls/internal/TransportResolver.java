@@ -9,7 +9,7 @@ import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.Forwarded;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

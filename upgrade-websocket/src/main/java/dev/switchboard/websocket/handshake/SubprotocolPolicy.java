@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.OneLine;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * How an endpoint chooses its subprotocol from the client's offer (RFC 6455 section 4.2.2

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.OneLine;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * The value of {@code Sec-WebSocket-Protocol} in a client's handshake: the subprotocols it

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.switchboard.http.OneLine;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * One element of {@code Sec-WebSocket-Extensions}: an extension name and its parameters, in

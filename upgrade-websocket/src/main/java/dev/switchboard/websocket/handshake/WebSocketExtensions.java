@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import dev.switchboard.http.FieldSyntaxException;
-import dev.switchboard.http.internal.FieldReader;
+import dev.switchboard.http.FieldReader;
 
 /**
  * The value of {@code Sec-WebSocket-Extensions}: in a client's handshake, the extensions it

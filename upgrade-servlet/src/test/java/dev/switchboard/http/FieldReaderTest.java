@@ -1,4 +1,4 @@
-package dev.switchboard.http.internal;
+package dev.switchboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,9 @@
-package dev.switchboard.http.internal;
+package dev.switchboard.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-
-import dev.switchboard.http.FieldSyntaxException;
-import dev.switchboard.http.OneLine;
 
 /**
  * A cursor over one field value, reading the common rules of RFC 9110 section 5.6: tokens,
