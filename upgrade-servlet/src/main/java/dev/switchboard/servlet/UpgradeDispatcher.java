@@ -13,7 +13,6 @@ import dev.switchboard.http.Negotiation;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeNegotiator;
-import dev.switchboard.servlet.internal.ServletRequestHead;
 import dev.switchboard.servlet.internal.UpgradeHidingRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -105,7 +104,7 @@ final class UpgradeDispatcher {
         ProtocolStatistics stats = statistics.forProtocol(protocol.name());
         Decision decision;
         try {
-            decision = protocol.decide(new UpgradeRequest(request, response, candidate.offered(), candidate.token(),
+            decision = protocol.decide(new UpgradeRequest(request, response, head, candidate.offered(), candidate.token(),
                     candidates.upgrade(), candidates.connection()));
         } catch (HttpStatusException e) {
             decision = Decision.refuse(e);

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.servlet.Refusals;
-import dev.switchboard.servlet.internal.ServletRequestHead;
+import dev.switchboard.servlet.ServletRequestHead;
 import dev.switchboard.websocket.handshake.HandshakeException;
 import dev.switchboard.websocket.internal.Handover;
 import dev.switchboard.websocket.internal.HandshakeGuard;

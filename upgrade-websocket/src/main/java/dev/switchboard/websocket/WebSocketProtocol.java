@@ -13,7 +13,6 @@ import dev.switchboard.http.RequestHead;
 import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
-import dev.switchboard.servlet.internal.ServletRequestHead;
 import dev.switchboard.websocket.handshake.Agreement;
 import dev.switchboard.websocket.handshake.Handshake;
 import dev.switchboard.websocket.handshake.HandshakeException;
@@ -98,7 +97,7 @@ public final class WebSocketProtocol implements UpgradeProtocol {
     public Decision decide(UpgradeRequest upgrade) {
         HttpServletRequest request = upgrade.servletRequest();
         try {
-            RequestHead head = new ServletRequestHead(request);
+            RequestHead head = upgrade.head();
             // Negotiation has checked the version, Upgrade and Connection (WS-01, WS-03, WS-04).
             Handshake handshake = Handshake.readNegotiated(head, options.limits());
             Route.Match match = routes().match(path(request));

@@ -1,4 +1,4 @@
-package dev.switchboard.servlet.internal;
+package dev.switchboard.servlet;
 
 import java.util.Collections;
 import java.util.Enumeration;
