@@ -19,12 +19,12 @@ import dev.switchboard.tls.internal.BridgeRules;
 import dev.switchboard.tls.internal.ConfiguredIdentityFields;
 import dev.switchboard.tls.internal.FirstRequest;
 import dev.switchboard.tls.internal.IpAddresses;
-import dev.switchboard.tls.internal.KeyMaterial;
 import dev.switchboard.tls.internal.SharedCertificateCheck;
 import dev.switchboard.tls.internal.TlsConnection;
 import dev.switchboard.tls.internal.TlsEndpoint;
 import dev.switchboard.tls.internal.UpgradeForms;
 import dev.switchboard.tls.internal.UrlPatterns;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.engine.TlsSession;
+
 /**
  * The loopback connections that carry decrypted RFC 2817 traffic back into this
  * application, keyed by the local port of the bridge's socket, which is the remote port the

@@ -13,6 +13,9 @@ import java.util.Optional;
 
 import jakarta.servlet.ServletContext;
 
+import dev.switchboard.tls.internal.engine.CertificateNames;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
+
 /**
  * Whether a TLS connector of the same server would satisfy a client with the certificate
  * RFC 2817 presents: the same key, or a name in common. That is the condition for the

@@ -14,6 +14,10 @@ import javax.net.ssl.SSLSession;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.servlet.NonBlockingUpgradeHandler;
+import dev.switchboard.tls.internal.bridge.LoopbackLink;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
+import dev.switchboard.tls.internal.engine.TlsEngine;
+import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * One RFC 2817 connection after its 101: a TLS server handshake over the upgraded streams

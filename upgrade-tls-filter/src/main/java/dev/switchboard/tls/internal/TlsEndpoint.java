@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
+import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
+
 /**
  * What all RFC 2817 connections of one application share: the key material and TLS
  * parameters they handshake with, the selector thread and identity registry of their

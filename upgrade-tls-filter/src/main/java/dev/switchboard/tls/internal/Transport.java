@@ -3,6 +3,8 @@ package dev.switchboard.tls.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.switchboard.tls.internal.engine.TlsSession;
+
 /**
  * How a request reached the application, as far as this module can tell: over a secure
  * connection or not, under which scheme and port, from which client. Immutable.

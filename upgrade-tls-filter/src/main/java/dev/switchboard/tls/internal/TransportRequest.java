@@ -6,11 +6,13 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
-import dev.switchboard.tls.TlsSpec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import dev.switchboard.tls.TlsSpec;
+import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * A request that reports the {@link Transport} resolved for it, consistently: security,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 class KeyMaterialTest {
 

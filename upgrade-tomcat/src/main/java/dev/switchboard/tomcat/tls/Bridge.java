@@ -1,6 +1,6 @@
 package dev.switchboard.tomcat.tls;
 
-import dev.switchboard.tls.internal.TlsSession;
+import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * One RFC 2817 connection as the internal connector reports it to the application: the

@@ -19,8 +19,8 @@ import org.apache.catalina.connector.Connector;
 
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.tls.TlsUpgradeDeclarations;
-import dev.switchboard.tls.internal.KeyMaterial;
-import dev.switchboard.tls.internal.LoopbackReactor;
+import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
  * RFC 2817's mandatory upgrade on a cleartext Tomcat connector, answered before any web

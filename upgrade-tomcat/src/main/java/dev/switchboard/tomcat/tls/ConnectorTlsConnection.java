@@ -13,9 +13,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
 import dev.switchboard.servlet.NonBlockingUpgradeHandler;
-import dev.switchboard.tls.internal.LoopbackLink;
-import dev.switchboard.tls.internal.TlsEngine;
-import dev.switchboard.tls.internal.TlsSession;
+import dev.switchboard.tls.internal.bridge.LoopbackLink;
+import dev.switchboard.tls.internal.engine.TlsEngine;
+import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * One connection after the connector's 101: a TLS server handshake over the upgraded socket,

@@ -15,8 +15,8 @@ import javax.net.ssl.SSLParameters;
 
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.ProtocolStatistics;
-import dev.switchboard.tls.internal.KeyMaterial;
-import dev.switchboard.tls.internal.LoopbackReactor;
+import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
  * What every connector-level RFC 2817 connection of one connector shares while the connector

@@ -15,7 +15,7 @@ import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.http.MimeHeaders;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
-import dev.switchboard.tls.internal.KeyMaterial;
+import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
  * One exact {@code Upgrade} value that the connector answers with RFC 2817's mandatory upgrade.

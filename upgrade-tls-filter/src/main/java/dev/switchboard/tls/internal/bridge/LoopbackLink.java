@@ -1,4 +1,4 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.bridge;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

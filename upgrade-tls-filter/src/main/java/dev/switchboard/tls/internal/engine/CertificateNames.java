@@ -1,4 +1,4 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.engine;
 
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -18,7 +18,7 @@ import javax.naming.ldap.Rdn;
  * subject. A DNS name may start with one {@code *} label, which stands for exactly one label
  * of the host. Names compare ignoring case. Immutable.
  */
-final class CertificateNames {
+public final class CertificateNames {
 
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
@@ -30,7 +30,7 @@ final class CertificateNames {
     }
 
     /** The names of {@code certificate}, in lower case; wildcards such as {@code *.example.com} kept. */
-    static CertificateNames of(X509Certificate certificate) {
+    public static CertificateNames of(X509Certificate certificate) {
         Set<String> names = new TreeSet<>();
         try {
             Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
@@ -69,7 +69,7 @@ final class CertificateNames {
      * Whether a client that accepts {@code a} for some name would accept {@code b} for it too:
      * the same key, or a name (or wildcard) in common.
      */
-    static boolean interchangeable(X509Certificate a, X509Certificate b) {
+    public static boolean interchangeable(X509Certificate a, X509Certificate b) {
         if (a.getPublicKey().equals(b.getPublicKey())) {
             return true;
         }

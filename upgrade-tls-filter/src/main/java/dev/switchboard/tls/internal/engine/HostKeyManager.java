@@ -1,4 +1,4 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.engine;
 
 import java.net.Socket;
 import java.security.Principal;
