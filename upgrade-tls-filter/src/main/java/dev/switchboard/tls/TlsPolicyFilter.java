@@ -16,11 +16,11 @@ import dev.switchboard.servlet.Settings;
 import dev.switchboard.tls.internal.AddressSet;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.ConfidentialConstraints;
+import dev.switchboard.tls.internal.ContainerConstraints;
 import dev.switchboard.tls.internal.ProtectedResources;
 import dev.switchboard.tls.internal.TlsOffersOnlyRequest;
 import dev.switchboard.tls.internal.TlsPolicy;
 import dev.switchboard.tls.internal.TlsRequirement;
-import dev.switchboard.tls.internal.TomcatConstraints;
 import dev.switchboard.tls.internal.Transport;
 import dev.switchboard.tls.internal.TransportResolver;
 import dev.switchboard.tls.internal.UpgradeForms;
@@ -131,7 +131,7 @@ public class TlsPolicyFilter implements Filter {
         List<ProtectedResources.Rule> rules = new ArrayList<>();
         rules.add(ProtectedResources.Rule.allMethods(UrlPatterns.of(options.protect())));
         if (options.confidentialConstraints()) {
-            rules.addAll(TomcatConstraints.read(context, takeOver).orElseGet(() -> ConfidentialConstraints.read(context)));
+            rules.addAll(ContainerConstraints.read(context, takeOver).orElseGet(() -> ConfidentialConstraints.read(context)));
         }
         return new ProtectedResources(rules, UrlPatterns.of(options.exempt()));
     }

@@ -1,5 +1,9 @@
 package dev.switchboard.servlet.container;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 import dev.switchboard.servlet.internal.container.SupportLookup;
@@ -43,6 +47,37 @@ public interface ContainerSupport {
      * cannot do themselves. Called once per connection, when the container hands it over.
      */
     ConnectionControl control(WebConnection connection);
+
+    /**
+     * The web resource collections under a {@code CONFIDENTIAL} or {@code INTEGRAL} transport
+     * guarantee that the container enforces for {@code context}, from every source it merged
+     * (web.xml, fragments, annotations, {@code ServletRegistration.setServletSecurity}); empty
+     * when they cannot be read here, so that the caller falls back to what it can read itself.
+     * With {@code takeOver}, the container's own enforcement of those guarantees (a redirect to
+     * its secure port) is switched off, only once every one has been read. Called while the
+     * context starts.
+     */
+    default Optional<List<GuaranteedCollection>> transportGuarantees(ServletContext context, boolean takeOver) {
+        return Optional.empty();
+    }
+
+    /**
+     * The certificates that each TLS connector of {@code context}'s server presents, by a
+     * description of the connector for messages; empty when the container does not show its
+     * connectors to an application.
+     */
+    default Optional<Map<String, List<X509Certificate>>> tlsConnectorCertificates(ServletContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * The request fields that components of the container configured around {@code context}
+     * (Tomcat's {@code RemoteIpValve}, {@code SSLValve}) believe about the client: its
+     * address, scheme, port or certificate. Empty when there are none or they cannot be read.
+     */
+    default List<String> identityFields(ServletContext context) {
+        return List.of();
+    }
 
     /**
      * The support for the container that runs {@code context}: a provider's if one answers,

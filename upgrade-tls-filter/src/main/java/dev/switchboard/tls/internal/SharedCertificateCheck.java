@@ -7,12 +7,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.ServletContext;
 
+import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.tls.internal.engine.CertificateNames;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
@@ -22,7 +24,7 @@ import dev.switchboard.tls.internal.engine.KeyMaterial;
  * Opossum attack (CVE-2025-49812) on RFC 2817's optional form: a man in the middle relays a
  * client that meant to reach the https port onto an upgraded cleartext connection, and the
  * client's certificate check passes. Only Tomcat lets an application see its connectors
- * ({@link TomcatHttpsConnectors}); elsewhere the answer is unknown. A certificate for the
+ * (through its {@link ContainerSupport}, in upgrade-tomcat); elsewhere the answer is unknown. A certificate for the
  * same names served by another server, or by a connector added later, is not seen either.
  */
 public final class SharedCertificateCheck {
@@ -36,7 +38,7 @@ public final class SharedCertificateCheck {
      * container's connectors cannot be read.
      */
     public static Optional<List<String>> sharing(ServletContext context, List<X509Certificate> ours) {
-        Optional<Map<String, List<X509Certificate>>> connectors = TomcatHttpsConnectors.read(context);
+        Optional<Map<String, List<X509Certificate>>> connectors = ContainerSupport.of(context).tlsConnectorCertificates(context);
         if (connectors.isEmpty()) {
             return Optional.empty();
         }
@@ -67,7 +69,13 @@ public final class SharedCertificateCheck {
             if (source.alias() != null && store.getCertificate(source.alias()) instanceof X509Certificate c) {
                 return List.of(c);
             }
-            return TomcatHttpsConnectors.keyEntries(store);
+            List<X509Certificate> out = new ArrayList<>();
+            for (String name : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(name) && store.getCertificate(name) instanceof X509Certificate c) {
+                    out.add(c);
+                }
+            }
+            return out;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot read the key store " + source.file() + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,10 @@
 package dev.switchboard.tomcat.container;
 
 import java.lang.reflect.Field;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.apache.coyote.http11.upgrade.UpgradeServletInputStream;
@@ -8,6 +12,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.container.GuaranteedCollection;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.WebConnection;
 
@@ -16,7 +22,9 @@ import jakarta.servlet.http.WebConnection;
  * stream holds Tomcat's socket wrapper, the object Tomcat's own WebSocket server uses to close
  * a connection from any thread and to dispatch a read; the stream keeps it in a private field,
  * reached here by reflection (the only reflection into Tomcat that Switchboard needs for
- * upgraded connections). Connections that are not Tomcat's get the Servlet API alone.
+ * upgraded connections). Connections that are not Tomcat's get the Servlet API alone. For the
+ * TLS policy it reads the context's transport guarantees, TLS connectors and valves
+ * ({@link TransportGuarantees}, {@link HttpsConnectors}, {@link IdentityValves}).
  * Thread-safe.
  */
 final class TomcatSupport implements ContainerSupport {
@@ -55,6 +63,21 @@ final class TomcatSupport implements ContainerSupport {
         } catch (IllegalAccessException | RuntimeException e) {
             return ConfinedReads.INSTANCE;
         }
+    }
+
+    @Override
+    public Optional<List<GuaranteedCollection>> transportGuarantees(ServletContext context, boolean takeOver) {
+        return TransportGuarantees.read(context, takeOver);
+    }
+
+    @Override
+    public Optional<Map<String, List<X509Certificate>>> tlsConnectorCertificates(ServletContext context) {
+        return HttpsConnectors.read(context);
+    }
+
+    @Override
+    public List<String> identityFields(ServletContext context) {
+        return IdentityValves.fields(context);
     }
 
     private static Field socketWrapperField() {
