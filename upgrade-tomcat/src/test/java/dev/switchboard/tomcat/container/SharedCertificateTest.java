@@ -1,4 +1,4 @@
-package dev.switchboard.tls;
+package dev.switchboard.tomcat.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.tls.TlsUpgradeOptions;
 
 /**
  * The Opossum attack needs a client of an https port to accept the certificate that RFC 2817
- * presents. On Tomcat, where an application can see the server's connectors, RFC 2817's
- * optional form is therefore refused while a TLS connector presents the same key, or a
+ * presents. On Tomcat, where its support lets an application see the server's connectors,
+ * RFC 2817's optional form is therefore refused while a TLS connector presents the same key, or a
  * certificate for a name in common; the deployment fails with a message that says why.
  */
 class SharedCertificateTest {
