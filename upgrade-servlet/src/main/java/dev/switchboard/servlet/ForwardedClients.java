@@ -1,5 +1,6 @@
 package dev.switchboard.servlet;
 
+import java.util.List;
 import java.util.Objects;
 
 import dev.switchboard.http.AddressSet;
@@ -33,6 +34,9 @@ public final class ForwardedClients {
     public static final String ATTRIBUTE = ForwardedClients.class.getName();
 
     private static final String REQUEST_ATTRIBUTE = ForwardedClients.class.getName() + ".client";
+    /** The context params this setting replaced: the TLS policy's list and the WebSocket policies'. */
+    private static final List<String> REMOVED_KEYS = List.of("switchboard.tls.trustedProxies",
+            "switchboard.websocket.trustedProxies");
 
     private final ForwardedClientResolver resolver;
 
@@ -50,14 +54,16 @@ public final class ForwardedClients {
      * from the context params, made on the first call and kept.
      *
      * @throws IllegalArgumentException naming the parameter, if {@code switchboard.trustedProxies}
-     *     is invalid
+     *     is invalid or a context param sets a key it replaced
      */
     public static ForwardedClients of(ServletContext context) {
         synchronized (context) {
             if (context.getAttribute(ATTRIBUTE) instanceof ForwardedClients existing) {
                 return existing;
             }
-            ForwardedClients made = from(Settings.of(context));
+            Settings settings = Settings.of(context);
+            REMOVED_KEYS.forEach(key -> refuseRemovedKey(settings, key));
+            ForwardedClients made = from(settings);
             context.setAttribute(ATTRIBUTE, made);
             return made;
         }

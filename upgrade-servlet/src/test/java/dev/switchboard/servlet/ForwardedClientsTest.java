@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ForwardedClient;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -93,5 +94,32 @@ class ForwardedClientsTest {
                 Settings.of(Map.of("switchboard.tls.trustedProxies", "10.0.0.2")), "switchboard.tls.trustedProxies"))
                 .hasMessage("switchboard.tls.trustedProxies: no longer read: set switchboard.trustedProxies instead "
                         + "(one list for the TLS policy, WebSocket origin checks and the tunnel)");
+    }
+
+    /** A context with {@code params}, holding its attributes. */
+    private static ServletContext context(Map<String, String> params) {
+        Map<String, Object> attributes = new HashMap<>();
+        return (ServletContext) Proxy.newProxyInstance(ForwardedClientsTest.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getInitParameter" -> params.get((String) args[0]);
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void aContextHasOneInstance() {
+        ServletContext context = context(Map.of("switchboard.trustedProxies", "10.0.0.2"));
+        ForwardedClients first = ForwardedClients.of(context);
+        assertThat(ForwardedClients.of(context)).isSameAs(first);
+        assertThat(first.trustedProxies()).isEqualTo(AddressSet.parse("10.0.0.2"));
+    }
+
+    @Test
+    void aContextThatStillSetsAReplacedKeyDoesNotStart() {
+        assertThatThrownBy(() -> ForwardedClients.of(context(Map.of("switchboard.websocket.trustedProxies", "10.0.0.2"))))
+                .hasMessageStartingWith("switchboard.websocket.trustedProxies: no longer read: set switchboard.trustedProxies");
     }
 }
