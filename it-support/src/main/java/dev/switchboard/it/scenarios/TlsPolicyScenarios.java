@@ -246,8 +246,8 @@ public abstract class TlsPolicyScenarios {
         assertThat(r.bodyText().strip()).doesNotContain("\n").startsWith("Invalid Forwarded field");
     }
 
-    @ParameterizedTest(name = "TLS-09 WS-11 PRX-07 {0}")
-    @DisplayName("TLS-09 WS-11 PRX-07 the shared forwarding rows: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @ParameterizedTest(name = "TLS-09 {0}")
+    @DisplayName("TLS-09 the forwarding rows that WS-11 and PRX-07 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
     @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
     void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
             throws Exception {

@@ -140,8 +140,8 @@ public abstract class TunnelScenarios {
         assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
     }
 
-    @ParameterizedTest(name = "TLS-09 WS-11 PRX-07 {0}")
-    @DisplayName("TLS-09 WS-11 PRX-07 the shared forwarding rows: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @ParameterizedTest(name = "PRX-07 {0}")
+    @DisplayName("PRX-07 the forwarding rows that TLS-09 and WS-11 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
     @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
     void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
             throws IOException {

@@ -199,8 +199,8 @@ public abstract class WebSocketPolicyScenarios {
                 + "for=10.0.0.1;host=app.example.com;proto=https").field("Origin", "https://app.example.com")));
     }
 
-    @ParameterizedTest(name = "TLS-09 WS-11 PRX-07 {0}")
-    @DisplayName("TLS-09 WS-11 PRX-07 the shared forwarding rows: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @ParameterizedTest(name = "WS-11 {0}")
+    @DisplayName("WS-11 the forwarding rows that TLS-09 and PRX-07 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
     @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
     void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
             throws Exception {
