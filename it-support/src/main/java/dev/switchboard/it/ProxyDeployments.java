@@ -12,6 +12,7 @@ import dev.switchboard.it.app.InfoServlet;
 import dev.switchboard.it.app.proxy.WebSocketEcho;
 import dev.switchboard.it.app.proxy.WebSocketEchoSetup;
 import dev.switchboard.it.proxy.ProxyBackends;
+import dev.switchboard.it.scenarios.ForwardingRows;
 
 /**
  * The web applications of the tunnel scenarios: the gateway with the real
@@ -35,6 +36,7 @@ public final class ProxyDeployments {
         params.put("switchboard.proxy.responseTimeout", "3s");
         params.put("switchboard.proxy.idleTimeout", "20s");
         params.put("switchboard.proxy.connect", "127.0.0.1:" + ProxyBackends.RAW_PORT);
+        params.put("switchboard.trustedProxies", ForwardingRows.TRUSTED_PROXY);
         params.putAll(contextParams);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibraries(LibraryJars.upgradeServlet(), upgradeProxy())

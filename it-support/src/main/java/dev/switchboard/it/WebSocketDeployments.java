@@ -18,12 +18,16 @@ import dev.switchboard.it.app.ws.WebSocketTestEndpoints;
  */
 public final class WebSocketDeployments {
 
+    /** The address of the application's one trusted proxy. */
+    public static final String TRUSTED_PROXY = "127.0.0.2";
+
     private WebSocketDeployments() {
     }
 
     /**
      * The web.xml parameters of the application: the endpoint named {@code xml} is configured
-     * only here, and the endpoint named {@code proxied} trusts forwarding fields from loopback.
+     * only here; the application trusts the forwarding fields of {@link #TRUSTED_PROXY} alone
+     * (a loopback address clients bind to on purpose: the default 127.0.0.1 is not trusted).
      */
     public static Map<String, String> contextParams() {
         Map<String, String> params = new LinkedHashMap<>();
@@ -31,7 +35,7 @@ public final class WebSocketDeployments {
         params.put("switchboard.websocket.endpoint.xml.subprotocols", "xml.v2, xml.v1");
         params.put("switchboard.websocket.endpoint.xml.subprotocolSelection", "server-preference");
         params.put("switchboard.websocket.endpoint.xml.subprotocolRequired", "true");
-        params.put("switchboard.websocket.endpoint.proxied.trustedProxies", "127.0.0.1, ::1");
+        params.put("switchboard.trustedProxies", TRUSTED_PROXY);
         return params;
     }
 

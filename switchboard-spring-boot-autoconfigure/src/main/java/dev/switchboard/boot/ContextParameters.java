@@ -56,6 +56,7 @@ final class ContextParameters {
             }
             Optional<Family> family = family(name, options);
             if (family.isEmpty()) {
+                refuseRemoved(written);
                 unknown.add(written);
                 continue;
             }
@@ -65,6 +66,19 @@ final class ContextParameters {
             LOG.warning("Not Switchboard options, ignored: " + unknown);
         }
         return Collections.unmodifiableMap(parameters);
+    }
+
+    /**
+     * Fails on a trusted-proxies list of the TLS policy or of a WebSocket endpoint, which
+     * {@code switchboard.trusted-proxies} replaced: a security setting ignored with a warning
+     * would leave the application believing no proxy, or the wrong ones.
+     */
+    private static void refuseRemoved(String written) {
+        if (SwitchboardOptions.uniform(written).endsWith(".trustedproxies")) {
+            throw new SwitchboardConfigurationException(written + " is no longer read",
+                    "Name the proxies in switchboard.trusted-proxies: one list for the TLS policy, WebSocket "
+                            + "origin checks and the tunnel.");
+        }
     }
 
     private static boolean isStarterProperty(String name) {

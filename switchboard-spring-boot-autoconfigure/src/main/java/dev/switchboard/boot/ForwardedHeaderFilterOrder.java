@@ -24,7 +24,7 @@ final class ForwardedHeaderFilterOrder implements BeanPostProcessor {
                 && registration.getOrder() < SwitchboardAutoConfiguration.AFTER_SWITCHBOARD_ORDER) {
             registration.setOrder(SwitchboardAutoConfiguration.AFTER_SWITCHBOARD_ORDER);
             LOG.info("Spring's ForwardedHeaderFilter runs after Switchboard's filters, which believe only "
-                    + "switchboard.tls.trusted-proxies");
+                    + "switchboard.trusted-proxies");
         }
         return bean;
     }

@@ -3,6 +3,7 @@ package dev.switchboard.boot;
 import java.util.Locale;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.tls.TlsPolicyOptions;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -16,7 +17,7 @@ import org.springframework.core.env.Environment;
  *       {@code ForwardedHeaderFilter}, which believes every client, at the front of the filter
  *       chain; the starter moves it behind Switchboard's filters
  *       ({@link ForwardedHeaderFilterOrder}), so that the policy reads the connection as it is
- *       and believes only {@code switchboard.tls.trusted-proxies};</li>
+ *       and believes only {@code switchboard.trusted-proxies};</li>
  *   <li>{@code native} (also switched on by Boot on Kubernetes and other cloud platforms) has the
  *       container rewrite the request before any filter: Jetty believes every client, and Tomcat
  *       every private address unless {@code server.tomcat.remoteip.internal-proxies} names the
@@ -29,7 +30,7 @@ final class ForwardedHeaders {
     static final String TOMCAT_INTERNAL_PROXIES = "server.tomcat.remoteip.internal-proxies";
     static final String TOMCAT_TRUSTED_PROXIES = "server.tomcat.remoteip.trusted-proxies";
     static final String PROTECT = TlsPolicyOptions.PROTECT;
-    static final String TRUSTED_PROXIES = TlsPolicyOptions.TRUSTED_PROXIES;
+    static final String TRUSTED_PROXIES = UpgradeOptions.TRUSTED_PROXIES;
 
     private static final Logger LOG = Logger.getLogger(ForwardedHeaders.class.getName());
 
@@ -62,7 +63,7 @@ final class ForwardedHeaders {
         if (strategy.equals("native") && jetty) {
             throw new SwitchboardConfigurationException(STRATEGY + "=native" + how
                     + " makes Jetty believe X-Forwarded-Proto from every client, which defeats " + PROTECT,
-                    "Set " + STRATEGY + "=none and name the proxies that terminate TLS in switchboard.tls.trusted-proxies.");
+                    "Set " + STRATEGY + "=none and name the proxies that terminate TLS in switchboard.trusted-proxies.");
         }
         if (strategy.equals("native") && !environment.containsProperty(TOMCAT_INTERNAL_PROXIES)
                 && !environment.containsProperty(TOMCAT_TRUSTED_PROXIES)) {
@@ -70,11 +71,11 @@ final class ForwardedHeaders {
                     + " makes Tomcat believe X-Forwarded-Proto from any private address (" + TOMCAT_INTERNAL_PROXIES
                     + " is not set), which defeats " + PROTECT,
                     "Set " + TOMCAT_INTERNAL_PROXIES + " to your proxies' addresses, or " + STRATEGY
-                            + "=none and name them in switchboard.tls.trusted-proxies.");
+                            + "=none and name them in switchboard.trusted-proxies.");
         }
         if (strategy.equals("framework") && !parameters.values().containsKey(TRUSTED_PROXIES)) {
             LOG.warning(STRATEGY + "=framework: Switchboard's TLS policy runs before Spring's ForwardedHeaderFilter "
-                    + "and believes no proxy's X-Forwarded-Proto until switchboard.tls.trusted-proxies names them");
+                    + "and believes no proxy's X-Forwarded-Proto until switchboard.trusted-proxies names them");
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.switchboard.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -96,5 +99,20 @@ class ContextParametersTest {
     @Test
     void nothingIsSetWhenNothingIsConfigured() {
         assertThat(parameters(Map.of())).isEmpty();
+    }
+
+    @Test
+    void theContextsTrustedProxiesArePassedOn() {
+        assertThat(parameters(Map.of("switchboard.trusted-proxies", "10.0.0.2")))
+                .containsEntry("switchboard.trustedProxies", "10.0.0.2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"switchboard.tls.trusted-proxies", "switchboard.websocket.trusted-proxies",
+        "switchboard.websocket.endpoint.chat.trusted-proxies"})
+    void aRemovedTrustedProxiesPropertyFailsTheStartNamingTheNewOne(String property) {
+        assertThatThrownBy(() -> parameters(Map.of(property, "10.0.0.2")))
+                .isInstanceOf(SwitchboardConfigurationException.class)
+                .hasMessageContaining(property + " is no longer read");
     }
 }

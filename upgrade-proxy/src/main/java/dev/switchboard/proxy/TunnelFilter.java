@@ -12,6 +12,7 @@ import dev.switchboard.proxy.internal.RelayLoop;
 import dev.switchboard.proxy.internal.TunnelDispatcher;
 import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
+import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.servlet.UpgradeRegistry;
@@ -82,12 +83,14 @@ public class TunnelFilter implements Filter {
     public void init(FilterConfig config) throws ServletException {
         ServletContext context = config.getServletContext();
         AllowedHosts allowedHosts;
+        ForwardedClients clients;
         try {
             Settings settings = Settings.of(config);
             if (options == null) {
                 options = TunnelOptions.from(settings);
             }
             allowedHosts = UpgradeDeclarations.ALLOWED_HOSTS.get(settings);
+            clients = ForwardedClients.of(context);
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -103,7 +106,7 @@ public class TunnelFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
-        dispatcher = new TunnelDispatcher(options, allowedHosts, statistics,
+        dispatcher = new TunnelDispatcher(options, allowedHosts, clients, statistics,
                 UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), upgrade, this::loop, this::scheduler);
         LOG.log(Level.INFO, "Upgrade tunnel routes: {0}; CONNECT allowed to: {1}",
                 new Object[] {options.routes(), options.connectPolicy()});

@@ -5,10 +5,12 @@ import static dev.switchboard.options.OptionTypes.MIB;
 
 import java.util.List;
 
+import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.NegotiationLimits;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.UpgradeNegotiator.InvalidFieldPolicy;
+import dev.switchboard.http.WireFormatException;
 import dev.switchboard.options.InvalidOptionException;
 import dev.switchboard.options.Option;
 import dev.switchboard.options.OptionGroup;
@@ -62,6 +64,18 @@ public final class UpgradeDeclarations {
                     + "(WS-15). Set it on every server that has same-origin WebSockets: see "
                     + "[Allowed hosts and DNS rebinding](#allowed-hosts-and-dns-rebinding).").shownAs("(any host)");
 
+    public static final Option<AddressSet> TRUSTED_PROXIES = Option.of(UpgradeOptions.TRUSTED_PROXIES,
+            OptionTypes.textList(UpgradeDeclarations::addresses, List.of("10.0.0.0/8", "192.0.2.7, 2001:db8::/32",
+                    "::1, fe80::1%eth0"), List.of("proxy.example.com", "10.0.0.0/33", "10.0.0.0/x"))
+                    .map(UpgradeDeclarations::addresses,
+                            set -> set.blocks().stream().map(Object::toString).toList()),
+            AddressSet.none(), "Addresses and CIDR blocks of the proxies in front of this server, comma-separated: "
+                    + "`10.0.0.0/8, ::1`. Their `Forwarded` (else `X-Forwarded-For`, `-Proto`, `-Host`, `-Port`) "
+                    + "name the client, walked back over every trusted hop, for the TLS policy (TLS-09), the "
+                    + "WebSocket origin check (WS-11) and the tunnel's forwarding fields (PRX-07) alike; from anyone "
+                    + "else they are ignored, and a malformed one from a trusted proxy gets `400`. See "
+                    + "[Trusted proxies](#trusted-proxies).").shownAs("(none)");
+
     /** The options in the README's order, with the shared handler limits among them. */
     public static final OptionGroup GROUP = OptionGroup.builder("upgrade", "switchboard.")
             .add(ENABLED, URL_PATTERNS, PROTOCOLS, INVALID_UPGRADE, SERVER_PREFERENCE, ADVERTISE,
@@ -69,10 +83,20 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other three handler limits)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(JMX, ALLOWED_HOSTS)
+            .add(JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
             .build();
 
     private UpgradeDeclarations() {
+    }
+
+    /** The set of {@code items}, or an error saying what the option takes. */
+    private static AddressSet addresses(List<String> items) {
+        try {
+            return AddressSet.parse(items);
+        } catch (WireFormatException e) {
+            throw InvalidOptionException.expected("IP addresses or CIDR blocks such as 10.0.0.0/8, ::1 ("
+                    + e.getMessage() + ")", String.join(", ", items));
+        }
     }
 
     private static ProtocolToken token(String text) {

@@ -34,6 +34,8 @@ public final class UpgradeOptions {
     public static final String JMX = "switchboard.jmx";
     /** Hosts whose upgrade requests are served (see {@link AllowedHosts}). */
     public static final String ALLOWED_HOSTS = "switchboard.allowedHosts";
+    /** The proxies whose forwarding fields are believed (see {@link ForwardedClients}). */
+    public static final String TRUSTED_PROXIES = "switchboard.trustedProxies";
 
     private final OptionValues values;
     private final SelectionPolicy selectionPolicy;

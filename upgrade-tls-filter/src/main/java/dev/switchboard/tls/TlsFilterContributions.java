@@ -2,6 +2,7 @@ package dev.switchboard.tls;
 
 import dev.switchboard.servlet.FilterContribution;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.UpgradeDeclarations;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 
@@ -29,7 +30,7 @@ public final class TlsFilterContributions {
      */
     static boolean policyEnabled(ServletContext context, Settings settings) {
         TlsPolicyOptions options = TlsPolicyOptions.from(settings);
-        return options.isActive() || !options.trustedProxies().isEmpty() || TlsUpgradeOptions.configured(settings)
+        return options.isActive() || !UpgradeDeclarations.TRUSTED_PROXIES.get(settings).isEmpty() || TlsUpgradeOptions.configured(settings)
                 || protects(context, options);
     }
 

@@ -3,13 +3,15 @@ package dev.switchboard.tls;
 import java.time.Duration;
 import java.util.List;
 
+import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.WireFormatException;
+import dev.switchboard.options.InvalidOptionException;
 import dev.switchboard.options.Option;
 import dev.switchboard.options.OptionGroup;
 import dev.switchboard.options.OptionType;
 import dev.switchboard.options.OptionTypes;
 import dev.switchboard.tls.TlsPolicyOptions.Mode;
-import dev.switchboard.tls.internal.AddressSet;
 import dev.switchboard.tls.internal.UrlPatterns;
 
 /** The options of {@link TlsPolicyOptions}: which requests need TLS, and what a cleartext one gets. */
@@ -19,7 +21,7 @@ public final class TlsPolicyDeclarations {
     static final OptionType<List<String>> URL_PATTERNS = OptionTypes.textList(UrlPatterns::of,
             List.of("/secure/*", "/secure/*, *.jsp, /exact, /"), List.of("secure/*", "/a*b"));
     /** Comma-separated addresses and CIDR blocks, such as {@code 10.0.0.0/8, ::1}. */
-    static final OptionType<List<String>> ADDRESSES = OptionTypes.textList(AddressSet::parse,
+    static final OptionType<List<String>> ADDRESSES = OptionTypes.textList(TlsPolicyDeclarations::addresses,
             List.of("127.0.0.1", "10.0.0.0/8, ::1, 2001:db8::/32"), List.of("proxy.example.com", "10.0.0.0/33"));
 
     public static final Option<List<String>> PROTECT = Option.of(TlsPolicyOptions.PROTECT, URL_PATTERNS, List.of(),
@@ -51,8 +53,6 @@ public final class TlsPolicyDeclarations {
             "declares that the cleartext connector serves RFC 2817's mandatory form, `OPTIONS *` with `Upgrade: TLS/1.x` "
                     + "(upgrade-tomcat's `ConnectorTls`, upgrade-jetty's `TlsUpgradeConnectionFactory`), so that the "
                     + "426 page offers it; it installs nothing itself");
-    public static final Option<List<String>> TRUSTED_PROXIES = Option.of(TlsPolicyOptions.TRUSTED_PROXIES, ADDRESSES,
-            List.of(), "proxy addresses or CIDR blocks whose `Forwarded` / `X-Forwarded-*` are believed");
     public static final Option<Duration> HSTS_MAX_AGE = Option.duration(TlsPolicyOptions.HSTS_MAX_AGE, Duration.ZERO,
             "`Strict-Transport-Security` max-age on secure responses").shownAs("`0` (off)");
     public static final Option<Boolean> HSTS_INCLUDE_SUBDOMAINS = Option.bool(TlsPolicyOptions.HSTS_INCLUDE_SUBDOMAINS,
@@ -62,9 +62,19 @@ public final class TlsPolicyDeclarations {
 
     public static final OptionGroup GROUP = OptionGroup.builder("tls-policy", "switchboard.tls.")
             .add(PROTECT, EXEMPT, EXEMPT_ADDRESSES, CONFIDENTIAL_CONSTRAINTS, MODE, REDIRECT_STATUS, HTTPS_PORT,
-                    UPGRADE_TOKENS, ADVERTISE, CONNECTOR_UPGRADE, TRUSTED_PROXIES, HSTS_MAX_AGE, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD)
+                    UPGRADE_TOKENS, ADVERTISE, CONNECTOR_UPGRADE, HSTS_MAX_AGE, HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD)
             .build();
 
     private TlsPolicyDeclarations() {
+    }
+
+    /** The set of {@code items}, or an error saying what the option takes. */
+    static AddressSet addresses(List<String> items) {
+        try {
+            return AddressSet.parse(items);
+        } catch (WireFormatException e) {
+            throw InvalidOptionException.expected("IP addresses or CIDR blocks such as 10.0.0.0/8, ::1 ("
+                    + e.getMessage() + ")", String.join(", ", items));
+        }
     }
 }

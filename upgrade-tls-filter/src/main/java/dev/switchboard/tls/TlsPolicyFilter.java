@@ -11,9 +11,9 @@ import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
+import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Refusals;
 import dev.switchboard.servlet.Settings;
-import dev.switchboard.tls.internal.AddressSet;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.ConfidentialConstraints;
 import dev.switchboard.tls.internal.ContainerConstraints;
@@ -101,9 +101,15 @@ public class TlsPolicyFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
+        ForwardedClients clients;
+        try {
+            clients = ForwardedClients.of(context);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         bridges = BridgeRegistry.of(context);
-        resolver = new TransportResolver(bridges, AddressSet.parse(options.trustedProxies()));
-        policy = new TlsPolicy(resources, AddressSet.parse(options.exemptAddresses()), tokens, forms);
+        resolver = new TransportResolver(bridges, clients);
+        policy = new TlsPolicy(resources, TlsPolicyDeclarations.addresses(options.exemptAddresses()), tokens, forms);
         requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
                 options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0,
                 tokens.isEmpty() ? null : forms,

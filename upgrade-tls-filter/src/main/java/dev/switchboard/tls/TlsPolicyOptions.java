@@ -9,6 +9,7 @@ import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.options.InvalidOptionException;
 import dev.switchboard.options.OptionValues;
+import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Settings;
 
 /**
@@ -31,7 +32,11 @@ public final class TlsPolicyOptions {
     public static final String UPGRADE_TOKENS = "switchboard.tls.upgradeTokens";
     public static final String ADVERTISE = "switchboard.tls.advertise";
     public static final String CONNECTOR_UPGRADE = "switchboard.tls.connectorUpgrade";
-    public static final String TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
+    /**
+     * No longer read: the trusted proxies are the context's {@code switchboard.trustedProxies}
+     * ({@link dev.switchboard.servlet.ForwardedClients}); a start that still sets this fails.
+     */
+    public static final String REMOVED_TRUSTED_PROXIES = "switchboard.tls.trustedProxies";
     public static final String HSTS_MAX_AGE = "switchboard.tls.hstsMaxAge";
     public static final String HSTS_INCLUDE_SUBDOMAINS = "switchboard.tls.hstsIncludeSubDomains";
     public static final String HSTS_PRELOAD = "switchboard.tls.hstsPreload";
@@ -74,6 +79,7 @@ public final class TlsPolicyOptions {
      * @throws IllegalArgumentException naming the parameter, if a value is invalid
      */
     public static TlsPolicyOptions from(Settings settings) {
+        ForwardedClients.refuseRemovedKey(settings, REMOVED_TRUSTED_PROXIES);
         return new Builder(TlsPolicyDeclarations.GROUP.read(settings).toBuilder())
                 .minVersion(TlsUpgradeDeclarations.MIN_VERSION.get(settings)).build();
     }
@@ -122,11 +128,6 @@ public final class TlsPolicyOptions {
     /** Whether the cleartext connector answers {@code OPTIONS *} with {@code Upgrade: TLS/1.x}, as configured. */
     public boolean connectorUpgrade() {
         return values.get(TlsPolicyDeclarations.CONNECTOR_UPGRADE);
-    }
-
-    /** Proxy addresses and CIDR blocks whose forwarding fields are believed. */
-    public List<String> trustedProxies() {
-        return values.get(TlsPolicyDeclarations.TRUSTED_PROXIES);
     }
 
     /** The {@code Strict-Transport-Security} value for secure responses, if any (RFC 6797 section 6.1). */
@@ -217,11 +218,6 @@ public final class TlsPolicyOptions {
         /** Declares that the cleartext connector serves RFC 2817's mandatory form; the 426 page then offers it. */
         public Builder connectorUpgrade(boolean served) {
             values.set(TlsPolicyDeclarations.CONNECTOR_UPGRADE, served);
-            return this;
-        }
-
-        public Builder trustedProxies(List<String> addressesOrCidrs) {
-            values.set(TlsPolicyDeclarations.TRUSTED_PROXIES, List.copyOf(addressesOrCidrs));
             return this;
         }
 

@@ -10,7 +10,9 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.IpAddress;
 import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.WireFormatException;
 import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
@@ -18,7 +20,6 @@ import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.BridgeRules;
 import dev.switchboard.tls.internal.ConfiguredIdentityFields;
 import dev.switchboard.tls.internal.FirstRequest;
-import dev.switchboard.tls.internal.IpAddresses;
 import dev.switchboard.tls.internal.SharedCertificateCheck;
 import dev.switchboard.tls.internal.TlsConnection;
 import dev.switchboard.tls.internal.TlsEndpoint;
@@ -178,13 +179,13 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
 
     /** The connector the request arrived on, to bridge into: its local address and port. */
     private static InetSocketAddress connector(HttpServletRequest request) {
-        byte[] address = IpAddresses.parse(request.getLocalAddr());
-        if (address == null) {
+        if (request.getLocalAddr() == null) {
             return null;
         }
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(address), request.getLocalPort());
-        } catch (UnknownHostException e) {
+            IpAddress address = IpAddress.parse(request.getLocalAddr());
+            return new InetSocketAddress(InetAddress.getByAddress(address.bytes()), request.getLocalPort());
+        } catch (WireFormatException | UnknownHostException e) {
             return null;
         }
     }

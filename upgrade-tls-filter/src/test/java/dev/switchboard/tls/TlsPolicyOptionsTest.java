@@ -49,7 +49,6 @@ class TlsPolicyOptionsTest {
     @CsvSource(delimiter = '|', textBlock = """
             switchboard.tls.protect          | secure/*
             switchboard.tls.exempt           | /a*b
-            switchboard.tls.trustedProxies   | proxy.example
             switchboard.tls.exemptAddresses  | 10.0.0.0/40
             switchboard.tls.mode             | sometimes
             switchboard.tls.redirectStatus   | 304
@@ -63,5 +62,13 @@ class TlsPolicyOptionsTest {
         assertThatThrownBy(() -> TlsPolicyOptions.from(Settings.of(Map.of(name, value))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(name + ": ");
+    }
+
+    @Test
+    void theRemovedTrustedProxiesKeyFailsTheStartNamingTheContextSetting() {
+        assertThatThrownBy(() -> TlsPolicyOptions.from(Settings.of(Map.of("switchboard.tls.trustedProxies", "10.0.0.2"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("switchboard.tls.trustedProxies: no longer read: set switchboard.trustedProxies instead "
+                        + "(one list for the TLS policy, WebSocket origin checks and the tunnel)");
     }
 }

@@ -12,7 +12,6 @@ import dev.switchboard.options.OptionTypes;
 import dev.switchboard.websocket.handshake.ExtensionPolicy;
 import dev.switchboard.websocket.handshake.OriginPolicy;
 import dev.switchboard.websocket.handshake.SubprotocolPolicy;
-import dev.switchboard.websocket.handshake.TrustedProxies;
 
 /**
  * The options of one WebSocket endpoint's {@link EndpointPolicy}, read under
@@ -34,11 +33,6 @@ public final class EndpointDeclarations {
                     + "patterns such as `https://*.example.com` (a list replaces the default)");
     public static final Option<Boolean> REQUIRE_ORIGIN = Option.bool(PREFIX + EndpointPolicy.REQUIRE_ORIGIN, false,
             "refuse handshakes without `Origin` with `403`");
-    public static final Option<List<String>> TRUSTED_PROXIES = Option.of(PREFIX + EndpointPolicy.TRUSTED_PROXIES,
-            OptionTypes.textList(TrustedProxies::of, List.of("10.0.0.0/8", "::1, 192.0.2.7"),
-                    List.of("proxy.example.com", "10.0.0.0/33")), List.of(),
-            "addresses or CIDR ranges whose `Forwarded`/`X-Forwarded-Proto`/`X-Forwarded-Host` are believed")
-            .shownAs("none");
     public static final Option<List<String>> SUBPROTOCOLS = Option.of(PREFIX + EndpointPolicy.SUBPROTOCOLS,
             OptionTypes.textList(list -> SubprotocolPolicy.none().withSupported(list), List.of("chat.v2", "chat.v1"),
                     List.of("chat v2", "chat.v2, chat.v2")), List.of(),
@@ -82,7 +76,7 @@ public final class EndpointDeclarations {
 
     /** Every option, by key; the endpoint scope overrides the shared values, name by name. */
     public static final OptionGroup GROUP = OptionGroup.builder("websocket-endpoint", PREFIX)
-            .add(ORIGINS, REQUIRE_ORIGIN, TRUSTED_PROXIES, SUBPROTOCOLS, SUBPROTOCOL_SELECTION, SUBPROTOCOL_REQUIRED,
+            .add(ORIGINS, REQUIRE_ORIGIN, SUBPROTOCOLS, SUBPROTOCOL_SELECTION, SUBPROTOCOL_REQUIRED,
                     EXTENSIONS, PERMESSAGE_DEFLATE, SERVER_NO_CONTEXT_TAKEOVER, CLIENT_NO_CONTEXT_TAKEOVER,
                     CLIENT_MAX_WINDOW_BITS, AUTH, ROLES, AUTH_CHALLENGE, MAX_SESSIONS, IDLE_TIMEOUT, MAX_MESSAGE_SIZE)
             .scope(WebSocketOptions.ENDPOINT_PREFIX + "<name>.")

@@ -29,7 +29,6 @@ public final class EndpointPolicy {
     // The option keys; each is declared, with its type, default and meaning, in EndpointDeclarations.
     public static final String ORIGINS = "origins";
     public static final String REQUIRE_ORIGIN = "requireOrigin";
-    public static final String TRUSTED_PROXIES = "trustedProxies";
     public static final String SUBPROTOCOLS = "subprotocols";
     public static final String SUBPROTOCOL_SELECTION = "subprotocolSelection";
     public static final String SUBPROTOCOL_REQUIRED = "subprotocolRequired";

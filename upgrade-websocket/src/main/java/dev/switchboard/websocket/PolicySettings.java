@@ -10,7 +10,7 @@ import java.util.Optional;
 import dev.switchboard.options.Bindings;
 import dev.switchboard.options.OptionGroup;
 import dev.switchboard.options.Parameters;
-import dev.switchboard.websocket.handshake.TrustedProxies;
+import dev.switchboard.servlet.ForwardedClients;
 
 /**
  * The one place where text (web.xml parameters, {@link WebSocketPolicy} attributes) becomes
@@ -21,13 +21,17 @@ final class PolicySettings {
 
     private static final OptionGroup GROUP = EndpointDeclarations.GROUP;
 
+    /**
+     * No longer read: the trusted proxies are the context's {@code switchboard.trustedProxies}
+     * for every endpoint; a policy that still sets this key fails to build, naming it.
+     */
+    private static final String REMOVED_TRUSTED_PROXIES = "trustedProxies";
+
     /** Every option but the three of authorization, which {@link #authorization} reads together. */
     private static final Bindings<EndpointPolicy.Builder> BINDINGS = Bindings.<EndpointPolicy.Builder>of(GROUP)
             .bind(EndpointDeclarations.ORIGINS, (b, v) -> b.origins(b.currentOrigins().toBuilder().origins(v).build()))
             .bind(EndpointDeclarations.REQUIRE_ORIGIN,
                     (b, v) -> b.origins(b.currentOrigins().toBuilder().requireOrigin(v).build()))
-            .bind(EndpointDeclarations.TRUSTED_PROXIES,
-                    (b, v) -> b.origins(b.currentOrigins().toBuilder().trustedProxies(TrustedProxies.of(v)).build()))
             .bind(EndpointDeclarations.SUBPROTOCOLS, (b, v) -> b.supportedSubprotocols(v))
             .bind(EndpointDeclarations.SUBPROTOCOL_SELECTION,
                     (b, v) -> b.subprotocols(b.currentSubprotocols().withSelection(v)))
@@ -51,6 +55,10 @@ final class PolicySettings {
 
     /** Every option, by key ({@code maxSessions}) when {@code prefix} is empty, as an annotation names them. */
     static void apply(EndpointPolicy.Builder b, Parameters p, String prefix) {
+        String removed = prefix + REMOVED_TRUSTED_PROXIES;
+        if (p.get(removed).isPresent()) {
+            throw ForwardedClients.removedKey(removed);
+        }
         BINDINGS.apply(b, p, prefix);
         authorization(b, p, prefix);
     }

@@ -7,10 +7,13 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.servlet.Decision;
+import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
 import dev.switchboard.websocket.handshake.Agreement;
@@ -59,13 +62,14 @@ public final class WebSocketProtocol implements UpgradeProtocol {
     private final WebSocketEndpoints endpoints;
     private final List<AnnotatedEndpoint> annotated;
     private final SessionRegistry sessions;
+    private final ForwardedClients clients;
     private volatile Snapshot snapshot;
 
     /**
      * The protocol of {@code context}: its {@link WebSocketEndpoints}, the annotated endpoints
      * its initializer found, and {@code options}.
      *
-     * @throws IllegalArgumentException if an endpoint's policy is invalid
+     * @throws IllegalArgumentException if an endpoint's policy or {@code switchboard.trustedProxies} is invalid
      */
     public WebSocketProtocol(ServletContext context, WebSocketOptions options) {
         this.context = Objects.requireNonNull(context, "context");
@@ -73,6 +77,7 @@ public final class WebSocketProtocol implements UpgradeProtocol {
         this.endpoints = WebSocketEndpoints.of(context);
         this.annotated = annotatedEndpoints(context);
         this.sessions = SessionRegistry.of(context);
+        this.clients = ForwardedClients.of(context);
         this.snapshot = build(endpoints.version());
     }
 
@@ -98,12 +103,15 @@ public final class WebSocketProtocol implements UpgradeProtocol {
         HttpServletRequest request = upgrade.servletRequest();
         try {
             RequestHead head = upgrade.head();
+            // Resolved whatever the origin policy, so that a malformed forwarding field from a
+            // trusted proxy gets the same 400 here as from the TLS policy and the tunnel.
+            ForwardedClient client = clients.resolve(request);
             // Negotiation has checked the version, Upgrade and Connection (WS-01, WS-03, WS-04).
             Handshake handshake = Handshake.readNegotiated(head, options.limits());
             Route.Match match = routes().match(path(request));
             EndpointPolicy policy = match == null ? options.defaultPolicy() : match.route().policy();
             Map<String, String> parameters = match == null ? Map.of() : match.parameters();
-            policy.origins().check(handshake.origin(), head, request.getRemoteAddr());
+            policy.origins().check(handshake.origin(), client);
             authorize(policy, request, parameters);
             if (match == null || match.route().kind() == Route.Kind.CONTAINER) {
                 Handover.begin(new Handover(handshake, policy, null, null));
@@ -124,6 +132,8 @@ public final class WebSocketProtocol implements UpgradeProtocol {
             return upgrade(upgrade, route, parameters, handover);
         } catch (HandshakeException e) {
             return Decision.refuse(e).countedAs(e.kind());
+        } catch (FieldSyntaxException e) {
+            return Decision.refuse(e).countedAs("forwarded");
         }
     }
 

@@ -35,7 +35,6 @@ class EndpointPolicyTest {
         EndpointPolicy p = EndpointPolicy.from(Settings.of(Map.ofEntries(
                 Map.entry("switchboard.websocket.origins", "same-origin, https://app.example.com, https://*.example.org, null"),
                 Map.entry("switchboard.websocket.requireOrigin", "true"),
-                Map.entry("switchboard.websocket.trustedProxies", "10.0.0.0/8"),
                 Map.entry("switchboard.websocket.subprotocols", "chat.v2, chat.v1"),
                 Map.entry("switchboard.websocket.subprotocolSelection", "server-preference"),
                 Map.entry("switchboard.websocket.subprotocolRequired", "true"),
@@ -50,7 +49,6 @@ class EndpointPolicyTest {
         assertThat(p.origins().patterns()).hasSize(1);
         assertThat(p.origins().allowNull()).isTrue();
         assertThat(p.origins().requireOrigin()).isTrue();
-        assertThat(p.origins().trustedProxies().trusts("10.1.1.1")).isTrue();
         assertThat(p.subprotocols()).isEqualTo(SubprotocolPolicy.serverPreference("chat.v2", "chat.v1").withRequired(true));
         assertThat(p.extensions().deflate()).isEqualTo(DeflatePolicy.DEFAULT.withServerNoContextTakeover(true)
                 .withClientNoContextTakeover(true).withClientMaxWindowBits(10));
@@ -110,5 +108,12 @@ class EndpointPolicyTest {
         assertThat(p.extensions().deflate().enabled()).isFalse();
         assertThat(p.limits().maxSessions()).isEqualTo(3);
         assertThat(p.authorizer()).isInstanceOf(DenyAll.class);
+    }
+
+    @Test
+    void theRemovedTrustedProxiesKeyFailsNamingTheContextSetting() {
+        assertThatThrownBy(() -> EndpointPolicy.from(Settings.of(Map.of("switchboard.websocket.trustedProxies", "10.0.0.2"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("switchboard.websocket.trustedProxies: no longer read: set switchboard.trustedProxies");
     }
 }

@@ -53,7 +53,7 @@ public abstract class BehindNginxScenarios {
         params.put("switchboard.protocols", "echo, websocket");
         params.put("switchboard.tls.keystore", null);
         params.put("switchboard.tls.keystorePassword", null);
-        params.put("switchboard.tls.trustedProxies", Nginx.TRUSTED_ADDRESS);
+        params.put("switchboard.trustedProxies", Nginx.TRUSTED_ADDRESS);
         return TlsDeployments.tlsApp(name, params)
                 .addAsLibraries(LibraryJars.upgradeWebSocket())
                 .addPackage(WebSocketTestEndpoints.class.getPackage());

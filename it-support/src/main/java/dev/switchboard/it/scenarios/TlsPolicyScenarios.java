@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ServerUnderTest;
@@ -27,7 +28,7 @@ import dev.switchboard.it.ServerUnderTest;
 public abstract class TlsPolicyScenarios {
 
     /** A proxy address the deployment trusts; the default client address 127.0.0.1 is not trusted. */
-    public static final String TRUSTED_PROXY = "127.0.0.2";
+    public static final String TRUSTED_PROXY = ForwardingRows.TRUSTED_PROXY;
     /** A client address the deployment exempts from the requirement. */
     public static final String EXEMPT_CLIENT = "127.0.0.3";
 
@@ -36,7 +37,7 @@ public abstract class TlsPolicyScenarios {
             "switchboard.tls.protect", "/secure/*",
             "switchboard.tls.exempt", "/secure/health",
             "switchboard.tls.exemptAddresses", EXEMPT_CLIENT,
-            "switchboard.tls.trustedProxies", TRUSTED_PROXY,
+            "switchboard.trustedProxies", TRUSTED_PROXY,
             "switchboard.tls.advertise", "true",
             "switchboard.tls.hstsMaxAge", "31536000s",
             "switchboard.tls.hstsIncludeSubDomains", "true",
@@ -243,6 +244,28 @@ public abstract class TlsPolicyScenarios {
         assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(400));
         assertThat(r.bodyText()).endsWith("\n").doesNotContain("\r");
         assertThat(r.bodyText().strip()).doesNotContain("\n").startsWith("Invalid Forwarded field");
+    }
+
+    @ParameterizedTest(name = "TLS-09 {0}")
+    @DisplayName("TLS-09 the forwarding rows that WS-11 and PRX-07 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
+    void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
+            throws Exception {
+        ServerUnderTest s = server();
+        RawConnection.Response r = exchangeFrom(s, peer, get(s, "secure/page", ForwardingRows.fieldBlock(fields)));
+        switch (answer) {
+            case IGNORED -> assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(426));
+            case BELIEVED -> {
+                assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(200));
+                assertThat(info(r)).containsEntry("secure", "true").containsEntry("remoteAddr", client);
+            }
+            case BAD_REQUEST -> {
+                assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(400));
+                assertThat(r.head().values("Connection")).containsExactly("close");
+                assertThat(r.bodyText()).endsWith("\n").doesNotContain("\r");
+                assertThat(r.bodyText().strip()).doesNotContain("\n").startsWith("Invalid ");
+            }
+        }
     }
 
     @Test

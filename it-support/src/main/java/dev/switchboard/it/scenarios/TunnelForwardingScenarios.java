@@ -18,8 +18,9 @@ import dev.switchboard.it.proxy.ScriptedBackend;
 
 /**
  * PRX-07 with {@code switchboard.proxy.forwarding} set to one family or to none: the client's
- * own fields of a family this hop does not write never reach the backend, since a backend
- * that reads them would take the client's word for its address, scheme and host. Asserted on
+ * own forwarding fields never reach the backend (it is no trusted proxy), and neither family
+ * this hop does not write, since a backend that reads them would take the client's word for
+ * its address, scheme and host. Asserted on
  * the wire at the backend, head byte for byte. Each integration test class names its setting
  * and deploys {@code ProxyDeployments.gateway(name, TunnelForwardingScenarios.contextParams(forwarding()))}.
  */
@@ -48,7 +49,7 @@ public abstract class TunnelForwardingScenarios {
     }
 
     @Test
-    @DisplayName("PRX-07 the client's fields of a family this hop does not write are dropped, its own are written")
+    @DisplayName("PRX-07 the forwarding fields of a peer that is no trusted proxy are dropped, this hop's own are written")
     void dropsTheFamiliesNotWritten() throws IOException {
         ServerUnderTest s = server();
         try (RawConnection client = RawConnection.open(s.base())) {
@@ -78,9 +79,8 @@ public abstract class TunnelForwardingScenarios {
     private String thisHop() {
         ServerUnderTest s = server();
         return switch (forwarding()) {
-            case "forwarded" -> "Forwarded: for=192.0.2.60;proto=https, for=127.0.0.1;host=\"" + s.host()
-                    + "\";proto=http\r\n";
-            case "x-forwarded" -> "X-Forwarded-For: 192.0.2.60, 127.0.0.1\r\n"
+            case "forwarded" -> "Forwarded: for=127.0.0.1;host=\"" + s.host() + "\";proto=http\r\n";
+            case "x-forwarded" -> "X-Forwarded-For: 127.0.0.1\r\n"
                     + "X-Forwarded-Proto: http\r\n"
                     + "X-Forwarded-Host: " + s.host() + "\r\n"
                     + "X-Forwarded-Port: " + s.base().getPort() + "\r\n";

@@ -3,6 +3,8 @@ package dev.switchboard.it.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.switchboard.it.RawConnection;
 import dev.switchboard.it.ResponseHead;
@@ -21,7 +24,8 @@ import dev.switchboard.it.proxy.ScriptedBackend;
 /**
  * What the tunnel sends to the backend and how it relays a 101 (PRX-01, PRX-02, PRX-07), on
  * the wire at both ends: a raw client in front of the gateway and a {@link ScriptedBackend}
- * behind it. Deploy {@code ProxyDeployments.gateway(name, Map.of())}.
+ * behind it. Deploy {@code ProxyDeployments.gateway(name, Map.of())}, which trusts
+ * {@link ForwardingRows#TRUSTED_PROXY} as a proxy.
  */
 public abstract class TunnelScenarios {
 
@@ -106,8 +110,8 @@ public abstract class TunnelScenarios {
     }
 
     @Test
-    @DisplayName("PRX-07 Forwarded, X-Forwarded-For and Via from earlier proxies are kept and this hop appended")
-    void appendsToEarlierForwardingFields() throws IOException {
+    @DisplayName("PRX-07 forwarding fields from a peer that is no trusted proxy are dropped; Via is kept and this hop appended")
+    void dropsForwardingFieldsOfAnUntrustedPeer() throws IOException {
         ServerUnderTest s = server();
         try (RawConnection client = RawConnection.open(s.base())) {
             client.send(Requests.get(s, "raw/x", "Upgrade: echo/1", "Connection: upgrade",
@@ -115,26 +119,60 @@ public abstract class TunnelScenarios {
                     "X-Forwarded-Proto: https", "Via: 1.0 edge"));
             try (BackendPeer peer = backend.accept()) {
                 String head = peer.readHead();
-                assertThat(head).contains("\r\nForwarded: for=192.0.2.60;proto=https, for=127.0.0.1;host=\""
-                        + s.host() + "\";proto=http\r\n");
-                assertThat(head).contains("\r\nX-Forwarded-For: 192.0.2.60, 127.0.0.1\r\n");
-                assertThat(head).contains("\r\nX-Forwarded-Proto: http\r\n").doesNotContain("https\r\nX-Forwarded");
+                assertThat(head).contains("\r\n" + forwardedFields()).doesNotContain("192.0.2.60");
                 assertThat(head).contains("\r\nVia: 1.0 edge, 1.1 switchboard\r\n");
+                peer.send("HTTP/1.1 204 No Content\r\n\r\n");
+                assertThat(client.readResponse().status()).isEqualTo(204);
             }
         }
     }
 
     @Test
-    @DisplayName("PRX-07 a malformed Forwarded field from the client gets 400 and reaches no backend")
+    @DisplayName("PRX-07 a malformed Forwarded field from a trusted proxy gets 400 and reaches no backend")
     void refusesMalformedForwarded() throws IOException {
         ServerUnderTest s = server();
-        try (RawConnection client = RawConnection.open(s.base())) {
+        try (RawConnection client = RawConnection.openFrom(s.base(), ForwardingRows.TRUSTED_PROXY)) {
             client.send(Requests.get(s, "raw/x", "Upgrade: echo/1", "Connection: upgrade", "Forwarded: for"));
             RawConnection.Response r = client.readResponse();
             assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(400));
             assertThat(r.bodyText()).isEqualTo("Invalid Forwarded field: expected '=' but was end of field at offset 3\n");
         }
         assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+    }
+
+    @ParameterizedTest(name = "PRX-07 {0}")
+    @DisplayName("PRX-07 the forwarding rows that TLS-09 and WS-11 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
+    void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
+            throws IOException {
+        ServerUnderTest s = server();
+        List<String> lines = new ArrayList<>(List.of("Upgrade: echo/1", "Connection: upgrade"));
+        lines.addAll(ForwardingRows.lines(fields));
+        try (RawConnection c = RawConnection.openFrom(s.base(), peer)) {
+            c.send(Requests.get(s, "raw/x", lines.toArray(new String[0])));
+            if (answer == ForwardingRows.Answer.BAD_REQUEST) {
+                RawConnection.Response r = c.readResponse();
+                assertThat(r.head().statusLine()).isEqualTo(s.container().statusLine(400));
+                assertThat(r.head().values("Connection")).containsExactly("close");
+                assertThat(r.bodyText()).endsWith("\n").doesNotContain("\r");
+                assertThat(r.bodyText().strip()).doesNotContain("\n").startsWith("Invalid ");
+                assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+                return;
+            }
+            try (BackendPeer backendPeer = backend.accept()) {
+                String head = backendPeer.readHead();
+                if (answer == ForwardingRows.Answer.IGNORED) {
+                    assertThat(head).contains("\r\n" + forwardedFields()).doesNotContain(ForwardingRows.CLIENT_HOST);
+                } else {
+                    String node = client.indexOf(':') >= 0 ? "\"[" + client + "]\"" : client;
+                    assertThat(head).contains("\r\nForwarded: for=" + node + ";host=" + ForwardingRows.CLIENT_HOST
+                            + ";proto=https\r\nX-Forwarded-For: " + client + "\r\nX-Forwarded-Proto: https\r\n"
+                            + "X-Forwarded-Host: " + ForwardingRows.CLIENT_HOST + "\r\nX-Forwarded-Port: 443\r\n");
+                }
+                backendPeer.send("HTTP/1.1 204 No Content\r\n\r\n");
+                assertThat(c.readResponse().status()).isEqualTo(204);
+            }
+        }
     }
 
     @Test

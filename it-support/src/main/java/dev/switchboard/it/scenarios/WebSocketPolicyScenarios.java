@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.switchboard.it.RawConnection;
@@ -34,6 +35,14 @@ public abstract class WebSocketPolicyScenarios {
 
     private ResponseHead head(WebSocketRequest request) throws Exception {
         try (RawConnection c = RawConnection.open(server().base())) {
+            c.send(request.text());
+            return c.readHead();
+        }
+    }
+
+    /** The head of the answer to {@code request} sent from the application's trusted proxy address. */
+    private ResponseHead headFromTrustedProxy(WebSocketRequest request) throws Exception {
+        try (RawConnection c = RawConnection.openFrom(server().base(), ForwardingRows.TRUSTED_PROXY)) {
             c.send(request.text());
             return c.readHead();
         }
@@ -179,15 +188,47 @@ public abstract class WebSocketPolicyScenarios {
     @Test
     @DisplayName("WS-11 behind a trusted proxy, X-Forwarded-Proto and X-Forwarded-Host give the request's origin")
     void trustedProxyXForwarded() throws Exception {
-        assertSwitched(head(to("p/proxied").field("X-Forwarded-Proto", "https")
+        assertSwitched(headFromTrustedProxy(to("p/proxied").field("X-Forwarded-Proto", "https")
                 .field("X-Forwarded-Host", "app.example.com").field("Origin", "https://app.example.com")));
     }
 
     @Test
-    @DisplayName("WS-11 behind a trusted proxy, the nearest Forwarded element gives the request's origin")
+    @DisplayName("WS-11 behind a trusted proxy, the Forwarded element of the first untrusted hop gives the request's origin")
     void trustedProxyForwarded() throws Exception {
-        assertSwitched(head(to("p/proxied").field("Forwarded", "for=192.0.2.1;host=evil.example;proto=http, "
+        assertSwitched(headFromTrustedProxy(to("p/proxied").field("Forwarded", "for=192.0.2.1;host=evil.example;proto=http, "
                 + "for=10.0.0.1;host=app.example.com;proto=https").field("Origin", "https://app.example.com")));
+    }
+
+    @ParameterizedTest(name = "WS-11 {0}")
+    @DisplayName("WS-11 the forwarding rows that TLS-09 and PRX-07 share: ignored from an untrusted peer, believed from a trusted one, 400 when malformed")
+    @MethodSource("dev.switchboard.it.scenarios.ForwardingRows#rows")
+    void theSharedForwardingRows(String label, String peer, String fields, ForwardingRows.Answer answer, String client)
+            throws Exception {
+        WebSocketRequest request = to("p/echo").field("Origin", "https://" + ForwardingRows.CLIENT_HOST);
+        for (String line : ForwardingRows.lines(fields)) {
+            int colon = line.indexOf(": ");
+            request = request.field(line.substring(0, colon), line.substring(colon + 2));
+        }
+        RawConnection.Response r;
+        try (RawConnection c = RawConnection.openFrom(server().base(), peer)) {
+            c.send(request.text());
+            r = answer == ForwardingRows.Answer.BELIEVED ? new RawConnection.Response(c.readHead(), new byte[0])
+                    : c.readResponse();
+        }
+        switch (answer) {
+            case IGNORED -> {
+                assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(403));
+                assertThat(r.bodyText()).startsWith("Origin https://" + ForwardingRows.CLIENT_HOST
+                        + " is not allowed: it is not this server's origin (http://" + server().host() + ")");
+            }
+            case BELIEVED -> assertSwitched(r.head());
+            case BAD_REQUEST -> {
+                assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(400));
+                assertThat(r.head().values("Connection")).containsExactly("close");
+                assertThat(r.bodyText()).endsWith("\n").doesNotContain("\r");
+                assertThat(r.bodyText().strip()).doesNotContain("\n").startsWith("Invalid ");
+            }
+        }
     }
 
     @Test

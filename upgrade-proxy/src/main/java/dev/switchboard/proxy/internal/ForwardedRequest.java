@@ -11,8 +11,10 @@ import java.util.Set;
 
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.Forwarded;
+import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.IpAddress;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.proxy.ForwardingFields;
 import dev.switchboard.proxy.Route;
@@ -42,17 +44,23 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code Proxy-Connection}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding},
  * {@code Upgrade}) are not forwarded; neither are {@code Host} and {@code Content-Length},
  * which this hop sets, nor {@code Expect}, which the proxy has answered by reading the
- * content. Earlier {@code Forwarded}, {@code X-Forwarded-For} and {@code Via} values are
- * kept and this hop's appended; {@code X-Forwarded-Proto/Host/Port} describe this hop only.
- * The client's fields of a family this hop does not write ({@code Forwarded}, or every
- * {@code X-Forwarded-*} field) are dropped: a backend that reads them would otherwise take the
- * client's own word for its address, scheme and host.
+ * content. Earlier {@code Via} values are kept and this hop's appended.
+ *
+ * <p>The forwarding fields say what this hop believes of the client: the {@link ForwardedClient}
+ * that the context resolves for the TLS policy and the WebSocket origin check too. From a peer
+ * that is not a trusted proxy that is the connection itself, and whatever forwarding fields the
+ * peer sent are dropped; behind trusted proxies it is the client they vouch for, with the
+ * scheme, host and port it used, written as one hop, so that a backend needs to trust this hop
+ * alone. The received {@code Forwarded}, {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}
+ * and {@code -Port} never reach the backend as received; nor does any field of a family this hop
+ * does not write ({@code Forwarded}, or every {@code X-Forwarded-*} field).
  */
 final class ForwardedRequest {
 
     private static final Set<String> SET_BY_THIS_HOP = Set.of("host", "content-length", "expect");
-    private static final Set<String> APPENDED = Set.of("forwarded", "x-forwarded-for", "via");
-    private static final Set<String> REPLACED = Set.of("x-forwarded-proto", "x-forwarded-host", "x-forwarded-port");
+    private static final String VIA = "via";
+    private static final Set<String> REPLACED = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "x-forwarded-port");
     private static final String X_FORWARDED_FAMILY = "x-forwarded-";
 
     private ForwardedRequest() {
@@ -62,16 +70,16 @@ final class ForwardedRequest {
      * The head, ready to write.
      *
      * @param target the request target for the backend
+     * @param client the client as the context resolved it
      * @param upgrade the client's offer, forwarded as this hop's {@code Upgrade}; null for none
      * @param contentLength the length of the content that follows, 0 for none
-     * @throws HttpStatusException (400) if the client's {@code Forwarded} field is malformed
-     *     or a field value holds a control character
+     * @throws HttpStatusException (400) if a field value holds a control character
      */
-    static byte[] head(HttpServletRequest request, Route route, String target, Upgrade upgrade,
-            Connection connection, TunnelOptions options, int contentLength) {
+    static byte[] head(HttpServletRequest request, ForwardedClient client, Route route, String target,
+            Upgrade upgrade, Connection connection, TunnelOptions options, int contentLength) {
         HopByHop hopByHop = HopByHop.of(connection);
         ForwardingFields forwarding = options.forwarding();
-        Map<String, List<String>> kept = new LinkedHashMap<>();
+        List<String> via = new ArrayList<>();
 
         StringBuilder out = new StringBuilder(512);
         out.append(request.getMethod()).append(' ').append(target).append(" HTTP/1.1\r\n");
@@ -79,12 +87,13 @@ final class ForwardedRequest {
         line(out, HttpSpec.HOST, options.preserveHost() && clientHost != null ? clientHost : route.authority());
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower) || notWritten(lower, forwarding)) {
+            if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower) || REPLACED.contains(lower)
+                    || notWritten(lower, forwarding)) {
                 continue;
             }
             List<String> values = Collections.list(request.getHeaders(name));
-            if (APPENDED.contains(lower) || REPLACED.contains(lower)) {
-                kept.put(lower, values);
+            if (lower.equals(VIA)) {
+                via.addAll(values);
                 continue;
             }
             for (String value : values) {
@@ -98,8 +107,7 @@ final class ForwardedRequest {
         if (contentLength > 0) {
             line(out, HttpSpec.CONTENT_LENGTH, Integer.toString(contentLength));
         }
-        forwarding(out, request, clientHost, forwarding, kept);
-        List<String> via = new ArrayList<>(kept.getOrDefault("via", List.of()));
+        forwarding(out, client, forwarding);
         options.via().ifPresent(name -> via.add(protocolVersion(request) + ' ' + name));
         if (!via.isEmpty()) {
             line(out, HttpSpec.VIA, String.join(", ", via));
@@ -114,29 +122,26 @@ final class ForwardedRequest {
                 || lowerName.startsWith(X_FORWARDED_FAMILY) && !forwarding.xForwarded();
     }
 
-    private static void forwarding(StringBuilder out, HttpServletRequest request, String clientHost,
-            ForwardingFields forwarding, Map<String, List<String>> kept) {
-        String proto = request.isSecure() ? "https" : "http";
-        String client = request.getRemoteAddr();
-        List<String> earlier = kept.getOrDefault("forwarded", List.of());
+    /** This hop's fields for {@code client}: {@code for} its address (or its hidden node), its host and scheme. */
+    private static void forwarding(StringBuilder out, ForwardedClient client, ForwardingFields forwarding) {
+        String host = client.host().map(Object::toString).orElse(null);
         if (forwarding.forwarded()) {
             Map<String, String> params = new LinkedHashMap<>();
-            params.put("for", client.indexOf(':') >= 0 ? "[" + client + "]" : client);
-            params.put("host", clientHost);
-            params.put("proto", proto);
-            Forwarded.Element element = Forwarded.Element.of(params);
-            Forwarded value = earlier.isEmpty() ? Forwarded.of(List.of(element)) : Forwarded.parse(earlier).with(element);
-            line(out, HttpSpec.FORWARDED, value.toHeaderValue());
+            params.put("for", client.address().map(IpAddress::toUriString).orElse(client.client().toString()));
+            if (host != null) {
+                params.put("host", host);
+            }
+            params.put("proto", client.scheme());
+            line(out, HttpSpec.FORWARDED, Forwarded.of(List.of(Forwarded.Element.of(params))).toHeaderValue());
         }
         if (forwarding.xForwarded()) {
-            List<String> xff = new ArrayList<>(kept.getOrDefault("x-forwarded-for", List.of()));
-            xff.add(client);
-            line(out, HttpSpec.X_FORWARDED_FOR, String.join(", ", xff));
-            line(out, HttpSpec.X_FORWARDED_PROTO, proto);
-            if (clientHost != null) {
-                line(out, HttpSpec.X_FORWARDED_HOST, clientHost);
+            line(out, HttpSpec.X_FORWARDED_FOR, client.address().map(Object::toString)
+                    .orElse(client.client().toString()));
+            line(out, HttpSpec.X_FORWARDED_PROTO, client.scheme());
+            if (host != null) {
+                line(out, HttpSpec.X_FORWARDED_HOST, host);
             }
-            line(out, HttpSpec.X_FORWARDED_PORT, Integer.toString(request.getServerPort()));
+            line(out, HttpSpec.X_FORWARDED_PORT, Integer.toString(client.serverPort()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.OneLine;
 import dev.switchboard.http.Upgrade;
@@ -50,7 +51,8 @@ final class RequestChecks {
      *
      * @throws TunnelFailure 403 if the origin is not allowed
      */
-    static void origin(HttpServletRequest request, Route route, Upgrade offered, AllowedOrigins allowed) {
+    static void origin(HttpServletRequest request, ForwardedClient client, Route route, Upgrade offered,
+            AllowedOrigins allowed) {
         if (!offered.offersName(WEBSOCKET)) {
             return;
         }
@@ -59,7 +61,7 @@ final class RequestChecks {
             return;
         }
         String origin = String.join(", ", origins);
-        if (origins.size() > 1 || !allowed.allows(origin, request.isSecure(), request.getHeader(HttpSpec.HOST))) {
+        if (origins.size() > 1 || !allowed.allows(origin, client.secure(), client.host().map(Object::toString).orElse(null))) {
             throw new TunnelFailure(HttpSpec.SC_FORBIDDEN, "origin-forbidden",
                     "Origin " + OneLine.of(origin) + " may not open a WebSocket through " + route.prefix());
         }

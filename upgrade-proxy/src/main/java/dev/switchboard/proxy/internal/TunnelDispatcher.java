@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
@@ -23,6 +24,7 @@ import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
+import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,6 +49,7 @@ public final class TunnelDispatcher {
 
     private final TunnelOptions options;
     private final AllowedHosts allowedHosts;
+    private final ForwardedClients clients;
     private final TunnelStatistics statistics;
     private final Switchover switchover;
     private final Capacity capacity;
@@ -55,12 +58,16 @@ public final class TunnelDispatcher {
     /**
      * @param allowedHosts the context's {@code switchboard.allowedHosts}: an upgrade request on a
      *     route whose {@code Host} is not among them gets 421, as at the front door (WS-15)
+     * @param clients the context's trusted proxies: the client whom the forwarding fields
+     *     written to the backend and the origin check describe (PRX-07, WS-11)
      */
-    public TunnelDispatcher(TunnelOptions options, AllowedHosts allowedHosts, TunnelStatistics statistics,
+    public TunnelDispatcher(TunnelOptions options, AllowedHosts allowedHosts, ForwardedClients clients,
+            TunnelStatistics statistics,
             ProtocolStatistics handlerStatistics, ContainerUpgrade upgrade, Supplier<RelayLoop> loop,
             Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.allowedHosts = allowedHosts;
+        this.clients = clients;
         this.statistics = statistics;
         this.scheduler = scheduler;
         this.switchover = new Switchover(options, statistics, handlerStatistics, upgrade, loop, scheduler);
@@ -107,11 +114,13 @@ public final class TunnelDispatcher {
     private void tunnel(HttpServletRequest request, HttpServletResponse response, Route route, Upgrade offered,
             Connection connection) throws IOException {
         String pathInContext;
+        ForwardedClient client;
         try {
             host(request);
+            client = clients.resolve(request);
             RequestChecks.framing(request);
             pathInContext = RequestChecks.rawPathInContext(request, route);
-            RequestChecks.origin(request, route, offered, options.origins(route));
+            RequestChecks.origin(request, client, route, offered, options.origins(route));
         } catch (HttpStatusException e) {
             refuse(response, e);
             return;
@@ -125,7 +134,7 @@ public final class TunnelDispatcher {
         try {
             String target = route.target(request.getRequestURI(), pathInContext, request.getQueryString());
             byte[] content = RequestContent.read(request, options.maxContentLength());
-            byte[] head = ForwardedRequest.head(request, route, target, offered, connection, options, content.length);
+            byte[] head = ForwardedRequest.head(request, client, route, target, offered, connection, options, content.length);
             backend = open(route.host(), route.port(), route.secure() ? sslContext() : null);
             backend.send(head, content);
             BackendResponse answer = backend.readHead();

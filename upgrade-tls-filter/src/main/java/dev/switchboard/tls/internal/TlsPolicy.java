@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
+import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
@@ -40,7 +41,7 @@ public final class TlsPolicy {
             return Verdict.SECURE;
         }
         if (resources.isEmpty() || !resources.requireTls(request.getMethod(), pathWithinApplication(request))
-                || exemptAddresses.contains(transport.clientAddress())) {
+                || exemptAddresses.containsLiteral(transport.clientAddress())) {
             return Verdict.CLEARTEXT;
         }
         return offersTls(request) && forms.allows(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
-import dev.switchboard.http.RequestHead;
 
 /**
  * Which origins may open a WebSocket to an endpoint (RFC 6455 sections 4.2.1 item 8 and 10.2,
@@ -16,9 +16,9 @@ import dev.switchboard.http.RequestHead;
  *
  * <p>The default is same-origin: the {@code Origin} must equal the origin the request
  * addresses, its scheme ({@code https} over TLS, else {@code http}) and its {@code Host}. Behind
- * a proxy, the scheme and host the client used come from {@code Forwarded} (the element added
- * by the nearest proxy) or else {@code X-Forwarded-Proto}/{@code X-Forwarded-Host}, and only
- * when the peer is one of the {@link TrustedProxies}. On top of that, exact origins and
+ * proxies, the scheme and host are those the client used as the context's trusted proxies
+ * report them ({@link ForwardedClient}, resolved once for the TLS policy, this check and the
+ * tunnel alike: {@code switchboard.trustedProxies}). On top of that, exact origins and
  * patterns such as {@code https://*.example.com} may be allowed; the opaque origin {@code null}
  * is refused unless allowed; {@code *} allows any origin. A handshake without {@code Origin}
  * (non-browser clients) is allowed unless {@link Builder#requireOrigin(boolean)}.
@@ -32,7 +32,7 @@ public final class OriginPolicy {
     /** Configuration entry: allow any origin. */
     public static final String ANY = "*";
 
-    /** Same-origin only, {@code null} refused, no forwarding fields trusted. */
+    /** Same-origin only, {@code null} refused. */
     public static final OriginPolicy SAME_ORIGIN_ONLY = builder().build();
 
     private final boolean sameOrigin;
@@ -41,7 +41,6 @@ public final class OriginPolicy {
     private final boolean requireOrigin;
     private final List<Origin> exact;
     private final List<OriginPattern> patterns;
-    private final TrustedProxies trustedProxies;
 
     private OriginPolicy(Builder b) {
         this.sameOrigin = b.sameOrigin;
@@ -50,7 +49,6 @@ public final class OriginPolicy {
         this.requireOrigin = b.requireOrigin;
         this.exact = List.copyOf(b.exact);
         this.patterns = List.copyOf(b.patterns);
-        this.trustedProxies = b.trustedProxies;
     }
 
     public static Builder builder() {
@@ -66,7 +64,6 @@ public final class OriginPolicy {
         b.requireOrigin = requireOrigin;
         b.exact.addAll(exact);
         b.patterns.addAll(patterns);
-        b.trustedProxies = trustedProxies;
         return b;
     }
 
@@ -74,11 +71,10 @@ public final class OriginPolicy {
      * Checks a handshake's origin.
      *
      * @param origin the handshake's {@code Origin}, or null when it has none
-     * @param head the request, for its own origin
-     * @param remoteAddress the peer's address, to decide whether forwarding fields are believed
+     * @param client the request's client as the context resolved it, for the request's own origin
      * @throws HandshakeException (403) if the origin is not allowed
      */
-    public void check(Origin origin, RequestHead head, String remoteAddress) {
+    public void check(Origin origin, ForwardedClient client) {
         if (origin == null) {
             if (requireOrigin) {
                 throw forbidden("no-origin", "This endpoint requires an Origin field");
@@ -102,7 +98,7 @@ public final class OriginPolicy {
                 return;
             }
         }
-        Origin self = sameOrigin ? requestOrigin(head, remoteAddress) : null;
+        Origin self = sameOrigin ? requestOrigin(client) : null;
         if (self != null && origin.sameOrigin(self)) {
             return;
         }
@@ -114,13 +110,12 @@ public final class OriginPolicy {
     }
 
     /**
-     * The origin the request addresses: its scheme and {@code Host}, or what a trusted proxy says
-     * the client used.
+     * The origin the request addresses: the scheme and host the client used.
      *
      * @return null when the host cannot be determined
      */
-    public Origin requestOrigin(RequestHead head, String remoteAddress) {
-        return RequestOrigin.of(head, remoteAddress, trustedProxies);
+    public static Origin requestOrigin(ForwardedClient client) {
+        return client.host().map(host -> Origin.of(client.scheme(), host.toString())).orElse(null);
     }
 
     private static HandshakeException forbidden(String kind, String reason) {
@@ -152,20 +147,16 @@ public final class OriginPolicy {
         return patterns;
     }
 
-    public TrustedProxies trustedProxies() {
-        return trustedProxies;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof OriginPolicy other && sameOrigin == other.sameOrigin && allowAny == other.allowAny
                 && allowNull == other.allowNull && requireOrigin == other.requireOrigin && exact.equals(other.exact)
-                && patterns.equals(other.patterns) && trustedProxies.equals(other.trustedProxies);
+                && patterns.equals(other.patterns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sameOrigin, allowAny, allowNull, requireOrigin, exact, patterns, trustedProxies);
+        return Objects.hash(sameOrigin, allowAny, allowNull, requireOrigin, exact, patterns);
     }
 
     @Override
@@ -193,7 +184,6 @@ public final class OriginPolicy {
         private boolean requireOrigin;
         private final List<Origin> exact = new ArrayList<>();
         private final List<OriginPattern> patterns = new ArrayList<>();
-        private TrustedProxies trustedProxies = TrustedProxies.none();
 
         private Builder() {
         }
@@ -275,12 +265,6 @@ public final class OriginPolicy {
         /** Whether a handshake without {@code Origin} is refused (default false: non-browser clients send none). */
         public Builder requireOrigin(boolean required) {
             this.requireOrigin = required;
-            return this;
-        }
-
-        /** Peers whose forwarding fields are believed (default none). */
-        public Builder trustedProxies(TrustedProxies proxies) {
-            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
             return this;
         }
 

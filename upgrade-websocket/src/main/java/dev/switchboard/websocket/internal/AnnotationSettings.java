@@ -45,7 +45,7 @@ public final class AnnotationSettings {
         try {
             method = WebSocketPolicy.class.getMethod(name);
         } catch (NoSuchMethodException e) {
-            return Optional.empty(); // an option that only web.xml sets, such as trustedProxies
+            return Optional.empty(); // an option that only web.xml sets
         }
         Object value;
         try {

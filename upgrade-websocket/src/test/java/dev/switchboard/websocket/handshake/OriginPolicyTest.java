@@ -9,17 +9,26 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.http.AddressSet;
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.ForwardedClientResolver;
+import dev.switchboard.http.ForwardedFields;
+
 class OriginPolicyTest {
 
     private static final String PEER = "203.0.113.9";
     private static final String PROXY = "10.0.0.5";
+    /** The context's resolver, as {@code switchboard.trustedProxies=10.0.0.0/8} makes it. */
+    private static final ForwardedClientResolver CLIENTS = new ForwardedClientResolver(
+            AddressSet.parse("10.0.0.0/8"), ForwardedFields.EITHER);
 
     private static void allowed(OriginPolicy p, String origin, TestHead head, String peer) {
-        assertThatCode(() -> p.check(origin == null ? null : Origin.parse(origin), head, peer)).doesNotThrowAnyException();
+        assertThatCode(() -> p.check(origin == null ? null : Origin.parse(origin),
+                CLIENTS.resolve(head, peer, -1))).doesNotThrowAnyException();
     }
 
     private static void refused(OriginPolicy p, String origin, TestHead head, String peer, String reason) {
-        assertThatThrownBy(() -> p.check(origin == null ? null : Origin.parse(origin), head, peer))
+        assertThatThrownBy(() -> p.check(origin == null ? null : Origin.parse(origin), CLIENTS.resolve(head, peer, -1)))
                 .isInstanceOfSatisfying(HandshakeException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.reason()).isEqualTo(reason);
@@ -98,26 +107,43 @@ class OriginPolicyTest {
     @Test
     @DisplayName("WS-11 X-Forwarded-Proto and X-Forwarded-Host from a trusted proxy give the request's origin")
     void trustedXForwarded() {
-        OriginPolicy p = OriginPolicy.builder().trustedProxies(TrustedProxies.of(List.of("10.0.0.0/8"))).build();
+        OriginPolicy p = OriginPolicy.SAME_ORIGIN_ONLY;
         TestHead head = host("backend:8080").field("X-Forwarded-Proto", "https").field("X-Forwarded-Host", "app.example.com");
         allowed(p, "https://app.example.com", head, PROXY);
     }
 
     @Test
-    @DisplayName("WS-11 Forwarded from a trusted proxy gives the request's origin, the nearest element winning")
+    @DisplayName("WS-11 Forwarded from a trusted proxy gives the request's origin, the element of the first untrusted hop winning")
     void trustedForwarded() {
-        OriginPolicy p = OriginPolicy.builder().trustedProxies(TrustedProxies.of(List.of("10.0.0.0/8"))).build();
+        OriginPolicy p = OriginPolicy.SAME_ORIGIN_ONLY;
         TestHead head = host("backend:8080")
-                .field("Forwarded", "for=1.2.3.4;host=evil.example;proto=http, for=10.0.0.9;host=app.example.com;proto=https");
-        allowed(p, "https://app.example.com", head, PROXY);
-        refused(p, "http://evil.example", head, PROXY,
-                "Origin http://evil.example is not allowed: it is not this server's origin (https://app.example.com)");
+                .field("Forwarded", "for=1.2.3.4;host=app.example.com;proto=https, for=192.0.2.9;host=evil.example;proto=http");
+        allowed(p, "http://evil.example", head, PROXY);
+        refused(p, "https://app.example.com", head, PROXY,
+                "Origin https://app.example.com is not allowed: it is not this server's origin (http://evil.example)");
+    }
+
+    @Test
+    @DisplayName("WS-11 behind a chain of trusted proxies, the client's own element gives the request's origin")
+    void trustedChain() {
+        TestHead head = host("backend:8080")
+                .field("Forwarded", "for=1.2.3.4;host=app.example.com;proto=https, for=10.0.0.9;host=edge;proto=http");
+        allowed(OriginPolicy.SAME_ORIGIN_ONLY, "https://app.example.com", head, PROXY);
+    }
+
+    @Test
+    @DisplayName("WS-11 a malformed Forwarded from a trusted proxy is a 400, as for the TLS policy and the tunnel")
+    void malformedFromATrustedProxy() {
+        TestHead head = host("example.com").field("Forwarded", "for=1.2.3.4;;=x");
+        assertThatThrownBy(() -> CLIENTS.resolve(head, PROXY, -1)).isInstanceOfSatisfying(FieldSyntaxException.class,
+                e -> assertThat(e.status()).isEqualTo(400));
+        allowed(OriginPolicy.SAME_ORIGIN_ONLY, "http://example.com", head, PEER);
     }
 
     @Test
     @DisplayName("WS-11 forwarding fields from an untrusted peer are ignored")
     void untrustedForwarding() {
-        OriginPolicy p = OriginPolicy.builder().trustedProxies(TrustedProxies.of(List.of("10.0.0.0/8"))).build();
+        OriginPolicy p = OriginPolicy.SAME_ORIGIN_ONLY;
         TestHead head = host("example.com").field("X-Forwarded-Host", "evil.example");
         refused(p, "http://evil.example", head, PEER,
                 "Origin http://evil.example is not allowed: it is not this server's origin (http://example.com)");
