@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchboard.servlet.SwitchboardFilter;
 import dev.switchboard.servlet.UpgradeFilter;
 import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.UpgradeProtocol;
@@ -37,7 +38,7 @@ import org.springframework.web.context.WebApplicationContext;
  * <ul>
  *   <li>the {@code switchboard.*} properties become Switchboard's context parameters
  *       ({@link ContextParameters});</li>
- *   <li>Switchboard's filters run first, ahead of Spring's {@code ForwardedHeaderFilter} and
+ *   <li>Switchboard's filter runs first, ahead of Spring's {@code ForwardedHeaderFilter} and
  *       Spring Security's chain ({@link #FILTER_ORDER}), so that Switchboard's TLS policy
  *       answers a cleartext request for a protected resource with 426 before anything else
  *       can redirect it, refuse it or believe its forwarded fields;</li>
@@ -54,13 +55,13 @@ import org.springframework.web.context.WebApplicationContext;
 public class SwitchboardAutoConfiguration {
 
     /**
-     * Where Switchboard's filters start; each runs at this plus its own order (the TLS policy
-     * at +100, the tunnel at +200, {@code UpgradeFilter} at +1000). Ahead of Spring Security
-     * ({@code -100}) and of every other filter Boot registers except character encoding.
+     * Where Switchboard's one filter runs, with its stages in phase order (TLS policy, tunnel,
+     * negotiation, guards). Ahead of Spring Security ({@code -100}) and of every other filter
+     * Boot registers except character encoding.
      */
     public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    /** Where Spring's {@code ForwardedHeaderFilter} is moved: right behind Switchboard's filters. */
+    /** Where Spring's {@code ForwardedHeaderFilter} is moved: right behind Switchboard's filter. */
     public static final int AFTER_SWITCHBOARD_ORDER = FILTER_ORDER + 10_000;
 
     @Bean
@@ -88,17 +89,17 @@ public class SwitchboardAutoConfiguration {
 
     @Bean
     SwitchboardShutdown switchboardShutdown(ApplicationContext context) {
-        return new SwitchboardShutdown(() -> servletContext(context), () -> contributedFilters(context));
+        return new SwitchboardShutdown(() -> servletContext(context), () -> switchboardFilters(context));
     }
 
     private static ServletContext servletContext(ApplicationContext context) {
         return context instanceof WebApplicationContext web ? web.getServletContext() : null;
     }
 
-    private static List<ContributedFilter> contributedFilters(ApplicationContext context) {
-        List<ContributedFilter> filters = new ArrayList<>();
+    private static List<SwitchboardFilter> switchboardFilters(ApplicationContext context) {
+        List<SwitchboardFilter> filters = new ArrayList<>();
         for (FilterRegistrationBean<?> registration : context.getBeansOfType(FilterRegistrationBean.class).values()) {
-            if (registration.getFilter() instanceof ContributedFilter f) {
+            if (registration.getFilter() instanceof SwitchboardFilter f) {
                 filters.add(f);
             }
         }

@@ -1,11 +1,8 @@
 package dev.switchboard.boot;
 
-import java.util.List;
-
-import dev.switchboard.servlet.FilterContribution;
+import dev.switchboard.servlet.SwitchboardFilter;
+import dev.switchboard.servlet.SwitchboardInitializer;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,43 +10,32 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers each of Switchboard's filters ({@link SwitchboardModules#filters}) as a Boot
- * {@link FilterRegistrationBean}, named as in a WAR ({@code switchboard-tls},
- * {@code switchboard-upgrade}, ...), in Switchboard's order and ahead of every filter Boot and
- * Spring Security register: at {@link SwitchboardAutoConfiguration#FILTER_ORDER} plus the
- * contribution's own order.
+ * Registers Switchboard's one filter, {@link SwitchboardFilter}, as a Boot
+ * {@link FilterRegistrationBean} named as in a WAR ({@value SwitchboardInitializer#FILTER_NAME}),
+ * for {@code /*}, ahead of every filter Boot and Spring Security register
+ * ({@link SwitchboardAutoConfiguration#FILTER_ORDER}). The filter finds the stages of the
+ * Switchboard modules on the class path when the container starts it, once the application's
+ * options are in the servlet context, and runs its negotiation stages for
+ * {@code switchboard.urlPatterns} only.
  */
-final class SwitchboardFilterRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware {
+final class SwitchboardFilterRegistrar implements ImportBeanDefinitionRegistrar {
 
-    private ClassLoader loader = SwitchboardFilterRegistrar.class.getClassLoader();
-
-    @Override
-    public void setBeanClassLoader(ClassLoader classLoader) {
-        this.loader = classLoader;
-    }
+    /** The registration bean's name. */
+    static final String BEAN_NAME = SwitchboardInitializer.FILTER_NAME + "-registration";
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        BeanFactory beans = (BeanFactory) registry;
-        for (FilterContribution contribution : SwitchboardModules.filters(loader)) {
-            String name = contribution.name() + "-registration";
-            if (registry.containsBeanDefinition(name)) {
-                continue;
-            }
-            RootBeanDefinition definition = new RootBeanDefinition(FilterRegistrationBean.class,
-                    () -> registration(contribution, beans.getBean(SwitchboardParameters.class)));
-            registry.registerBeanDefinition(name, definition);
+        if (!registry.containsBeanDefinition(BEAN_NAME)) {
+            registry.registerBeanDefinition(BEAN_NAME,
+                    new RootBeanDefinition(FilterRegistrationBean.class, SwitchboardFilterRegistrar::registration));
         }
     }
 
-    private static FilterRegistrationBean<ContributedFilter> registration(FilterContribution contribution,
-            SwitchboardParameters parameters) {
-        FilterRegistrationBean<ContributedFilter> registration =
-                new FilterRegistrationBean<>(new ContributedFilter(contribution));
-        registration.setName(contribution.name());
-        registration.setOrder(SwitchboardAutoConfiguration.FILTER_ORDER + contribution.order());
-        List<String> patterns = contribution.urlPatterns(parameters.settings());
-        registration.setUrlPatterns(patterns);
+    private static FilterRegistrationBean<SwitchboardFilter> registration() {
+        FilterRegistrationBean<SwitchboardFilter> registration = new FilterRegistrationBean<>(new SwitchboardFilter());
+        registration.setName(SwitchboardInitializer.FILTER_NAME);
+        registration.setOrder(SwitchboardAutoConfiguration.FILTER_ORDER);
+        registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setAsyncSupported(true);
         return registration;

@@ -1,17 +1,7 @@
 package dev.switchboard.boot;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
-import dev.switchboard.servlet.FilterContribution;
-import dev.switchboard.servlet.Settings;
-import dev.switchboard.servlet.SwitchboardInitializer;
-import dev.switchboard.servlet.UpgradeFilter;
-import dev.switchboard.servlet.UpgradeDeclarations;
-import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -19,11 +9,9 @@ import jakarta.servlet.ServletException;
 /**
  * The one place where the starter meets Switchboard's own start-up code, which a container
  * runs through {@code ServletContainerInitializer}s that Boot's embedded containers never
- * look for. Everything here stands in for what those initializers do in a WAR:
+ * look for. Everything here stands in for what those initializers do in a WAR (the filter itself
+ * is registered by {@link SwitchboardFilterRegistrar}):
  * <ul>
- *   <li>{@link #filters(ClassLoader)}: the filters {@link SwitchboardInitializer} would add,
- *       found the same way ({@link FilterContribution}s through {@link ServiceLoader}, plus
- *       {@link UpgradeFilter}), in their order;</li>
  *   <li>{@link #start(ServletContext, ClassLoader, Set)}: the initializers of the optional
  *       modules that are on the class path, run as the container would run them: the WebSocket
  *       module's, and the Jetty adapter's when Jetty 12.1 or later is the server
@@ -40,17 +28,6 @@ final class SwitchboardModules {
     static final String JETTY_INITIALIZER = "dev.switchboard.jetty.JettyUpgradeInitializer";
 
     private SwitchboardModules() {
-    }
-
-    /** Switchboard's filters, in the order they must run. */
-    static List<FilterContribution> filters(ClassLoader loader) {
-        List<FilterContribution> all = new ArrayList<>();
-        for (FilterContribution c : ServiceLoader.load(FilterContribution.class, loader)) {
-            all.add(c);
-        }
-        all.add(new UpgradeFilterContribution());
-        all.sort(Comparator.comparingInt(FilterContribution::order));
-        return List.copyOf(all);
     }
 
     /**
@@ -80,34 +57,6 @@ final class SwitchboardModules {
             sci.onStartup(classes, context);
         } catch (ReflectiveOperationException e) {
             throw new ServletException("Cannot run " + initializer + ": " + e, e);
-        }
-    }
-
-    /** {@link UpgradeFilter} as a contribution, as {@link SwitchboardInitializer} adds it. */
-    private static final class UpgradeFilterContribution implements FilterContribution {
-        @Override
-        public String name() {
-            return SwitchboardInitializer.FILTER_NAME;
-        }
-
-        @Override
-        public int order() {
-            return UPGRADE_FILTER_ORDER;
-        }
-
-        @Override
-        public boolean enabled(ServletContext context, Settings settings) {
-            return true;
-        }
-
-        @Override
-        public List<String> urlPatterns(Settings settings) {
-            return UpgradeDeclarations.URL_PATTERNS.get(settings);
-        }
-
-        @Override
-        public Filter create(ServletContext context, Settings settings) {
-            return new UpgradeFilter();
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.Phase;
+import dev.switchboard.servlet.SwitchboardFilter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -21,16 +23,13 @@ final class SwitchboardShutdown implements SmartLifecycle {
     /** Stops before Boot's graceful shutdown of the web server (phase {@code DEFAULT_PHASE - 1024}). */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
-    /** {@code upgrade-proxy}'s filter name. */
-    static final String TUNNEL_FILTER = "switchboard-tunnel";
-
     /** {@code upgrade-websocket}'s listener that closes the tracked sessions with 1001. */
     static final String WEBSOCKET_SHUTDOWN = "dev.switchboard.websocket.WebSocketInitializer$Shutdown";
 
     private static final Logger LOG = Logger.getLogger(SwitchboardShutdown.class.getName());
 
     private final ServletContextSupplier context;
-    private final Supplier<List<ContributedFilter>> filters;
+    private final Supplier<List<SwitchboardFilter>> filters;
     private volatile boolean running;
 
     /** Supplies the servlet context once the web server has one. */
@@ -38,7 +37,7 @@ final class SwitchboardShutdown implements SmartLifecycle {
         ServletContext get();
     }
 
-    SwitchboardShutdown(ServletContextSupplier context, Supplier<List<ContributedFilter>> filters) {
+    SwitchboardShutdown(ServletContextSupplier context, Supplier<List<SwitchboardFilter>> filters) {
         this.context = context;
         this.filters = filters;
     }
@@ -55,10 +54,8 @@ final class SwitchboardShutdown implements SmartLifecycle {
         if (servletContext != null) {
             closeWebSocketSessions(servletContext);
         }
-        for (ContributedFilter f : filters.get()) {
-            if (f.name().equals(TUNNEL_FILTER)) {
-                f.destroy();
-            }
+        for (SwitchboardFilter f : filters.get()) {
+            f.stop(Phase.TUNNEL_ROUTES);
         }
     }
 

@@ -1,30 +1,17 @@
 package dev.switchboard.proxy;
 
-import java.io.IOException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import dev.switchboard.http.HttpSpec;
-import dev.switchboard.proxy.internal.RelayLoop;
-import dev.switchboard.proxy.internal.TunnelDispatcher;
+import dev.switchboard.proxy.internal.TunnelStage;
 import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.ForwardedClients;
+import dev.switchboard.servlet.Phase;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.StageFilter;
 import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.servlet.UpgradeRegistry;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Forwards upgrade requests under configured path prefixes to a backend and, when the
@@ -32,8 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * section 7.8, RFC 2817 section 5.3). Every other request passes down the chain untouched,
  * so an existing proxy servlet keeps serving ordinary requests.
  *
- * <p>With routes in the context params, {@code SwitchboardInitializer} adds this filter by
- * itself, ahead of {@code UpgradeFilter}. Declared in web.xml, or added with
+ * <p>With routes in the context params, {@code SwitchboardFilter} runs this as its
+ * {@code TUNNEL_ROUTES} stage ({@link TunnelStageContribution}), after the TLS policy and before
+ * negotiation, and under the same limits on the {@code Upgrade} field. Declared in web.xml
+ * (ahead of {@code UpgradeFilter}), or added with
  * {@link #TunnelFilter(TunnelOptions)}, it takes these init-params (each may also be a
  * context-param; the module README gives defaults and meaning):
  * <ul>
@@ -53,7 +42,7 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>{@code switchboard.jmx}</li>
  * </ul>
  */
-public class TunnelFilter implements Filter {
+public class TunnelFilter extends StageFilter {
 
     /** The servlet-context attribute under which the tunnel's {@link TunnelStatistics} are kept. */
     public static final String STATISTICS_ATTRIBUTE = TunnelStatistics.class.getName();
@@ -61,89 +50,45 @@ public class TunnelFilter implements Filter {
     /** The protocol name under which tunnels appear in {@code UpgradeStatistics} and JMX. */
     public static final String PROTOCOL_NAME = "tunnel";
 
-    private static final Logger LOG = Logger.getLogger(TunnelFilter.class.getName());
-
     private TunnelOptions options;
-    private TunnelStatistics statistics;
-    private TunnelDispatcher dispatcher;
-    private RelayLoop loop;
-    private ScheduledExecutorService scheduler;
-    private String contextName = "";
+    private TunnelStage stage;
 
     /** A filter configured from init-params and context params. */
     public TunnelFilter() {
+        this(null);
     }
 
     /** A filter with these options. */
     public TunnelFilter(TunnelOptions options) {
+        super(true);
         this.options = options;
     }
 
     @Override
-    public void init(FilterConfig config) throws ServletException {
-        ServletContext context = config.getServletContext();
-        AllowedHosts allowedHosts;
-        ForwardedClients clients;
-        try {
-            Settings settings = Settings.of(config);
-            if (options == null) {
-                options = TunnelOptions.from(settings);
-            }
-            allowedHosts = UpgradeDeclarations.ALLOWED_HOSTS.get(settings);
-            clients = ForwardedClients.of(context);
-        } catch (IllegalArgumentException e) {
-            throw new ServletException(e.getMessage(), e);
+    protected Stages createStages(FilterConfig config, Settings settings) throws ServletException {
+        if (options == null) {
+            options = TunnelOptions.from(settings);
         }
-        contextName = context.getContextPath();
-        statistics = new TunnelStatistics(contextName);
+        stage = stage(config.getServletContext(), settings, options);
+        return new Stages(UpgradeDeclarations.limits(settings)).add(Phase.TUNNEL_ROUTES, stage);
+    }
+
+    /**
+     * The tunnel stage of an application, its statistics published in the context.
+     *
+     * @throws IllegalArgumentException naming the parameter, if a value is invalid
+     */
+    static TunnelStage stage(ServletContext context, Settings settings, TunnelOptions options) {
+        AllowedHosts allowedHosts = UpgradeDeclarations.ALLOWED_HOSTS.get(settings);
+        String contextName = context.getContextPath();
+        TunnelStatistics statistics = new TunnelStatistics(contextName);
         context.setAttribute(STATISTICS_ATTRIBUTE, statistics);
         if (options.jmx()) {
             statistics.register();
         }
-        ContainerUpgrade upgrade;
-        try {
-            upgrade = ContainerUpgrade.of(context);
-        } catch (IllegalArgumentException e) {
-            throw new ServletException(e.getMessage(), e);
-        }
-        dispatcher = new TunnelDispatcher(options, allowedHosts, clients, statistics,
-                UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), upgrade, this::loop, this::scheduler);
-        LOG.log(Level.INFO, "Upgrade tunnel routes: {0}; CONNECT allowed to: {1}",
-                new Object[] {options.routes(), options.connectPolicy()});
-    }
-
-    @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response
-                && (request.getHeader(HttpSpec.UPGRADE) != null || "CONNECT".equals(request.getMethod()))
-                && dispatcher.dispatch(request, response)) {
-            return;
-        }
-        chain.doFilter(req, res);
-    }
-
-    @Override
-    public void destroy() {
-        synchronized (this) {
-            if (loop != null) {
-                loop.close();
-                loop = null;
-            }
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-                try {
-                    // Its thread must be gone before the application is: it runs the exchanges' deadlines.
-                    scheduler.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                scheduler = null;
-            }
-        }
-        if (statistics != null) {
-            statistics.unregister();
-        }
+        return new TunnelStage(contextName, options, allowedHosts, ForwardedClients.of(context), statistics,
+                UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), ContainerUpgrade.of(context),
+                statistics::unregister);
     }
 
     /** The options in force. */
@@ -153,26 +98,6 @@ public class TunnelFilter implements Filter {
 
     /** The tunnel's counters; the same numbers as JMX. */
     public TunnelStatistics statistics() {
-        return statistics;
-    }
-
-    private synchronized RelayLoop loop() {
-        if (loop == null) {
-            loop = new RelayLoop("switchboard-tunnel-relay " + contextName);
-        }
-        return loop;
-    }
-
-    private synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "switchboard-tunnel-timeouts " + contextName);
-                t.setDaemon(true);
-                return t;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            scheduler = executor;
-        }
-        return scheduler;
+        return stage == null ? null : stage.statistics();
     }
 }

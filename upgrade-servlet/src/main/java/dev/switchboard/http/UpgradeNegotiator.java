@@ -56,13 +56,22 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
     }
 
     /**
-     * Negotiates one request that has at least one {@code Upgrade} field line.
+     * Negotiates one request, reading its {@code Upgrade} field under this negotiator's limits.
      *
      * @return never null; {@link Negotiation.Ignore} also when the request has no {@code Upgrade} field
      */
     public Negotiation<P> negotiate(RequestHead head) {
-        List<String> lines = head.fieldLines(HttpSpec.UPGRADE);
-        if (lines.isEmpty()) {
+        return negotiate(head, UpgradeField.read(head.fieldLines(HttpSpec.UPGRADE), limits));
+    }
+
+    /**
+     * Negotiates one request whose {@code Upgrade} field was read already (under the same
+     * limits): the field is not read again.
+     *
+     * @return never null; {@link Negotiation.Ignore} also when the request has no {@code Upgrade} field
+     */
+    public Negotiation<P> negotiate(RequestHead head, UpgradeField field) {
+        if (!field.present()) {
             return new Negotiation.Ignore<>("absent", "no Upgrade field");
         }
         String version = head.protocol();
@@ -76,34 +85,30 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
             return new Negotiation.Ignore<>("connect",
                     "Upgrade on a CONNECT request is ignored: CONNECT asks for a tunnel (RFC 9110 section 9.3.6)");
         }
-        int length = 0;
-        for (String line : lines) {
-            length += line.length();
+        if (field instanceof UpgradeField.Refused refused) {
+            return refused.malformed() && invalidFieldPolicy == InvalidFieldPolicy.IGNORE
+                    ? new Negotiation.Ignore<>(refused.kind(), refused.error().reason())
+                    : new Negotiation.Reject<>(refused.kind(), refused.error());
         }
-        if (length > limits.maxFieldLength()) {
-            return new Negotiation.Reject<>("field-too-large", new HttpStatusException(
-                    HttpSpec.SC_REQUEST_HEADER_FIELDS_TOO_LARGE, "Upgrade field is " + length + " characters long; the limit is " + limits.maxFieldLength()));
-        }
-        Upgrade upgrade;
+        Upgrade upgrade = ((UpgradeField.Offered) field).upgrade();
         Connection connection;
         try {
-            upgrade = Upgrade.parse(lines);
             connection = Connection.parse(head.fieldLines(HttpSpec.CONNECTION));
         } catch (FieldSyntaxException e) {
             return invalidFieldPolicy == InvalidFieldPolicy.REJECT
                     ? new Negotiation.Reject<>("invalid-field", e)
                     : new Negotiation.Ignore<>("invalid-field", e.reason());
         }
-        if (upgrade.protocols().size() > limits.maxProtocols()) {
-            return new Negotiation.Reject<>("too-many-protocols", new HttpStatusException(
-                    HttpSpec.SC_REQUEST_HEADER_FIELDS_TOO_LARGE, "Upgrade field lists " + upgrade.protocols().size() + " protocols; the limit is "
-                            + limits.maxProtocols()));
-        }
         if (!connection.hasUpgrade()) {
             return new Negotiation.Ignore<>("no-upgrade-option",
                     "Upgrade without the \"upgrade\" connection option is ignored (RFC 9110 section 7.8)");
         }
         return candidates(head, upgrade, connection);
+    }
+
+    /** The limits this negotiator reads the {@code Upgrade} field under. */
+    public NegotiationLimits limits() {
+        return limits;
     }
 
     private Negotiation<P> candidates(RequestHead head, Upgrade upgrade, Connection connection) {

@@ -3,15 +3,13 @@ package dev.switchboard.servlet;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -22,18 +20,20 @@ import jakarta.servlet.annotation.HandlesTypes;
  * Sets Switchboard up when its jar is in {@code WEB-INF/lib}:
  * <ol>
  *   <li>registers every {@link RegisterUpgradeProtocol}-annotated protocol class;</li>
- *   <li>unless the context param {@code switchboard.enabled} is {@code false}, adds
- *       {@link UpgradeFilter} for {@code switchboard.urlPatterns} (default {@code /*}) together
- *       with the enabled {@link FilterContribution}s of other Switchboard jars, in their order,
- *       ahead of the filters declared in web.xml.</li>
+ *   <li>unless the context param {@code switchboard.enabled} is {@code false}, adds one
+ *       {@link SwitchboardFilter} ({@value #FILTER_NAME}), ahead of the filters declared in
+ *       web.xml, for the {@code REQUEST} dispatcher: it runs Switchboard's negotiation for
+ *       {@code switchboard.urlPatterns} (default {@code /*}) among the enabled
+ *       {@link StageContribution}s of other Switchboard jars, in {@link Phase} order.</li>
  * </ol>
- * With {@code switchboard.enabled=false}, declare the filters in web.xml yourself.
+ * With {@code switchboard.enabled=false}, declare {@link SwitchboardFilter} (or the modules'
+ * filters one by one) in web.xml yourself.
  */
 @HandlesTypes(RegisterUpgradeProtocol.class)
 public final class SwitchboardInitializer implements ServletContainerInitializer {
 
-    /** The name under which {@link UpgradeFilter} is added. */
-    public static final String FILTER_NAME = "switchboard-upgrade";
+    /** The name under which {@link SwitchboardFilter} is added. */
+    public static final String FILTER_NAME = "switchboard";
 
     private static final Logger LOG = Logger.getLogger(SwitchboardInitializer.class.getName());
 
@@ -58,28 +58,28 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
             LOG.info("Switchboard filters not added: " + UpgradeOptions.ENABLED + " is false");
             return;
         }
-        List<FilterContribution> contributions = new ArrayList<>();
-        for (FilterContribution c : Services.load(FilterContribution.class, context.getClassLoader())) {
-            if (c.enabled(context, settings)) {
-                contributions.add(c);
-            }
-        }
-        contributions.add(new UpgradeFilterContribution());
-        contributions.sort(Comparator.comparingInt(FilterContribution::order));
-        for (FilterContribution c : contributions) {
-            add(context, c.name(), c.create(context, settings), c.urlPatterns(settings));
-        }
-    }
-
-    private static void add(ServletContext context, String name, Filter filter, List<String> patterns) {
-        FilterRegistration.Dynamic registration = context.addFilter(name, filter);
+        List<StageContribution> contributions = SwitchboardFilter.enabled(context, settings);
+        FilterRegistration.Dynamic registration =
+                context.addFilter(FILTER_NAME, new SwitchboardFilter(contributions));
         if (registration == null) {
-            LOG.info("Filter " + name + " is declared by the application; leaving it as declared");
+            LOG.info("Filter " + FILTER_NAME + " is declared by the application; leaving it as declared");
             return;
         }
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
-                patterns.toArray(new String[0]));
+                urlPatterns(contributions, settings).toArray(new String[0]));
+    }
+
+    /**
+     * The patterns the filter is mapped to: those of every stage together; {@code /*} as soon as
+     * one stage sees every request (the filter then matches the others' patterns itself).
+     */
+    static List<String> urlPatterns(List<StageContribution> contributions, Settings settings) {
+        Set<String> all = new LinkedHashSet<>(UpgradeDeclarations.URL_PATTERNS.get(settings));
+        for (StageContribution c : contributions) {
+            all.addAll(c.urlPatterns(settings));
+        }
+        return all.contains("/*") ? List.of("/*") : List.copyOf(all);
     }
 
     private static UpgradeProtocol instantiate(Class<?> type, Settings settings) throws ServletException {
@@ -100,34 +100,6 @@ public final class SwitchboardInitializer implements ServletContainerInitializer
         } catch (ReflectiveOperationException e) {
             throw new ServletException("Cannot create " + type.getName()
                     + ": it needs a public constructor taking nothing or Settings", e);
-        }
-    }
-
-    /** {@link UpgradeFilter} as a contribution, so that it is ordered with the others. */
-    private static final class UpgradeFilterContribution implements FilterContribution {
-        @Override
-        public String name() {
-            return FILTER_NAME;
-        }
-
-        @Override
-        public int order() {
-            return UPGRADE_FILTER_ORDER;
-        }
-
-        @Override
-        public boolean enabled(ServletContext context, Settings settings) {
-            return true;
-        }
-
-        @Override
-        public List<String> urlPatterns(Settings settings) {
-            return UpgradeDeclarations.URL_PATTERNS.get(settings);
-        }
-
-        @Override
-        public Filter create(ServletContext context, Settings settings) {
-            return new UpgradeFilter();
         }
     }
 }

@@ -30,9 +30,9 @@ public final class UpgradeDeclarations {
             List.of("/1", "echo/1 x", "a b")));
 
     public static final Option<Boolean> ENABLED = Option.bool(UpgradeOptions.ENABLED, true,
-            "Whether the initializer adds Switchboard's filters.");
+            "Whether the initializer adds Switchboard's filter.");
     public static final Option<List<String>> URL_PATTERNS = Option.of(UpgradeOptions.URL_PATTERNS,
-            OptionTypes.textList(), List.of("/*"), "URL patterns of the auto-registered `UpgradeFilter`.");
+            OptionTypes.textList(), List.of("/*"), "URL patterns whose upgrade requests Switchboard negotiates (its TLS policy and tunnel see every request).");
     public static final Option<List<String>> PROTOCOLS = Option.of(UpgradeOptions.PROTOCOLS, OptionTypes.textList(),
             null, "Names of the protocol providers to enable, comma-separated (`echo`, ...).")
             .shownAs("those enabled by default");
@@ -97,6 +97,16 @@ public final class UpgradeDeclarations {
             throw InvalidOptionException.expected("IP addresses or CIDR blocks such as 10.0.0.0/8, ::1 ("
                     + e.getMessage() + ")", String.join(", ", items));
         }
+    }
+
+    /**
+     * The limits on a request's {@code Upgrade} field in {@code settings}, which every stage of
+     * the front door reads the field under.
+     *
+     * @throws IllegalArgumentException naming the parameter, if a value is invalid
+     */
+    public static NegotiationLimits limits(Settings settings) {
+        return new NegotiationLimits(MAX_UPGRADE_FIELD_LENGTH.get(settings), MAX_UPGRADE_PROTOCOLS.get(settings));
     }
 
     private static ProtocolToken token(String text) {

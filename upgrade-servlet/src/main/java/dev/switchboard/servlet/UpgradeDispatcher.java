@@ -14,7 +14,6 @@ import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeNegotiator;
 import dev.switchboard.servlet.internal.UpgradeHidingRequest;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,8 +39,10 @@ final class UpgradeDispatcher {
         this.allowedHosts = allowedHosts;
     }
 
-    void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, HttpServletRequest request,
-            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, Exchange exchange, Stage.Next next)
+            throws IOException, ServletException {
+        HttpServletRequest request = exchange.request();
+        HttpServletResponse response = exchange.response();
         long received = System.nanoTime();
         statistics.upgradeRequest();
         Optional<HttpStatusException> misdirected =
@@ -52,13 +53,14 @@ final class UpgradeDispatcher {
             return;
         }
         RequestHead head = new ServletRequestHead(request);
-        Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head);
+        Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head, exchange.upgrade());
 
         if (negotiation instanceof Negotiation.Ignore<UpgradeProtocol> ignore) {
             statistics.ignored(ignore.kind());
             LOG.log(Level.FINE, "Ignoring Upgrade: {0}", ignore.reason());
             advertise(request, response);
-            chain.doFilter(new UpgradeHidingRequest(request), response);
+            exchange.wrapRequest(new UpgradeHidingRequest(request));
+            next.proceed();
             return;
         }
         if (negotiation instanceof Negotiation.Reject<UpgradeProtocol> reject) {
@@ -77,14 +79,14 @@ final class UpgradeDispatcher {
                 return;
             }
             if (step == Step.CHAIN) {
-                chain.doFilter(request, response);
+                next.proceed();
                 countIfSwitched(statistics.forProtocol(candidate.protocol().name()), response, received);
                 return;
             }
         }
         statistics.unmatched();
         advertise(request, response);
-        chain.doFilter(request, response);
+        next.proceed();
     }
 
     /** What the walk does after asking one candidate. */

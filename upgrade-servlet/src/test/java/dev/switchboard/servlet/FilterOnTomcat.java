@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -17,10 +18,11 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 
 /**
- * One {@link UpgradeFilter}, configured in code, in front of an empty servlet on an embedded
+ * One {@link UpgradeFilter} (or another Switchboard filter), configured in code, in front of an empty servlet on an embedded
  * Tomcat on a free loopback port: for tests of this module that need a real container but
  * not a whole web application.
  */
@@ -35,6 +37,11 @@ final class FilterOnTomcat implements AutoCloseable {
     }
 
     static FilterOnTomcat start(UpgradeFilter filter) throws IOException, LifecycleException {
+        return start(filter, Map.of());
+    }
+
+    /** Any filter, with these context params. */
+    static FilterOnTomcat start(Filter filter, Map<String, String> parameters) throws IOException, LifecycleException {
         Path base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "filter-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -45,6 +52,7 @@ final class FilterOnTomcat implements AutoCloseable {
             private static final long serialVersionUID = 1L;
         });
         context.addServletMapping("/", "plain");
+        parameters.forEach(context::addParameter);
 
         FilterDef def = new FilterDef();
         def.setFilterName("upgrade");
@@ -56,6 +64,10 @@ final class FilterOnTomcat implements AutoCloseable {
         context.addFilterMap(map);
         tomcat.start();
         return new FilterOnTomcat(tomcat, context);
+    }
+
+    int port() {
+        return tomcat.getConnector().getLocalPort();
     }
 
     Context context() {

@@ -1,39 +1,30 @@
 package dev.switchboard.tls;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.switchboard.http.HttpSpec;
-import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
-import dev.switchboard.http.Upgrade;
 import dev.switchboard.servlet.ForwardedClients;
-import dev.switchboard.servlet.Refusals;
+import dev.switchboard.servlet.Phase;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.StageFilter;
+import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.ConfidentialConstraints;
 import dev.switchboard.tls.internal.ContainerConstraints;
+import dev.switchboard.tls.internal.PolicyStage;
 import dev.switchboard.tls.internal.ProtectedResources;
-import dev.switchboard.tls.internal.TlsOffersOnlyRequest;
 import dev.switchboard.tls.internal.TlsPolicy;
 import dev.switchboard.tls.internal.TlsRequirement;
-import dev.switchboard.tls.internal.Transport;
 import dev.switchboard.tls.internal.TransportResolver;
+import dev.switchboard.tls.internal.TransportStage;
 import dev.switchboard.tls.internal.UpgradeForms;
 import dev.switchboard.tls.internal.UrlPatterns;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Mandatory TLS for a web application. For every request it first settles how the request
@@ -53,69 +44,69 @@ import jakarta.servlet.http.HttpServletResponse;
  *       and where RFC 2817's optional form would switch them (TLS-11).</li>
  * </ul>
  *
- * <p>Added by {@link dev.switchboard.servlet.SwitchboardInitializer} ahead of the upgrade
- * filter when configured. Declared in web.xml instead, it takes the init-params of
- * {@link TlsPolicyOptions} (each may also be a context-param) and must come before
- * {@code UpgradeFilter}, with {@link TlsGuardFilter} right after it.
+ * <p>{@code SwitchboardFilter} runs this as two stages ({@code TRANSPORT} and
+ * {@code TLS_POLICY}, see {@link TlsStageContributions}) when configured. This filter runs the
+ * same two stages for an application that declares Switchboard's filters one by one in web.xml:
+ * it takes the init-params of {@link TlsPolicyOptions} (each may also be a context-param) and
+ * must come before {@code UpgradeFilter}, with {@link TlsGuardFilter} right after it.
  */
-public class TlsPolicyFilter implements Filter {
-
-    /** The request attribute through which {@link TlsGuardFilter} learns that a switch to TLS was required. */
-    public static final String REQUIRED_ATTRIBUTE = TlsPolicyFilter.class.getName() + ".required";
+public class TlsPolicyFilter extends StageFilter {
 
     private static final Logger LOG = Logger.getLogger(TlsPolicyFilter.class.getName());
 
     private TlsPolicyOptions options;
-    private BridgeRegistry bridges;
-    private TransportResolver resolver;
-    private TlsPolicy policy;
-    private TlsRequirement requirement;
-    private UpgradeForms forms;
-    private String hsts;
-    private String advertised;
 
     /** A filter configured from init-params and context-params. */
     public TlsPolicyFilter() {
+        this(null);
     }
 
     /** A filter with these options. */
     public TlsPolicyFilter(TlsPolicyOptions options) {
+        super(true);
         this.options = options;
     }
 
     @Override
-    public void init(FilterConfig config) throws ServletException {
+    protected Stages createStages(FilterConfig config, Settings settings) throws ServletException {
+        if (options == null) {
+            options = TlsPolicyOptions.from(settings);
+        }
         ServletContext context = config.getServletContext();
-        Settings settings = Settings.of(config);
-        ProtectedResources resources;
-        List<ProtocolToken> tokens;
-        try {
-            if (options == null) {
-                options = TlsPolicyOptions.from(settings);
-            }
-            resources = protectedResources(context, options, true);
-            TlsUpgradeOptions inPlace = TlsUpgradeOptions.configured(settings) ? TlsUpgradeOptions.from(settings) : null;
-            tokens = inPlace != null ? inPlace.tokens() : List.of();
-            forms = inPlace != null ? new UpgradeForms(UrlPatterns.of(inPlace.optionalUpgrade()))
-                    : UpgradeForms.mandatoryOnly();
-        } catch (IllegalArgumentException e) {
-            throw new ServletException(e.getMessage(), e);
-        }
-        ForwardedClients clients;
-        try {
-            clients = ForwardedClients.of(context);
-        } catch (IllegalArgumentException e) {
-            throw new ServletException(e.getMessage(), e);
-        }
-        bridges = BridgeRegistry.of(context);
-        resolver = new TransportResolver(bridges, clients);
-        policy = new TlsPolicy(resources, TlsPolicyDeclarations.addresses(options.exemptAddresses()), tokens, forms);
-        requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
+        PolicyStage policy = policyStage(context, settings, options);
+        return new Stages(UpgradeDeclarations.limits(settings)).add(Phase.TRANSPORT, transportStage(context))
+                .add(Phase.TLS_POLICY, policy);
+    }
+
+    /**
+     * The {@code TRANSPORT} stage of {@code context}: the client its trusted proxies vouch for.
+     *
+     * @throws IllegalArgumentException naming the parameter, if a value is invalid
+     */
+    static TransportStage transportStage(ServletContext context) {
+        BridgeRegistry bridges = BridgeRegistry.of(context);
+        return new TransportStage(bridges, new TransportResolver(bridges, ForwardedClients.of(context)));
+    }
+
+    /**
+     * The {@code TLS_POLICY} stage for these options; takes the application's transport
+     * guarantees over from Tomcat where enabled.
+     *
+     * @throws IllegalArgumentException naming the parameter, if a value is invalid
+     */
+    static PolicyStage policyStage(ServletContext context, Settings settings, TlsPolicyOptions options) {
+        ProtectedResources resources = protectedResources(context, options, true);
+        TlsUpgradeOptions inPlace = TlsUpgradeOptions.configured(settings) ? TlsUpgradeOptions.from(settings) : null;
+        List<ProtocolToken> tokens = inPlace != null ? inPlace.tokens() : List.of();
+        UpgradeForms forms = inPlace != null ? new UpgradeForms(UrlPatterns.of(inPlace.optionalUpgrade()))
+                : UpgradeForms.mandatoryOnly();
+        TlsPolicy policy = new TlsPolicy(resources, TlsPolicyDeclarations.addresses(options.exemptAddresses()), tokens,
+                forms);
+        TlsRequirement requirement = new TlsRequirement(options.upgrade(), options.httpsPort(),
                 options.mode() == TlsPolicyOptions.Mode.REDIRECT ? options.redirectStatus() : 0,
                 tokens.isEmpty() ? null : forms,
                 options.connectorUpgrade() ? options.upgrade().protocols().get(0).toString() : null);
-        hsts = options.hsts().orElse(null);
-        advertised = options.advertise() && !tokens.isEmpty() ? options.upgrade().toHeaderValue() : null;
+        String advertised = options.advertise() && !tokens.isEmpty() ? options.upgrade().toHeaderValue() : null;
         if (!resources.isEmpty() && tokens.isEmpty()) {
             LOG.info("TLS is required for " + resources.rules().size() + " rule(s) but RFC 2817 upgrades are off ("
                     + TlsUpgradeOptions.KEYSTORE + " is not set): clients must use the https URL"
@@ -126,6 +117,7 @@ public class TlsPolicyFilter implements Filter {
                     + " resources of " + TlsUpgradeOptions.OPTIONAL_UPGRADE + " advertise an upgrade, and there are none");
         }
         LOG.log(Level.FINE, "TLS policy: {0}", resources);
+        return new PolicyStage(policy, requirement, forms, options.hsts().orElse(null), advertised);
     }
 
     /**
@@ -140,53 +132,6 @@ public class TlsPolicyFilter implements Filter {
             rules.addAll(ContainerConstraints.read(context, takeOver).orElseGet(() -> ConfidentialConstraints.read(context)));
         }
         return new ProtectedResources(rules, UrlPatterns.of(options.exempt()));
-    }
-
-    @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
-            chain.doFilter(req, res);
-            return;
-        }
-        Transport transport;
-        try {
-            transport = resolver.resolve(request);
-        } catch (HttpStatusException e) {
-            Refusals.send(response, e);
-            return;
-        }
-        HttpServletRequest seen = transport.apply(request, response);
-        switch (policy.decide(seen, transport)) {
-            case SECURE -> {
-                if (hsts != null) {
-                    response.setHeader(HttpSpec.STRICT_TRANSPORT_SECURITY, hsts);
-                }
-                chain.doFilter(seen, response);
-            }
-            case CLEARTEXT -> {
-                if (advertised != null && HttpSpec.HTTP_1_1.equals(seen.getProtocol())
-                        && forms.optionalFor(TlsPolicy.pathWithinApplication(seen))) {
-                    response.setHeader(HttpSpec.UPGRADE, advertised);
-                    response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
-                }
-                chain.doFilter(seen, response);
-            }
-            case AWAIT_UPGRADE -> {
-                seen.setAttribute(REQUIRED_ATTRIBUTE, requirement);
-                Upgrade offered = Upgrade.parse(Collections.list(seen.getHeaders(HttpSpec.UPGRADE)));
-                chain.doFilter(new TlsOffersOnlyRequest(seen, Upgrade.of(policy.tlsOffers(offered))), response);
-            }
-            case REQUIRE_TLS -> requirement.send(seen, response);
-        }
-    }
-
-    /** Ends the application's RFC 2817 connections and their selector thread. */
-    @Override
-    public void destroy() {
-        if (bridges != null) {
-            bridges.stop();
-        }
     }
 
     /** The options in force; null before {@link #init}. */

@@ -2,33 +2,25 @@ package dev.switchboard.websocket;
 
 import java.util.List;
 
-import dev.switchboard.servlet.FilterContribution;
+import dev.switchboard.servlet.Phase;
 import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.Stage;
+import dev.switchboard.servlet.StageContribution;
 import dev.switchboard.servlet.UpgradeDeclarations;
-import jakarta.servlet.Filter;
+import dev.switchboard.websocket.internal.GuardStage;
 import jakarta.servlet.ServletContext;
 
 /**
- * Adds {@link WebSocketGuardFilter} just before {@code UpgradeFilter}, on the same URL patterns,
+ * Adds the WebSocket guard ({@link WebSocketGuardFilter}'s stage) in the
+ * {@link Phase#NEGOTIATION_GUARD} phase, just before negotiation and on the same URL patterns,
  * whenever the {@code websocket} protocol is enabled (no {@code switchboard.protocols}, or one
  * that lists {@code websocket}).
  */
-public final class WebSocketGuardContribution implements FilterContribution {
-
-    /** The filter name. */
-    public static final String FILTER_NAME = "switchboard-websocket-guard";
-
-    /** Just before {@code UpgradeFilter}, after the TLS policy and the tunnel. */
-    public static final int ORDER = UPGRADE_FILTER_ORDER - 100;
+public final class WebSocketGuardContribution implements StageContribution {
 
     @Override
-    public String name() {
-        return FILTER_NAME;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
+    public Phase phase() {
+        return Phase.NEGOTIATION_GUARD;
     }
 
     @Override
@@ -43,7 +35,7 @@ public final class WebSocketGuardContribution implements FilterContribution {
     }
 
     @Override
-    public Filter create(ServletContext context, Settings settings) {
-        return new WebSocketGuardFilter();
+    public Stage create(ServletContext context, Settings settings) {
+        return new GuardStage();
     }
 }

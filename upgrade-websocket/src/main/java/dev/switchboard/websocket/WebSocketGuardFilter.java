@@ -1,56 +1,28 @@
 package dev.switchboard.websocket;
 
-import java.io.IOException;
-
-import dev.switchboard.http.HttpSpec;
-import dev.switchboard.servlet.Refusals;
-import dev.switchboard.servlet.ServletRequestHead;
-import dev.switchboard.websocket.handshake.HandshakeException;
-import dev.switchboard.websocket.internal.Handover;
-import dev.switchboard.websocket.internal.HandshakeGuard;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.switchboard.servlet.Phase;
+import dev.switchboard.servlet.Settings;
+import dev.switchboard.servlet.StageFilter;
+import dev.switchboard.servlet.UpgradeDeclarations;
+import dev.switchboard.websocket.internal.GuardStage;
+import jakarta.servlet.FilterConfig;
 
 /**
- * Runs before {@code UpgradeFilter} on requests that carry {@code Upgrade} (others cost one
- * header look-up), for two jobs the protocol cannot do from inside the registry:
- * <ul>
- *   <li>A request that offers {@code websocket} but that generic upgrade handling serves as if
- *       it had no {@code Upgrade} field, because it is HTTP/1.0 or its {@code Connection} lacks
- *       the {@code upgrade} option, is a broken WebSocket handshake: it gets 400 with a
- *       one-line reason (RFC 6455 section 4.2.1, WS-01 and WS-04) instead of reaching the
- *       application.</li>
- *   <li>What the protocol decided for the container's handshake on this thread is forgotten
- *       when the request ends, whatever the container did with it.</li>
- * </ul>
- * {@code SwitchboardInitializer} adds it when the {@code websocket} protocol is enabled;
- * declared in web.xml instead, map it like {@code UpgradeFilter} and before it.
+ * The WebSocket guard for an application that declares Switchboard's filters one by one in
+ * web.xml: map it like {@code UpgradeFilter} and before it. It runs the stage that
+ * {@code SwitchboardFilter} runs in its {@code NEGOTIATION_GUARD} phase: a request offering
+ * {@code websocket} that negotiation would serve as an ordinary request (HTTP/1.0, no
+ * {@code Connection: upgrade}) gets 400 (WS-01, WS-04), and what the protocol handed over to
+ * the container's handshake is forgotten when the request ends.
  */
-public final class WebSocketGuardFilter implements Filter {
+public final class WebSocketGuardFilter extends StageFilter {
+
+    public WebSocketGuardFilter() {
+        super(true);
+    }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || request.getHeader(HttpSpec.UPGRADE) == null) {
-            chain.doFilter(req, res);
-            return;
-        }
-        try {
-            HandshakeGuard.check(new ServletRequestHead(request));
-        } catch (HandshakeException e) {
-            Refusals.refuseUpgrade(response, e);
-            return;
-        }
-        try {
-            chain.doFilter(req, res);
-        } finally {
-            Handover.end();
-        }
+    protected Stages createStages(FilterConfig config, Settings settings) {
+        return new Stages(UpgradeDeclarations.limits(settings)).add(Phase.NEGOTIATION_GUARD, new GuardStage());
     }
 }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -300,5 +303,37 @@ public abstract class TunnelScenarios {
             assertThat(r.bodyText()).isEqualTo("Request path is not in normal form: /rewrite/../rewrite/x\n");
         }
         assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+    }
+
+    static Stream<Arguments> upgradesOverTheLimits() {
+        return Stream.of(
+                Arguments.of("an Upgrade field longer than maxUpgradeFieldLength",
+                        "echo/1, " + "a".repeat(1100), "Upgrade field is 1108 characters long; the limit is 1024\n"),
+                Arguments.of("an Upgrade field with more protocols than maxUpgradeProtocols",
+                        String.join(", ", Collections.nCopies(17, "echo/1")),
+                        "Upgrade field lists 17 protocols; the limit is 16\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("upgradesOverTheLimits")
+    @DisplayName("UPG-16 an Upgrade over the context's limits on a tunnel route gets the front door's 431 and reaches no backend")
+    void upgradeOverTheLimitsOnARoute(String label, String offer, String reason) throws IOException {
+        ServerUnderTest s = server();
+        RawConnection.Response elsewhere = refusal(s, "page", offer);
+        RawConnection.Response onRoute = refusal(s, "raw/x", offer);
+
+        assertThat(onRoute.head().statusLine()).isEqualTo(s.container().statusLine(431));
+        assertThat(onRoute.bodyText()).isEqualTo(reason);
+        assertThat(onRoute.head().values("Connection")).containsExactly("close");
+        assertThat(onRoute.head().statusLine()).isEqualTo(elsewhere.head().statusLine());
+        assertThat(onRoute.bodyText()).isEqualTo(elsewhere.bodyText());
+        assertThat(backend.connectionArrives(java.time.Duration.ofMillis(300))).isFalse();
+    }
+
+    private static RawConnection.Response refusal(ServerUnderTest s, String path, String offer) throws IOException {
+        try (RawConnection client = RawConnection.open(s.base())) {
+            client.send(Requests.upgrade(s, path, offer));
+            return client.readResponse();
+        }
     }
 }

@@ -31,9 +31,9 @@ final class BenchDeployments {
     }
 
     /**
-     * The same servlet with every Switchboard jar in {@code WEB-INF/lib} and every filter
+     * The same servlet with every Switchboard jar in {@code WEB-INF/lib} and every stage
      * active: the TLS policy (protecting {@code /secure/*}), the tunnel (a route under
-     * {@code /t/}) and {@code UpgradeFilter} ({@code echo/1} and WebSocket). Requests elsewhere
+     * {@code /t/}) and negotiation ({@code echo/1} and WebSocket). Requests elsewhere
      * pass through all three.
      */
     static WebArchive allFiltersApp(String name) {

@@ -18,6 +18,7 @@ import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
 import dev.switchboard.http.Upgrade;
+import dev.switchboard.http.UpgradeField;
 import dev.switchboard.proxy.ConnectPolicy;
 import dev.switchboard.proxy.Route;
 import dev.switchboard.proxy.TunnelOptions;
@@ -77,15 +78,19 @@ public final class TunnelDispatcher {
     /**
      * Tunnels {@code request} if it is an upgrade request on a route or a CONNECT request.
      *
+     * @param upgrade the request's {@code Upgrade} field as the front door read it, under the
+     *     context's {@code switchboard.maxUpgradeFieldLength} and {@code maxUpgradeProtocols}:
+     *     one over a limit gets the same 431 as negotiation gives, before the backend is contacted
      * @return false if the request is not for the tunnel: pass it down the chain unchanged
      */
-    public boolean dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public boolean dispatch(HttpServletRequest request, HttpServletResponse response, UpgradeField upgrade)
+            throws IOException {
         if ("CONNECT".equals(request.getMethod())) {
             statistics.request();
             connect(request, response);
             return true;
         }
-        if (request.getHeader(HttpSpec.UPGRADE) == null || !HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+        if (!upgrade.present() || !HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
             return false; // an Upgrade in HTTP/1.0 (or over HTTP/2) is not acted on (RFC 9110 section 7.8)
         }
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
@@ -93,10 +98,16 @@ public final class TunnelDispatcher {
         if (route.isEmpty()) {
             return false;
         }
-        Upgrade offered;
+        if (upgrade instanceof UpgradeField.Refused refused) {
+            statistics.request();
+            HttpStatusException error = refused.error();
+            refuse(response, refused.malformed() ? error
+                    : new TunnelFailure(error.status(), refused.kind(), error.reason()));
+            return true;
+        }
+        Upgrade offered = upgrade.offeredOrNull();
         Connection connection;
         try {
-            offered = Upgrade.parse(Collections.list(request.getHeaders(HttpSpec.UPGRADE)));
             connection = Connection.parse(Collections.list(request.getHeaders(HttpSpec.CONNECTION)));
         } catch (FieldSyntaxException e) {
             statistics.request();

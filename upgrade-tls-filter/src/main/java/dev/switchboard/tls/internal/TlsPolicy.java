@@ -36,7 +36,12 @@ public final class TlsPolicy {
         this.forms = forms;
     }
 
-    public Verdict decide(HttpServletRequest request, Transport transport) {
+    /**
+     * @param offered the request's {@code Upgrade} field as read (once, under the context's
+     *     limits) for the whole request; null when absent, malformed or over a limit, which is
+     *     no offer of TLS
+     */
+    public Verdict decide(HttpServletRequest request, Transport transport, Upgrade offered) {
         if (transport.secure()) {
             return Verdict.SECURE;
         }
@@ -44,7 +49,7 @@ public final class TlsPolicy {
                 || exemptAddresses.containsLiteral(transport.clientAddress())) {
             return Verdict.CLEARTEXT;
         }
-        return offersTls(request) && forms.allows(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;
+        return offersTls(request, offered) && forms.allows(request) ? Verdict.AWAIT_UPGRADE : Verdict.REQUIRE_TLS;
     }
 
     /** The decoded, normalised path that URL patterns match: servlet path plus path info. */
@@ -57,18 +62,16 @@ public final class TlsPolicy {
 
     /**
      * Whether the request is an HTTP/1.1 upgrade request that offers one of the TLS tokens
-     * (RFC 2817 section 3.1). A malformed field is not an offer.
+     * (RFC 2817 section 3.1). A malformed field, or one over the limits, is not an offer.
      */
-    private boolean offersTls(HttpServletRequest request) {
-        if (upgradeTokens.isEmpty() || !HttpSpec.HTTP_1_1.equals(request.getProtocol())
-                || request.getHeader(HttpSpec.UPGRADE) == null) {
+    private boolean offersTls(HttpServletRequest request, Upgrade offered) {
+        if (upgradeTokens.isEmpty() || !HttpSpec.HTTP_1_1.equals(request.getProtocol()) || offered == null) {
             return false;
         }
         try {
             if (!Connection.parse(lines(request.getHeaders(HttpSpec.CONNECTION))).hasUpgrade()) {
                 return false;
             }
-            Upgrade offered = Upgrade.parse(lines(request.getHeaders(HttpSpec.UPGRADE)));
             for (ProtocolToken token : upgradeTokens) {
                 if (offered.offers(token)) {
                     return true;

@@ -114,6 +114,14 @@ public final class Handshake {
      * @throws HandshakeException (400) if one fails
      */
     public static void checkRequestLine(RequestHead head) {
+        checkRequestLine(head, null);
+    }
+
+    /**
+     * As {@link #checkRequestLine(RequestHead)}, with the request's {@code Upgrade} field as
+     * already parsed, or null to parse it here.
+     */
+    public static void checkRequestLine(RequestHead head, Upgrade offered) {
         checkMethodAndContent(head);
         String version = head.protocol();
         if (!isHttp11OrLater(version)) {
@@ -121,7 +129,8 @@ public final class Handshake {
                     + OneLine.of(version));
         }
         try {
-            if (!Upgrade.parse(head.fieldLines(HttpSpec.UPGRADE)).offers(WEBSOCKET)) {
+            Upgrade upgrade = offered != null ? offered : Upgrade.parse(head.fieldLines(HttpSpec.UPGRADE));
+            if (!upgrade.offers(WEBSOCKET)) {
                 throw badRequest("no-upgrade", "Upgrade does not offer websocket (RFC 6455 section 4.2.1 item 3)");
             }
             if (!Connection.parse(head.fieldLines(HttpSpec.CONNECTION)).hasUpgrade()) {

@@ -1,0 +1,36 @@
+package dev.switchboard.servlet;
+
+/**
+ * The ordered phases of Switchboard's front door. {@link SwitchboardFilter} runs the
+ * {@link Stage}s of one request in this order, whatever order their jars are found in; each
+ * phase holds at most one stage of each module.
+ *
+ * <ol>
+ *   <li>{@link #TRANSPORT}: settle how the request arrived (TLS, a trusted proxy, an RFC 2817
+ *       connection) and show the rest a request that reports it consistently;</li>
+ *   <li>{@link #TLS_POLICY}: answer cleartext requests for protected resources with 426 (or a
+ *       redirect), or narrow their upgrade to TLS;</li>
+ *   <li>{@link #TUNNEL_ROUTES}: forward upgrade requests on tunnel routes (and CONNECT) to their
+ *       backend;</li>
+ *   <li>{@link #NEGOTIATION_GUARD}: refuse requests that generic negotiation would serve as
+ *       ordinary requests but that a protocol's rules say are broken handshakes;</li>
+ *   <li>{@link #NEGOTIATION}: Switchboard's own negotiation and dispatch to the registered
+ *       protocols (switch, refuse, or pass on);</li>
+ *   <li>{@link #POST_DISPATCH_GUARD}: act on requests that negotiation passed on, before the
+ *       application sees them.</li>
+ * </ol>
+ */
+public enum Phase {
+    /** How the request arrived. */
+    TRANSPORT,
+    /** Mandatory TLS. */
+    TLS_POLICY,
+    /** Upgrade requests and CONNECT forwarded to a backend. */
+    TUNNEL_ROUTES,
+    /** Broken handshakes that negotiation would ignore. */
+    NEGOTIATION_GUARD,
+    /** Negotiation and dispatch; Switchboard's own stage. */
+    NEGOTIATION,
+    /** Requests that negotiation passed on. */
+    POST_DISPATCH_GUARD
+}
