@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.UpgradeNegotiator;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -104,7 +105,7 @@ public class UpgradeFilter implements Filter {
                 dispatcher.dispatch(negotiator(), request, response, chain);
                 return;
             }
-            if (advertised != null && HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+            if (advertised != null && HttpVersion.allowsUpgrade(request.getProtocol())) {
                 response.setHeader(HttpSpec.UPGRADE, advertised);
                 response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
             }

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.servlet.Refusals;
@@ -159,7 +160,7 @@ public class TlsPolicyFilter implements Filter {
                 chain.doFilter(seen, response);
             }
             case CLEARTEXT -> {
-                if (advertised != null && HttpSpec.HTTP_1_1.equals(seen.getProtocol())
+                if (advertised != null && HttpVersion.allowsUpgrade(seen.getProtocol())
                         && forms.optionalFor(TlsPolicy.pathWithinApplication(seen))) {
                     response.setHeader(HttpSpec.UPGRADE, advertised);
                     response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);

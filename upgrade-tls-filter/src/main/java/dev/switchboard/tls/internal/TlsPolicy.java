@@ -7,6 +7,7 @@ import java.util.List;
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,11 +56,11 @@ public final class TlsPolicy {
     }
 
     /**
-     * Whether the request is an HTTP/1.1 upgrade request that offers one of the TLS tokens
+     * Whether the request is an HTTP/1.1 (or later 1.x) upgrade request that offers one of the TLS tokens
      * (RFC 2817 section 3.1). A malformed field is not an offer.
      */
     private boolean offersTls(HttpServletRequest request) {
-        if (upgradeTokens.isEmpty() || !HttpSpec.HTTP_1_1.equals(request.getProtocol())
+        if (upgradeTokens.isEmpty() || !HttpVersion.allowsUpgrade(request.getProtocol())
                 || request.getHeader(HttpSpec.UPGRADE) == null) {
             return false;
         }
