@@ -1,7 +1,6 @@
 package dev.switchboard.proxy.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -34,7 +33,7 @@ import dev.switchboard.http.WireFormatException;
  * closed under whatever call is blocked, read or write. Every failure is an
  * {@link HttpStatusException}: 504 when the backend does not connect or answer in time, 502 for
  * everything else. After a 101 the connection is handed to the relay
- * ({@link #finishExchange()}, then {@link #detach()}); after anything else, {@link #body()}
+ * ({@link #finishExchange()}, then {@link #detach()}); after anything else, {@link #readBody}
  * streams the rest of the response until {@link #close()}.
  *
  * <p>Not thread-safe: owned by one request thread until handed over; only the deadline acts
@@ -223,32 +222,19 @@ final class BackendConnection implements AutoCloseable {
     }
 
     /**
-     * The rest of the response after its head, for relaying a response that does not switch.
-     * Reads fail once the deadline has passed; {@link #bodyFailure} says how to report that.
+     * Reads the rest of the response after its head, for relaying a response that does not
+     * switch: what came with the head first, then from the connection. Reads fail once the
+     * deadline has passed; {@link #bodyFailure} says how to report that.
+     *
+     * @return the number of bytes read, at least 1, or -1 at the end of the stream
      */
-    InputStream body() {
-        byte[] early = afterHead();
-        return new InputStream() {
-            private int pos;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (pos < early.length) {
-                    int n = Math.min(len, early.length - pos);
-                    System.arraycopy(early, pos, b, off, n);
-                    pos += n;
-                    return n;
-                }
-                return transport.readBlocking(b, off, len);
-            }
-        };
+    int readBody(byte[] b, int off, int len) throws IOException {
+        if (in.hasRemaining()) {
+            int n = Math.min(len, in.remaining());
+            in.get(b, off, n);
+            return n;
+        }
+        return transport.readBlocking(b, off, len);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.switchboard.proxy.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -76,7 +75,7 @@ final class ResponseRelay {
         if (framing.kind() == BodyFraming.Kind.LENGTH) {
             response.setContentLengthLong(framing.length());
         }
-        copy(backend.body(), framing, response, backend);
+        copy(framing, response, backend);
     }
 
     /**
@@ -108,8 +107,8 @@ final class ResponseRelay {
      * Copies the content, decoded from its framing; a client that fails is the container's to
      * report, a backend that fails or breaks the chunked coding is cut short.
      */
-    private static void copy(InputStream body, BodyFraming framing, HttpServletResponse response,
-            BackendConnection backend) throws IOException {
+    private static void copy(BodyFraming framing, HttpServletResponse response, BackendConnection backend)
+            throws IOException {
         OutputStream out = response.getOutputStream();
         ChunkedDecoder chunked = framing.kind() == BodyFraming.Kind.CHUNKED ? new ChunkedDecoder(ChunkedLimits.DEFAULT)
                 : null;
@@ -120,7 +119,7 @@ final class ResponseRelay {
             ByteBuffer content;
             try {
                 if (!raw.hasRemaining()) {
-                    int n = body.read(raw.array(), 0, (int) Math.min(raw.capacity(), left));
+                    int n = backend.readBody(raw.array(), 0, (int) Math.min(raw.capacity(), left));
                     if (n < 0 && length >= 0) {
                         throw new IOException("backend closed the connection after " + (length - left) + " of "
                                 + length + " body bytes");
