@@ -124,15 +124,15 @@ class HeadReaderTest {
 
     static Stream<Arguments> malformedResponses() {
         return Stream.of(
-                Arguments.of("an empty line first", "\r\nHTTP/1.1 200 OK\r\n\r\n",
+                Arguments.of("PRX-02 an empty line first", "\r\nHTTP/1.1 200 OK\r\n\r\n",
                         "Invalid message head: expected a status line but was an empty line"),
-                Arguments.of("a status below 100", "HTTP/1.1 099 X\r\n\r\n",
+                Arguments.of("PRX-02 a status below 100", "HTTP/1.1 099 X\r\n\r\n",
                         "Invalid status line: expected a status code from 100 to 599 but was \"HTTP/1.1 099 X\""),
-                Arguments.of("a status above 599", "HTTP/1.1 600 X\r\n\r\n",
+                Arguments.of("PRX-02 a status above 599", "HTTP/1.1 600 X\r\n\r\n",
                         "Invalid status line: expected a status code from 100 to 599 but was \"HTTP/1.1 600 X\""),
-                Arguments.of("a two-digit status", "HTTP/1.1 20 OK\r\n\r\n",
+                Arguments.of("PRX-02 a two-digit status", "HTTP/1.1 20 OK\r\n\r\n",
                         "Invalid status line: expected a status line such as HTTP/1.1 101 but was \"HTTP/1.1 20 OK\""),
-                Arguments.of("a control character in the reason", "HTTP/1.1 200 O\u0001K\r\n\r\n",
+                Arguments.of("PRX-02 a control character in the reason", "HTTP/1.1 200 O\u0001K\r\n\r\n",
                         "Invalid status line: expected no control character in the reason phrase but was \"HTTP/1.1 200 O\\x01K\""));
     }
 
