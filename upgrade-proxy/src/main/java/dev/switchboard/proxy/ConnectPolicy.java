@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.switchboard.http.Authority;
+import dev.switchboard.http.WireFormatException;
 
 /**
  * The {@code host:port} pairs that a {@code CONNECT} request may open a tunnel to (RFC 9110
  * section 9.3.6). Everything else is refused with 403: an open CONNECT proxy lets anyone
  * reach any port the gateway can reach. Host names compare case-insensitively and exactly
- * (no wildcards, no resolution); IPv6 literals are written in brackets ({@code [::1]:8443}).
- * Immutable.
+ * (no wildcards, no resolution); IPv6 literals are written in brackets ({@code [::1]:8443})
+ * and compare in their RFC 5952 form. Immutable.
  */
 public final class ConnectPolicy {
 
@@ -71,7 +73,7 @@ public final class ConnectPolicy {
     /**
      * {@code host:port} as a CONNECT request target carries it (RFC 9112 section 3.2.3).
      *
-     * @param host lower-cased, without brackets for an IPv6 literal
+     * @param host lower-cased, without brackets for an IPv6 literal (in its RFC 5952 form)
      * @param port 1..65535
      */
     public record Target(String host, int port) {
@@ -82,37 +84,25 @@ public final class ConnectPolicy {
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ':' + port;
         }
 
-        /** The parsed target, or empty if {@code text} is not {@code host:port}. */
+        /**
+         * The parsed target, or empty if {@code text}, without surrounding whitespace, is not
+         * {@code host:port} as {@link Authority#parseWithPort} reads it.
+         */
         public static Optional<Target> parse(String text) {
             if (text == null) {
                 return Optional.empty();
             }
-            String s = text.trim();
-            int colon = s.lastIndexOf(':');
-            if (colon <= 0 || colon == s.length() - 1) {
+            Authority authority;
+            try {
+                authority = Authority.parseWithPort(text.trim());
+            } catch (WireFormatException e) {
                 return Optional.empty();
             }
-            String host = s.substring(0, colon);
-            String portText = s.substring(colon + 1);
-            if (portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            int port = Integer.parseInt(portText);
-            if (port < 1 || port > 65535) {
-                return Optional.empty();
-            }
+            String host = authority.host();
             if (host.startsWith("[")) {
-                if (!host.endsWith("]") || host.length() < 3) {
-                    return Optional.empty();
-                }
                 host = host.substring(1, host.length() - 1);
-                if (!host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-                    return Optional.empty();
-                }
-            } else if (!host.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.')) {
-                return Optional.empty();
             }
-            return Optional.of(new Target(host.toLowerCase(Locale.ROOT), port));
+            return Optional.of(new Target(host, authority.port()));
         }
     }
 }

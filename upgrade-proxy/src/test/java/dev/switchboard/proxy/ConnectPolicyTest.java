@@ -27,6 +27,9 @@ class ConnectPolicyTest {
             PRX-06 a path smuggled into the target           | db.internal/x:5432 | false
             PRX-06 user info in the target                   | u@db.internal:5432 | false
             PRX-06 an IPv6 literal without brackets          | ::1:8443         | false
+            PRX-06 an IPv6 literal in a longer notation      | [0:0::1]:8443    | true
+            PRX-06 a number that is not a dotted quad        | 10.5:22          | false
+            PRX-06 a zero port                               | db.internal:0    | false
             """)
     void allows(String label, String target, boolean allowed) {
         assertThat(policy.allows(target)).isEqualTo(allowed);

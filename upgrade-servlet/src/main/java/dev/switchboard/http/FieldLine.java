@@ -22,8 +22,7 @@ public record FieldLine(String name, String value) {
      */
     public static FieldLine parse(String line) {
         if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-            throw new WireFormatException(WHAT, "expected a field name but was a folded line (obs-fold): \""
-                    + OneLine.of(line) + "\"");
+            throw new WireFormatException(WHAT, "a folded field line (obs-fold): \"" + OneLine.of(line) + "\"");
         }
         int colon = line.indexOf(':');
         if (colon < 0) {

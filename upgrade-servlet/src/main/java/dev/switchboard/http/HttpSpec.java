@@ -160,6 +160,9 @@ public final class HttpSpec {
     /** The client must switch protocols first, named in {@code Upgrade} (RFC 9110 section 15.5.22). */
     public static final int SC_UPGRADE_REQUIRED = 426;
 
+    /** The client has sent too many requests, or holds too many connections (RFC 6585 section 4). */
+    public static final int SC_TOO_MANY_REQUESTS = 429;
+
     /** One field, or all of them together, is too large (RFC 6585 section 5). */
     public static final int SC_REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
 

@@ -43,6 +43,17 @@ public final class HttpVersion {
     }
 
     /**
+     * Whether a request of {@code protocol}, as a servlet container reports it
+     * ({@code getProtocol()}: {@code HTTP/1.1}, {@code HTTP/2.0}, ...), acts on {@code Upgrade}:
+     * HTTP/1.1 or a later HTTP/1.x (see {@link #allowsUpgrade()}). Anything that is not
+     * {@code HTTP/DIGIT.DIGIT}, null included, does not.
+     */
+    public static boolean allowsUpgrade(String protocol) {
+        return protocol != null && protocol.length() == 8 && protocol.startsWith("HTTP/1.")
+                && isDigit(protocol.charAt(7)) && of(1, protocol.charAt(7) - '0').allowsUpgrade();
+    }
+
+    /**
      * @throws IllegalArgumentException unless both numbers are single digits
      */
     public static HttpVersion of(int major, int minor) {

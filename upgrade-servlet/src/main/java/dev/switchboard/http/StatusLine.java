@@ -12,6 +12,7 @@ package dev.switchboard.http;
 public record StatusLine(HttpVersion version, int status, String reason) {
 
     private static final String WHAT = "status line";
+    private static final String EXPECTED = "expected a status line such as HTTP/1.1 101";
 
     /**
      * Parses a line without its line ending.
@@ -20,14 +21,14 @@ public record StatusLine(HttpVersion version, int status, String reason) {
      */
     public static StatusLine parse(String line) {
         if (line.length() < 12 || line.charAt(8) != ' ' || (line.length() > 12 && line.charAt(12) != ' ')) {
-            throw invalid(line, "expected version SP status SP reason, such as HTTP/1.1 101 Switching Protocols");
+            throw invalid(line, EXPECTED);
         }
         HttpVersion version = HttpVersion.parse(line.substring(0, 8));
         int status = 0;
         for (int i = 9; i < 12; i++) {
             char c = line.charAt(i);
             if (c < '0' || c > '9') {
-                throw invalid(line, "expected a three-digit status code");
+                throw invalid(line, EXPECTED);
             }
             status = status * 10 + (c - '0');
         }

@@ -181,11 +181,7 @@ public final class UpgradeNegotiator<P extends NegotiableProtocol> {
 
     /** Null when {@code protocol} is HTTP/1.1 or a later 1.x; otherwise why the field is ignored. */
     static String versionProblem(String protocol) {
-        if (HttpSpec.HTTP_1_1.equals(protocol)) {
-            return null;
-        }
-        if (protocol != null && protocol.length() == 8 && protocol.startsWith("HTTP/1.")
-                && protocol.charAt(7) > '1' && protocol.charAt(7) <= '9') {
+        if (HttpVersion.allowsUpgrade(protocol)) {
             return null;
         }
         if (HttpSpec.HTTP_1_0.equals(protocol)) {

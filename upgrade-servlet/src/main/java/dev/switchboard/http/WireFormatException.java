@@ -17,15 +17,17 @@ public final class WireFormatException extends HttpStatusException {
     private static final long serialVersionUID = 1L;
 
     private final String what;
+    private final String problem;
 
     /** A 400 for {@code what} (such as {@code "IP address"}) that does not match its grammar. */
     public WireFormatException(String what, String problem) {
-        this(HttpSpec.SC_BAD_REQUEST, what, "Invalid " + what + ": " + problem);
+        this(HttpSpec.SC_BAD_REQUEST, what, "Invalid " + what + ": " + problem, problem);
     }
 
-    private WireFormatException(int status, String what, String reason) {
+    private WireFormatException(int status, String what, String reason, String problem) {
         super(status, reason);
         this.what = what;
+        this.problem = problem;
     }
 
     /**
@@ -40,11 +42,21 @@ public final class WireFormatException extends HttpStatusException {
                 && status != HttpSpec.SC_REQUEST_HEADER_FIELDS_TOO_LARGE) {
             throw new IllegalArgumentException("expected 413, 414 or 431 for a limit but was " + status);
         }
-        return new WireFormatException(status, what, reason);
+        return new WireFormatException(status, what, reason, reason);
     }
 
     /** What was being read, such as {@code "IP address"} or {@code "chunk size line"}. */
     public String what() {
         return what;
+    }
+
+    /**
+     * The reason without naming what was read: for a 400 what follows {@code "Invalid <what>: "},
+     * such as {@code expected at most 4 hex digits in a group but was "12345"}; for a limit the
+     * whole reason. For a caller that words the reason itself, such as a proxy that reports a
+     * backend's response head.
+     */
+    public String problem() {
+        return problem;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.servlet.internal.HostName;
 
@@ -33,9 +34,6 @@ import dev.switchboard.servlet.internal.HostName;
  * nothing. Nothing is ever looked up in DNS. Immutable and thread-safe.
  */
 public final class AllowedHosts {
-
-    /** {@code 421 Misdirected Request} (RFC 9110 section 15.5.20): the answer to a host not served here. */
-    public static final int SC_MISDIRECTED_REQUEST = 421;
 
     /** Every host: no check. */
     public static final AllowedHosts ANY = new AllowedHosts(List.of(), true);
@@ -114,7 +112,7 @@ public final class AllowedHosts {
         if (allows(host, defaultPort)) {
             return Optional.empty();
         }
-        return Optional.of(new HttpStatusException(SC_MISDIRECTED_REQUEST,
+        return Optional.of(new HttpStatusException(HttpSpec.SC_MISDIRECTED_REQUEST,
                 host == null ? "Upgrade requests need a Host field" : "Host " + host + " is not served here"));
     }
 

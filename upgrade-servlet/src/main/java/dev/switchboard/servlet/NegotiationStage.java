@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.UpgradeNegotiator;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -87,7 +88,7 @@ final class NegotiationStage implements Stage {
             return;
         }
         HttpServletRequest request = exchange.request();
-        if (advertised != null && HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+        if (advertised != null && HttpVersion.allowsUpgrade(request.getProtocol())) {
             exchange.response().setHeader(HttpSpec.UPGRADE, advertised);
             exchange.response().setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
         }

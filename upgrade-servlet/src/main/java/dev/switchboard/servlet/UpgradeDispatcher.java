@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import dev.switchboard.http.Candidate;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.Negotiation;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
@@ -156,7 +157,7 @@ final class UpgradeDispatcher {
 
     /** Advertises the configured protocols on a response that does not switch (RFC 9110 section 7.8). */
     private void advertise(HttpServletRequest request, HttpServletResponse response) {
-        if (advertise != null && HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+        if (advertise != null && HttpVersion.allowsUpgrade(request.getProtocol())) {
             response.setHeader(HttpSpec.UPGRADE, advertise.toHeaderValue());
             response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
         }

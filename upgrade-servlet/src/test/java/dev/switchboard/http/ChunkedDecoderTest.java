@@ -91,7 +91,7 @@ class ChunkedDecoderTest {
                 Arguments.of("a bare LF after the data", "5\r\nhello\n0\r\n\r\n",
                         "Invalid chunk: expected CRLF after the chunk data but was 0x0A"),
                 Arguments.of("a folded trailer", "0\r\nA: b\r\n c\r\n\r\n",
-                        "Invalid field line: expected a field name but was a folded line (obs-fold): \" c\""),
+                        "Invalid field line: a folded field line (obs-fold): \" c\""),
                 Arguments.of("a trailer without a colon", "0\r\nnonsense\r\n\r\n",
                         "Invalid field line: expected name \":\" value but was \"nonsense\""),
                 Arguments.of("a bare LF ending the trailers", "0\r\n\n",

@@ -32,6 +32,23 @@ class HttpVersionTest {
         assertThat(version).hasToString(text);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("upgradability")
+    void allowsUpgradeForTheSameServletProtocolStrings(String label, String text, boolean allows) {
+        assertThat(HttpVersion.allowsUpgrade(text)).isEqualTo(allows);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", "http/1.1", "HTTP/1", "HTTP/2", "HTTP/1.10", "HTTP/1.1 ", "HTTP/1.x", "HTTP/1.\u0661"})
+    void allowsNoUpgradeForAProtocolStringThatIsNotAVersion(String text) {
+        assertThat(HttpVersion.allowsUpgrade(text)).isFalse();
+    }
+
+    @Test
+    void allowsNoUpgradeWithoutAProtocolString() {
+        assertThat(HttpVersion.allowsUpgrade(null)).isFalse();
+    }
+
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @ValueSource(strings = {"", "http/1.1", "HTTP/1", "HTTP/2", "HTTP/1.10", "HTTP/1.1 ", " HTTP/1.1", "HTTP/11",
         "HTTP-1.1", "HTTP/a.1", "HTTP/1.\u0661", "HTTPS/1.1"})

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.switchboard.http.AddressSet;
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.WireFormatException;
 import dev.switchboard.options.InvalidOptionException;
@@ -37,7 +38,7 @@ public final class TlsPolicyDeclarations {
     public static final Option<Mode> MODE = Option.enumeration(TlsPolicyOptions.MODE, Mode.UPGRADE_REQUIRED,
             "`upgrade-required` (426) or `redirect`");
     public static final Option<Integer> REDIRECT_STATUS = Option.of(TlsPolicyOptions.REDIRECT_STATUS,
-            OptionTypes.integerIn(301, 302, 303, 307, 308), TlsSpec.SC_TEMPORARY_REDIRECT,
+            OptionTypes.integerIn(301, 302, 303, 307, 308), HttpSpec.SC_TEMPORARY_REDIRECT,
             "status of redirects in redirect mode: 301, 302, 303, 307 or 308");
     public static final Option<Integer> HTTPS_PORT = Option.integer(TlsPolicyOptions.HTTPS_PORT, 443, 1, 65535,
             "port of the https URL in 426 pages and redirects");

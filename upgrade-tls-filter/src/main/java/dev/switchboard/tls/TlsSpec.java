@@ -4,7 +4,8 @@ import dev.switchboard.http.ProtocolToken;
 
 /**
  * The constants of mandatory TLS and of RFC 2817, each with the section that defines it.
- * General HTTP constants are in {@link dev.switchboard.http.HttpSpec}.
+ * General HTTP constants, status codes and field names among them, are in
+ * {@link dev.switchboard.http.HttpSpec}.
  */
 public final class TlsSpec {
 
@@ -39,39 +40,7 @@ public final class TlsSpec {
     /** The JSSE name of TLS 1.3 (RFC 8446). */
     public static final String TLS_V1_3 = "TLSv1.3";
 
-    // ---------------------------------------------------------------- status codes
-
-    /** A permanent redirect that keeps the method and content (RFC 9110 section 15.4.9). */
-    public static final int SC_PERMANENT_REDIRECT = 308;
-
-    /** A temporary redirect that keeps the method and content (RFC 9110 section 15.4.8). */
-    public static final int SC_TEMPORARY_REDIRECT = 307;
-
-    /** The request was sent to a server that cannot answer for its authority (RFC 9110 section 15.5.20). */
-    public static final int SC_MISDIRECTED_REQUEST = 421;
-
-    /** The server does not support the request's major HTTP version (RFC 9110 section 15.6.6). */
-    public static final int SC_HTTP_VERSION_NOT_SUPPORTED = 505;
-
-    /** The server does not support the functionality required, such as a transfer coding (RFC 9110 section 15.6.2). */
-    public static final int SC_NOT_IMPLEMENTED = 501;
-
-    /** The client has sent too many requests, here: holds too many connections (RFC 6585 section 4). */
-    public static final int SC_TOO_MANY_REQUESTS = 429;
-
-    /** The target is not available here (RFC 9110 section 15.5.5). */
-    public static final int SC_NOT_FOUND = 404;
-
-    // ---------------------------------------------------------------- fields and directives
-
-    /** Where a redirect points (RFC 9110 section 10.2.2). */
-    public static final String LOCATION = "Location";
-
-    /** Request fields a response varies on (RFC 9110 section 12.5.5). */
-    public static final String VARY = "Vary";
-
-    /** The media types a client prefers (RFC 9110 section 12.5.1). */
-    public static final String ACCEPT = "Accept";
+    // ---------------------------------------------------------------- HSTS directives
 
     /** Seconds a client remembers the HSTS policy (RFC 6797 section 6.1.1). */
     public static final String HSTS_MAX_AGE = "max-age";

@@ -146,7 +146,7 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         }
         String client = request.getRemoteAddr();
         if (endpoint.fullFor(client)) {
-            return Decision.refuse(TlsSpec.SC_TOO_MANY_REQUESTS,
+            return Decision.refuse(HttpSpec.SC_TOO_MANY_REQUESTS,
                     "Too many TLS upgrades are open from this address; close one or use https").countedAs("capacity");
         }
         ServletContext context = request.getServletContext();

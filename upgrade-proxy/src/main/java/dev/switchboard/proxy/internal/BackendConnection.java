@@ -1,7 +1,6 @@
 package dev.switchboard.proxy.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -11,15 +10,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
+import dev.switchboard.http.HeadLimits;
+import dev.switchboard.http.HeadReader;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.HttpVersion;
+import dev.switchboard.http.MessageHead;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.StatusLine;
+import dev.switchboard.http.WireFormatException;
 
 /**
  * The exchange with a backend before the switch, on the request thread: connect (bounded by
@@ -29,7 +33,7 @@ import dev.switchboard.http.OneLine;
  * closed under whatever call is blocked, read or write. Every failure is an
  * {@link HttpStatusException}: 504 when the backend does not connect or answer in time, 502 for
  * everything else. After a 101 the connection is handed to the relay
- * ({@link #finishExchange()}, then {@link #detach()}); after anything else, {@link #body()}
+ * ({@link #finishExchange()}, then {@link #detach()}); after anything else, {@link #readBody}
  * streams the rest of the response until {@link #close()}.
  *
  * <p>Not thread-safe: owned by one request thread until handed over; only the deadline acts
@@ -40,21 +44,23 @@ final class BackendConnection implements AutoCloseable {
     /** Interim responses (100, 102, 103) skipped before the final one; more is a broken backend. */
     private static final int MAX_INTERIM_RESPONSES = 8;
 
+    private static final int READ_BUFFER_SIZE = 4096;
+
     private final String name;
     private final Transport transport;
     private final Deadline deadline;
-    private final int maxHeadSize;
-    private byte[] buffer;
-    private int filled;
-    private int headEnd;
+    private final HeadLimits headLimits;
+    /** What the backend sent and the head reader has not consumed yet, from position to limit. */
+    private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_SIZE).flip();
+    private HeadReader<StatusLine> reader;
 
     /** A connection over a transport that is already open, its deadline already running; {@link #open} makes one. */
     BackendConnection(String name, Transport transport, Deadline deadline, int maxHeadSize) {
         this.name = name;
         this.transport = transport;
         this.deadline = deadline;
-        this.maxHeadSize = maxHeadSize;
-        this.buffer = new byte[Math.min(maxHeadSize, 4096)];
+        // The head is bounded by its size alone: no line or field count is smaller than it.
+        this.headLimits = new HeadLimits(maxHeadSize, maxHeadSize, maxHeadSize);
     }
 
     /**
@@ -144,10 +150,10 @@ final class BackendConnection implements AutoCloseable {
      * @throws HttpStatusException 504 if it is not complete when the deadline passes, 502 if it
      *     is malformed, larger than the limit, or the backend closes first
      */
-    BackendResponse readHead() {
+    MessageHead<StatusLine> readHead() {
         for (int i = 0; i <= MAX_INTERIM_RESPONSES; i++) {
-            BackendResponse response = readOneHead();
-            if (!response.isInterim()) {
+            MessageHead<StatusLine> response = readOneHead();
+            if (!response.startLine().isInterim()) {
                 return response;
             }
         }
@@ -155,86 +161,80 @@ final class BackendConnection implements AutoCloseable {
                 "Backend " + name + " sent more than " + MAX_INTERIM_RESPONSES + " interim responses");
     }
 
-    private BackendResponse readOneHead() {
-        // Drop the previous (interim) head, keep what followed it.
-        System.arraycopy(buffer, headEnd, buffer, 0, filled - headEnd);
-        filled -= headEnd;
-        headEnd = 0;
-        int searched = 0;
+    private MessageHead<StatusLine> readOneHead() {
+        reader = HeadReader.response(headLimits);
         while (true) {
-            int end = ResponseHeadParser.endOfHead(buffer, searched, filled);
-            if (end > 0) {
-                headEnd = end;
-                return ResponseHeadParser.parse(buffer, end);
-            }
-            searched = Math.max(0, filled - 2);
-            if (filled == maxHeadSize) {
-                throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "head-too-large",
-                        "Backend " + name + " sent a response head larger than " + maxHeadSize + " bytes");
-            }
-            if (filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(maxHeadSize, buffer.length * 2));
-            }
-            int n;
+            MessageHead<StatusLine> head;
             try {
-                n = transport.readBlocking(buffer, filled, buffer.length - filled);
-            } catch (IOException e) {
-                if (deadline.passed()) {
-                    throw headTimeout();
+                head = reader.read(in);
+            } catch (WireFormatException e) {
+                if (e.status() != HttpSpec.SC_BAD_REQUEST) {
+                    throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "head-too-large", "Backend " + name
+                            + " sent a response head larger than " + headLimits.maxHeadSize() + " bytes");
                 }
-                throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
-                        + " failed while sending its response head: " + OneLine.of(String.valueOf(e.getMessage())));
+                throw TunnelFailure.badResponse(e.problem());
             }
-            if (n < 0 && deadline.passed()) {
+            if (head != null) {
+                HttpVersion version = head.startLine().version();
+                if (!version.isAtLeast(HttpVersion.HTTP_1_0)) {
+                    throw TunnelFailure.badResponse("expected HTTP/1.x in the status line but was " + version);
+                }
+                return head;
+            }
+            fill();
+        }
+    }
+
+    /** Reads what the backend sent next into {@link #in}, which the head reader has used up. */
+    private void fill() {
+        int n;
+        try {
+            n = transport.readBlocking(in.array(), 0, in.capacity());
+        } catch (IOException e) {
+            if (deadline.passed()) {
                 throw headTimeout();
             }
-            if (n < 0) {
-                throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
-                        + (filled == 0 ? " closed the connection without a response"
-                                : " closed the connection inside its response head"));
-            }
-            filled += n;
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
+                    + " failed while sending its response head: " + OneLine.of(String.valueOf(e.getMessage())));
         }
+        if (n < 0 && deadline.passed()) {
+            throw headTimeout();
+        }
+        if (n < 0) {
+            throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "no-response", "Backend " + name
+                    + (reader.isEmpty() ? " closed the connection without a response"
+                            : " closed the connection inside its response head"));
+        }
+        in.position(0).limit(n);
     }
 
     private TunnelFailure headTimeout() {
         return new TunnelFailure(HttpSpec.SC_GATEWAY_TIMEOUT, "response-timeout", "Backend " + name
-                + (filled == 0 ? " sent no response" : " did not finish its response head") + " within "
-                + deadline.millis() + " ms");
+                + (reader == null || reader.isEmpty() ? " sent no response" : " did not finish its response head")
+                + " within " + deadline.millis() + " ms");
     }
 
     /** Bytes the backend sent after the head just read (the first bytes of the new protocol after a 101). */
     byte[] afterHead() {
-        return Arrays.copyOfRange(buffer, headEnd, filled);
+        byte[] early = new byte[in.remaining()];
+        in.duplicate().get(early);
+        return early;
     }
 
     /**
-     * The rest of the response after its head, for relaying a response that does not switch.
-     * Reads fail once the deadline has passed; {@link #bodyFailure} says how to report that.
+     * Reads the rest of the response after its head, for relaying a response that does not
+     * switch: what came with the head first, then from the connection. Reads fail once the
+     * deadline has passed; {@link #bodyFailure} says how to report that.
+     *
+     * @return the number of bytes read, at least 1, or -1 at the end of the stream
      */
-    InputStream body() {
-        byte[] early = afterHead();
-        return new InputStream() {
-            private int pos;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (pos < early.length) {
-                    int n = Math.min(len, early.length - pos);
-                    System.arraycopy(early, pos, b, off, n);
-                    pos += n;
-                    return n;
-                }
-                return transport.readBlocking(b, off, len);
-            }
-        };
+    int readBody(byte[] b, int off, int len) throws IOException {
+        if (in.hasRemaining()) {
+            int n = Math.min(len, in.remaining());
+            in.get(b, off, n);
+            return n;
+        }
+        return transport.readBlocking(b, off, len);
     }
 
     /**

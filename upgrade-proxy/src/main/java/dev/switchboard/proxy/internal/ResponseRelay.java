@@ -1,18 +1,24 @@
 package dev.switchboard.proxy.internal;
 
-import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 
+import dev.switchboard.http.BodyFraming;
+import dev.switchboard.http.ChunkedDecoder;
+import dev.switchboard.http.ChunkedLimits;
 import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldLine;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.MessageHead;
+import dev.switchboard.http.StatusLine;
 import dev.switchboard.http.Upgrade;
-import dev.switchboard.http.FieldReader;
+import dev.switchboard.http.WireFormatException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -26,56 +32,50 @@ import jakarta.servlet.http.HttpServletResponse;
  * streams), within the exchange's deadline (PRX-09). An answer cut short after the response
  * was committed, by the deadline or by the backend, ends in a {@link ResponseCut}: the
  * container then closes the client connection without ending the body, so the client can tell
- * that the length or chunked framing already sent was not kept.
+ * that the length or chunked framing already sent was not kept. The framing is read as
+ * {@link BodyFraming} says, and the chunked coding strictly ({@link ChunkedDecoder}): a backend
+ * that breaks it is cut short like one that fails.
  */
 final class ResponseRelay {
 
     private ResponseRelay() {
     }
 
-    /** How the body after the head is delimited (RFC 9112 section 6.3). */
-    private enum Framing { NONE, LENGTH, CHUNKED, CLOSE }
-
     /**
-     * @param headRequest whether the request was HEAD (no body follows whatever the fields say)
+     * @param requestMethod the client's method: the answer to a HEAD has no body whatever its fields say
      * @throws HttpStatusException (502, 504) if the backend's framing is invalid, or it fails or
      *     runs out of time before anything has been sent to the client
      * @throws IOException if it fails after the response was committed: the client connection
      *     must then be closed, which the container does when the exception reaches it
      */
-    static void relay(BackendResponse head, BackendConnection backend, boolean headRequest,
+    static void relay(MessageHead<StatusLine> head, BackendConnection backend, String requestMethod,
             HttpServletResponse response) throws IOException {
         Connection connection;
+        BodyFraming framing;
         try {
             connection = Connection.parse(head.values(HttpSpec.CONNECTION));
+            framing = BodyFraming.of(requestMethod, head);
         } catch (FieldSyntaxException e) {
-            throw ResponseHeadParser.invalid(e.reason());
+            throw TunnelFailure.badResponse(e.reason());
         }
         HopByHop hopByHop = HopByHop.of(connection);
-        Framing framing = headRequest || head.status() == 204 || head.status() == 304 ? Framing.NONE
-                : framing(head);
-        long length = framing == Framing.LENGTH ? contentLength(head) : -1;
 
-        response.setStatus(head.status());
-        for (BackendResponse.Field f : head.fields()) {
-            if (!hopByHop.contains(f.name()) && !f.name().equalsIgnoreCase(HttpSpec.CONTENT_LENGTH)) {
+        response.setStatus(head.startLine().status());
+        for (FieldLine f : head.fields()) {
+            if (!hopByHop.contains(f.name()) && !f.is(HttpSpec.CONTENT_LENGTH)) {
                 response.addHeader(f.name(), f.value());
             }
         }
         keepCharsetAsSent(head, response);
         advertise(head, response);
-        if (framing == Framing.NONE) {
+        if (framing.kind() == BodyFraming.Kind.NONE) {
             response.setContentLength(0);
             return;
         }
-        if (length >= 0) {
-            response.setContentLengthLong(length);
+        if (framing.kind() == BodyFraming.Kind.LENGTH) {
+            response.setContentLengthLong(framing.length());
         }
-        InputStream body = new BufferedInputStream(backend.body(), 8192);
-        if (framing == Framing.CHUNKED) {
-            body = new ChunkedBody(body);
-        }
-        copy(body, response, length, backend);
+        copy(framing, response, backend);
     }
 
     /**
@@ -83,67 +83,14 @@ final class ResponseRelay {
      * environment otherwise adds its default ({@code text/plain;charset=iso-8859-1}), which
      * tells the client something about the body the backend did not say.
      */
-    private static void keepCharsetAsSent(BackendResponse head, HttpServletResponse response) {
+    private static void keepCharsetAsSent(MessageHead<StatusLine> head, HttpServletResponse response) {
         List<String> types = head.values(HttpSpec.CONTENT_TYPE);
         if (types.size() == 1 && !types.get(0).toLowerCase(Locale.ROOT).contains("charset=")) {
             response.setCharacterEncoding((String) null);
         }
     }
 
-    private static Framing framing(BackendResponse head) {
-        List<String> te = head.values(HttpSpec.TRANSFER_ENCODING);
-        if (!te.isEmpty()) {
-            List<String> codings;
-            try {
-                codings = FieldReader.parseList(HttpSpec.TRANSFER_ENCODING, te, true, ResponseRelay::coding);
-            } catch (FieldSyntaxException e) {
-                throw ResponseHeadParser.invalid(e.reason());
-            }
-            return codings.get(codings.size() - 1).equals("chunked") ? Framing.CHUNKED : Framing.CLOSE;
-        }
-        return head.values(HttpSpec.CONTENT_LENGTH).isEmpty() ? Framing.CLOSE : Framing.LENGTH;
-    }
-
-    /** {@code transfer-coding = token *( OWS ";" OWS transfer-parameter )}: the name, lower-cased. */
-    private static String coding(FieldReader r) {
-        String name = r.token().toLowerCase(Locale.ROOT);
-        r.skipOws();
-        while (r.consume(';')) {
-            r.skipOws();
-            r.token();
-            r.skipOws();
-            r.expect('=');
-            r.skipOws();
-            r.tokenOrQuotedString();
-            r.skipOws();
-        }
-        return name;
-    }
-
-    /** The one length that every {@code Content-Length} value agrees on (RFC 9110 section 8.6). */
-    private static long contentLength(BackendResponse head) {
-        List<String> lines = head.values(HttpSpec.CONTENT_LENGTH);
-        List<String> values;
-        try {
-            values = FieldReader.parseList(HttpSpec.CONTENT_LENGTH, lines, true, FieldReader::token);
-        } catch (FieldSyntaxException e) {
-            throw ResponseHeadParser.invalid(e.reason());
-        }
-        long length = -1;
-        for (String digits : values) { // "5, 5" is allowed when all values agree
-            if (digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw ResponseHeadParser.invalid("an invalid Content-Length " + lines);
-            }
-            long n = Long.parseLong(digits);
-            if (length >= 0 && n != length) {
-                throw ResponseHeadParser.invalid("Content-Length values that disagree: " + lines);
-            }
-            length = n;
-        }
-        return length;
-    }
-
-    private static void advertise(BackendResponse head, HttpServletResponse response) {
+    private static void advertise(MessageHead<StatusLine> head, HttpServletResponse response) {
         List<String> offered = head.values(HttpSpec.UPGRADE);
         if (offered.isEmpty()) {
             return;
@@ -156,20 +103,36 @@ final class ResponseRelay {
         }
     }
 
-    /** Copies the body; a client that fails is the container's to report, a backend that fails is cut short. */
-    private static void copy(InputStream body, HttpServletResponse response, long length, BackendConnection backend)
+    /**
+     * Copies the content, decoded from its framing; a client that fails is the container's to
+     * report, a backend that fails or breaks the chunked coding is cut short.
+     */
+    private static void copy(BodyFraming framing, HttpServletResponse response, BackendConnection backend)
             throws IOException {
         OutputStream out = response.getOutputStream();
-        byte[] buffer = new byte[8192];
+        ChunkedDecoder chunked = framing.kind() == BodyFraming.Kind.CHUNKED ? new ChunkedDecoder(ChunkedLimits.DEFAULT)
+                : null;
+        long length = framing.length();
         long left = length < 0 ? Long.MAX_VALUE : length;
-        while (left > 0) {
-            int n;
+        ByteBuffer raw = ByteBuffer.allocate(8192).flip();
+        while (left > 0 && (chunked == null || !chunked.isComplete())) {
+            ByteBuffer content;
             try {
-                n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0 && length >= 0) {
-                    throw new IOException("backend closed the connection after " + (length - left) + " of "
-                            + length + " body bytes");
+                if (!raw.hasRemaining()) {
+                    int n = backend.readBody(raw.array(), 0, (int) Math.min(raw.capacity(), left));
+                    if (n < 0 && length >= 0) {
+                        throw new IOException("backend closed the connection after " + (length - left) + " of "
+                                + length + " body bytes");
+                    }
+                    if (n < 0 && chunked != null) {
+                        throw new EOFException("backend closed the connection inside the chunked coding");
+                    }
+                    if (n < 0) {
+                        return;
+                    }
+                    raw.position(0).limit(n);
                 }
+                content = chunked == null ? take(raw) : decode(chunked, raw);
             } catch (IOException e) {
                 if (response.isCommitted()) {
                     throw new ResponseCut(backend.bodyFailure(e).reason() + "; the relayed response is cut short");
@@ -177,12 +140,26 @@ final class ResponseRelay {
                 response.reset();
                 throw backend.bodyFailure(e);
             }
-            if (n < 0) {
-                return;
+            if (content.hasRemaining()) {
+                left -= content.remaining();
+                out.write(content.array(), content.arrayOffset() + content.position(), content.remaining());
+                out.flush();
             }
-            out.write(buffer, 0, n);
-            out.flush();
-            left -= n;
+        }
+    }
+
+    private static ByteBuffer take(ByteBuffer raw) {
+        ByteBuffer all = raw.slice();
+        raw.position(raw.limit());
+        return all;
+    }
+
+    /** The next content of a chunked body; a break of the coding is the backend failing like any other. */
+    private static ByteBuffer decode(ChunkedDecoder chunked, ByteBuffer raw) throws IOException {
+        try {
+            return chunked.read(raw);
+        } catch (WireFormatException e) {
+            throw new IOException(e.reason(), e);
         }
     }
 }

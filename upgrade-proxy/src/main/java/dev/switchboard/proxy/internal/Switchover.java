@@ -11,10 +11,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.http.Connection;
+import dev.switchboard.http.FieldLine;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.MessageHead;
 import dev.switchboard.http.OneLine;
 import dev.switchboard.http.ProtocolToken;
+import dev.switchboard.http.StatusLine;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
@@ -56,7 +59,7 @@ final class Switchover {
      *
      * @throws TunnelFailure (502) otherwise
      */
-    static Upgrade switchedTo(BackendResponse answer, Upgrade offered, String backend) {
+    static Upgrade switchedTo(MessageHead<StatusLine> answer, Upgrade offered, String backend) {
         List<String> lines = answer.values(HttpSpec.UPGRADE);
         if (lines.isEmpty()) {
             throw new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-switch",
@@ -80,7 +83,7 @@ final class Switchover {
     }
 
     /** Relays the backend's 101 to the client and starts the tunnel. */
-    void upgrade(HttpServletRequest request, HttpServletResponse response, BackendResponse answer, Upgrade protocols,
+    void upgrade(HttpServletRequest request, HttpServletResponse response, MessageHead<StatusLine> answer, Upgrade protocols,
             BackendConnection backend, Capacity.Permit permit) throws IOException {
         Map<String, List<String>> fields = endToEnd(answer);
         writeSwitch(response, protocols, fields);
@@ -130,17 +133,17 @@ final class Switchover {
     }
 
     /** The 101's end-to-end fields, in order, grouped by name. */
-    private static Map<String, List<String>> endToEnd(BackendResponse answer) {
+    private static Map<String, List<String>> endToEnd(MessageHead<StatusLine> answer) {
         Connection connection;
         try {
             connection = Connection.parse(answer.values(HttpSpec.CONNECTION));
         } catch (FieldSyntaxException e) {
-            throw ResponseHeadParser.invalid(e.reason());
+            throw TunnelFailure.badResponse(e.reason());
         }
         HopByHop hopByHop = HopByHop.of(connection);
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (BackendResponse.Field f : answer.fields()) {
-            if (!hopByHop.contains(f.name()) && !f.name().equalsIgnoreCase(HttpSpec.CONTENT_LENGTH)) {
+        for (FieldLine f : answer.fields()) {
+            if (!hopByHop.contains(f.name()) && !f.is(HttpSpec.CONTENT_LENGTH)) {
                 out.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f.value());
             }
         }

@@ -16,7 +16,10 @@ import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.HttpVersion;
+import dev.switchboard.http.MessageHead;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.StatusLine;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeField;
 import dev.switchboard.proxy.ConnectPolicy;
@@ -90,7 +93,7 @@ public final class TunnelDispatcher {
             connect(request, response);
             return true;
         }
-        if (!upgrade.present() || !HttpSpec.HTTP_1_1.equals(request.getProtocol())) {
+        if (!upgrade.present() || !HttpVersion.allowsUpgrade(request.getProtocol())) {
             return false; // an Upgrade in HTTP/1.0 (or over HTTP/2) is not acted on (RFC 9110 section 7.8)
         }
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
@@ -148,8 +151,8 @@ public final class TunnelDispatcher {
             byte[] head = ForwardedRequest.head(request, client, route, target, offered, connection, options, content.length);
             backend = open(route.host(), route.port(), route.secure() ? sslContext() : null);
             backend.send(head, content);
-            BackendResponse answer = backend.readHead();
-            if (answer.status() == HttpSpec.SC_SWITCHING_PROTOCOLS) {
+            MessageHead<StatusLine> answer = backend.readHead();
+            if (answer.startLine().status() == HttpSpec.SC_SWITCHING_PROTOCOLS) {
                 Upgrade protocols = Switchover.switchedTo(answer, offered, backend.name());
                 backend.finishExchange();
                 switchover.upgrade(request, response, answer, protocols, backend, permit);
@@ -174,10 +177,10 @@ public final class TunnelDispatcher {
      * deadline passed, or a peer failed) is counted and its exception passed on, so that the
      * container closes the client connection without ending the body.
      */
-    private void relay(HttpServletRequest request, HttpServletResponse response, BackendResponse answer,
+    private void relay(HttpServletRequest request, HttpServletResponse response, MessageHead<StatusLine> answer,
             BackendConnection backend) throws IOException {
         try {
-            ResponseRelay.relay(answer, backend, "HEAD".equals(request.getMethod()), response);
+            ResponseRelay.relay(answer, backend, request.getMethod(), response);
         } catch (IOException e) {
             statistics.responseCut();
             LOG.log(Level.FINE, "Relayed response cut short: {0}", e.getMessage());

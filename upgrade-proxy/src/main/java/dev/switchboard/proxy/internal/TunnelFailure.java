@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.OneLine;
 
 /**
  * A request the tunnel answers itself with a 4xx or 5xx, and the short label under which
@@ -23,6 +24,15 @@ final class TunnelFailure extends HttpStatusException {
 
     String kind() {
         return kind;
+    }
+
+    /**
+     * A 502 for a backend's response head, or its framing, that is not HTTP/1.1: {@code problem}
+     * says what, such as {@code a folded field line (obs-fold): " , evil/1"}.
+     */
+    static TunnelFailure badResponse(String problem) {
+        return new TunnelFailure(HttpSpec.SC_BAD_GATEWAY, "bad-response",
+                "Backend sent an invalid response head: " + OneLine.of(problem));
     }
 
     /** The label for any status exception: its own kind, or its status code. */

@@ -32,6 +32,7 @@ final class BridgeAnswers {
         return switch (status) {
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
+            case 413 -> "Content Too Large";
             case 421 -> "Misdirected Request";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";

@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
-import dev.switchboard.tls.TlsSpec;
 
 /**
  * What a request on an RFC 2817 connection may ask for: only this application, under the
@@ -88,7 +87,7 @@ public final class BridgeRules {
                 end++;
             }
             if (!sameHost(target.substring(start, end))) {
-                throw new HttpStatusException(TlsSpec.SC_MISDIRECTED_REQUEST,
+                throw new HttpStatusException(HttpSpec.SC_MISDIRECTED_REQUEST,
                         "This connection serves " + host + " only, not " + target.substring(start, end));
             }
             origin = end == target.length() ? "/" : target.charAt(end) == '?' ? "/" + target.substring(end)
@@ -112,7 +111,7 @@ public final class BridgeRules {
         boolean underContext = contextPath.isEmpty() || path.equals(contextPath)
                 || path.startsWith(contextPath + "/");
         if (!underContext || !mapsHere.test(path)) {
-            throw new HttpStatusException(TlsSpec.SC_NOT_FOUND,
+            throw new HttpStatusException(HttpSpec.SC_NOT_FOUND,
                     "This connection serves the application at " + (contextPath.isEmpty() ? "/" : contextPath)
                             + " only");
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.FieldReader;
+import dev.switchboard.http.HttpSpec;
 
 /**
  * One element of an {@code Accept} field: {@code type/subtype}, {@code type/*} or
@@ -16,15 +17,13 @@ import dev.switchboard.http.FieldReader;
  */
 public record MediaRange(String type, String subtype, double quality) {
 
-    private static final String ACCEPT = "Accept";
-
     /**
      * Parses every line of an {@code Accept} field, combined in order.
      *
      * @throws FieldSyntaxException if a range or its quality is malformed
      */
     public static List<MediaRange> parseAccept(Iterable<String> lines) {
-        return FieldReader.parseList(ACCEPT, lines, false, MediaRange::read);
+        return FieldReader.parseList(HttpSpec.ACCEPT, lines, false, MediaRange::read);
     }
 
     private static MediaRange read(FieldReader r) {

@@ -3,6 +3,7 @@ package dev.switchboard.tls.internal;
 import java.io.IOException;
 
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.servlet.Exchange;
 import dev.switchboard.servlet.Stage;
@@ -64,7 +65,7 @@ public final class PolicyStage implements Stage {
                 next.proceed();
             }
             case CLEARTEXT -> {
-                if (advertised != null && HttpSpec.HTTP_1_1.equals(seen.getProtocol())
+                if (advertised != null && HttpVersion.allowsUpgrade(seen.getProtocol())
                         && forms.optionalFor(TlsPolicy.pathWithinApplication(seen))) {
                     response.setHeader(HttpSpec.UPGRADE, advertised);
                     response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);

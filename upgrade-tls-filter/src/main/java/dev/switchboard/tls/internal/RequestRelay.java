@@ -3,15 +3,26 @@ package dev.switchboard.tls.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.BodyFraming;
+import dev.switchboard.http.ChunkedDecoder;
+import dev.switchboard.http.ChunkedLimits;
+import dev.switchboard.http.HeadLimits;
+import dev.switchboard.http.HeadReader;
 import dev.switchboard.http.HttpStatusException;
+import dev.switchboard.http.MessageHead;
+import dev.switchboard.http.RequestLine;
 
 /**
  * Reads the decrypted byte stream of an RFC 2817 connection as a sequence of HTTP/1.1
- * requests (RFC 9112) and passes each on to the container in canonical form: the head
- * re-written by {@link RequestHeadParser} (checked, confined to this application, with
- * explicit framing), then the content, unchanged for {@code Content-Length} and re-chunked
- * for chunked coding (chunk extensions and trailer fields dropped).
+ * requests (RFC 9112) and passes each on to the container in canonical form: the head read
+ * by {@link HeadReader} and re-written by {@link CanonicalRequest} (checked, confined to this
+ * application, with explicit framing), then the content, unchanged for {@code Content-Length}
+ * and re-chunked for chunked coding, decoded by {@link ChunkedDecoder} (chunk extensions and
+ * trailer fields dropped).
+ *
+ * <p>Limits: the head is bounded by {@code maxHeadSize} bytes as a whole (431), with no
+ * smaller bound on a line or the number of fields; a chunk size line by 1,024 bytes (400); the
+ * trailer section by {@code maxHeadSize} (431).
  *
  * <p>Because the container only ever sees heads and chunk framing that this class wrote, it
  * cannot read the byte stream differently from the way it was checked here: no request can
@@ -29,11 +40,16 @@ public final class RequestRelay {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private enum State { HEAD, CONTENT, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, REFUSED }
+    private enum State { HEAD, CONTENT, CHUNKED, REFUSED }
 
-    private final RequestHeadParser parser;
-    private final int maxHeadSize;
-    private final LineBuffer line;
+    private final CanonicalRequest canonical;
+    private final HeadLimits headLimits;
+    private final ChunkedLimits chunkedLimits;
+    private HeadReader<RequestLine> head;
+    private ChunkedDecoder chunked;
+    /** Chunked content announced to the container so far; whether a chunk is open, its CRLF not yet written. */
+    private long announced;
+    private boolean chunkOpen;
     private State state = State.HEAD;
     private long remaining;
     private int requests;
@@ -42,9 +58,10 @@ public final class RequestRelay {
      * @param token the connection's token, written into every request head (see {@link BridgeRegistry})
      */
     public RequestRelay(BridgeRules rules, String token, int maxHeadSize) {
-        this.parser = new RequestHeadParser(rules, token);
-        this.maxHeadSize = maxHeadSize;
-        this.line = new LineBuffer(Math.min(1024, maxHeadSize));
+        this.canonical = new CanonicalRequest(rules, token);
+        this.headLimits = new HeadLimits(maxHeadSize, maxHeadSize, maxHeadSize);
+        this.chunkedLimits = new ChunkedLimits(MAX_CHUNK_LINE, Math.max(2, maxHeadSize), Long.MAX_VALUE);
+        this.head = HeadReader.request(headLimits);
     }
 
     /** Requests whose heads have been passed on. */
@@ -72,30 +89,16 @@ public final class RequestRelay {
 
     /** Whether the stream is between requests: nothing of a request is pending. */
     public boolean atRequestBoundary() {
-        return state == State.HEAD && line.isEmpty();
+        return state == State.HEAD && head.isEmpty();
     }
 
     private void step(ByteBuffer data, Sink sink) {
         switch (state) {
             case HEAD -> {
-                if (line.appendUntilBlankLine(data, maxHeadSize)) {
-                    if (line.isBlankLine()) {
-                        line.clear(); // an empty line before a request line is ignored (RFC 9112 section 2.2)
-                        return;
-                    }
-                    RequestHeadParser.Head head = parser.parse(line.bytes(), line.length());
-                    line.clear();
-                    sink.forward(ByteBuffer.wrap(head.canonical()));
-                    requests++;
-                    if (head.chunked()) {
-                        state = State.CHUNK_SIZE;
-                    } else if (head.contentLength() > 0) {
-                        remaining = head.contentLength();
-                        state = State.CONTENT;
-                    }
-                } else if (line.length() >= maxHeadSize) {
-                    throw new HttpStatusException(HttpSpec.SC_REQUEST_HEADER_FIELDS_TOO_LARGE,
-                            "Request head is larger than " + maxHeadSize + " bytes");
+                MessageHead<RequestLine> read = head.read(data);
+                if (read != null) {
+                    head = HeadReader.request(headLimits);
+                    start(canonical.write(read), sink);
                 }
             }
             case CONTENT -> {
@@ -104,51 +107,56 @@ public final class RequestRelay {
                     state = State.HEAD;
                 }
             }
-            case CHUNK_SIZE -> {
-                if (line.appendLine(data, MAX_CHUNK_LINE)) {
-                    long size = chunkSize(line.bytes(), line.length());
-                    line.clear();
-                    if (size == 0) {
-                        state = State.TRAILERS;
-                    } else {
-                        sink.forward(ByteBuffer.wrap((Long.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII)));
-                        remaining = size;
-                        state = State.CHUNK_DATA;
-                    }
-                } else if (line.length() >= MAX_CHUNK_LINE) {
-                    throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk size line is too long");
-                }
-            }
-            case CHUNK_DATA -> {
-                remaining -= pass(data, remaining, sink);
-                if (remaining == 0) {
-                    state = State.CHUNK_END;
-                }
-            }
-            case CHUNK_END -> {
-                if (line.appendLine(data, 2)) {
-                    if (line.length() != lineEndLength(line.bytes(), line.length())) {
-                        throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk data is longer than its size");
-                    }
-                    line.clear();
-                    sink.forward(ByteBuffer.wrap(CRLF));
-                    state = State.CHUNK_SIZE;
-                } else if (line.length() >= 2) {
-                    throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk data is longer than its size");
-                }
-            }
-            case TRAILERS -> {
-                if (line.appendUntilBlankLine(data, maxHeadSize)) {
-                    // Trailer fields are dropped: the container is told of none.
-                    line.clear();
-                    sink.forward(ByteBuffer.wrap(LAST_CHUNK));
-                    state = State.HEAD;
-                } else if (line.length() >= maxHeadSize) {
-                    throw new HttpStatusException(HttpSpec.SC_REQUEST_HEADER_FIELDS_TOO_LARGE,
-                            "Trailer section is larger than " + maxHeadSize + " bytes");
-                }
-            }
+            case CHUNKED -> chunk(data, sink);
             case REFUSED -> data.position(data.limit());
+        }
+    }
+
+    private void start(CanonicalRequest.Head canonicalHead, Sink sink) {
+        sink.forward(ByteBuffer.wrap(canonicalHead.canonical()));
+        requests++;
+        BodyFraming framing = canonicalHead.framing();
+        if (framing.kind() == BodyFraming.Kind.CHUNKED) {
+            chunked = new ChunkedDecoder(chunkedLimits);
+            announced = 0;
+            chunkOpen = false;
+            state = State.CHUNKED;
+        } else if (framing.length() > 0) {
+            remaining = framing.length();
+            state = State.CONTENT;
+        }
+    }
+
+    /**
+     * Decodes the next piece of chunked content and writes it again: each chunk with its size
+     * in lower-case hex, without extensions, and the last chunk without trailer fields. The
+     * CRLF that ends a chunk is written once the decoder has read it, with what follows.
+     */
+    private void chunk(ByteBuffer data, Sink sink) {
+        ByteBuffer content = chunked.read(data);
+        long total = chunked.contentLength();
+        if (total > announced) {
+            endChunk(sink);
+            sink.forward(ByteBuffer.wrap((Long.toHexString(total - announced) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            announced = total;
+            chunkOpen = true;
+        }
+        if (content.hasRemaining()) {
+            sink.forward(content);
+        }
+        if (chunked.isComplete()) {
+            endChunk(sink);
+            sink.forward(ByteBuffer.wrap(LAST_CHUNK));
+            chunked = null;
+            state = State.HEAD;
+        }
+    }
+
+    private void endChunk(Sink sink) {
+        if (chunkOpen) {
+            sink.forward(ByteBuffer.wrap(CRLF));
+            chunkOpen = false;
         }
     }
 
@@ -160,39 +168,5 @@ public final class RequestRelay {
         sink.forward(slice);
         data.position(data.position() + n);
         return n;
-    }
-
-    /** {@code chunk-size [ chunk-ext ] CRLF}: 1*HEXDIG, extensions ignored (RFC 9112 section 7.1). */
-    private static long chunkSize(byte[] b, int length) {
-        int end = length - lineEndLength(b, length);
-        long size = 0;
-        int i = 0;
-        while (i < end && Character.digit(b[i], 16) >= 0) {
-            if (i >= 15) {
-                throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk size is too large");
-            }
-            size = size << 4 | Character.digit(b[i], 16);
-            i++;
-        }
-        if (i == 0) {
-            throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk size is not hexadecimal");
-        }
-        while (i < end && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        if (i < end && b[i] != ';') {
-            throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk size is followed by something other than an extension");
-        }
-        for (; i < end; i++) {
-            if ((b[i] < 0x20 && b[i] != '\t') || b[i] == 0x7f) {
-                throw new HttpStatusException(HttpSpec.SC_BAD_REQUEST, "Chunk extension holds a control character");
-            }
-        }
-        return size;
-    }
-
-    /** 2 for a line ending in CRLF, 1 for a bare LF. */
-    private static int lineEndLength(byte[] b, int length) {
-        return length >= 2 && b[length - 2] == '\r' ? 2 : 1;
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,11 +62,11 @@ public final class TlsPolicy {
     }
 
     /**
-     * Whether the request is an HTTP/1.1 upgrade request that offers one of the TLS tokens
+     * Whether the request is an HTTP/1.1 (or later 1.x) upgrade request that offers one of the TLS tokens
      * (RFC 2817 section 3.1). A malformed field, or one over the limits, is not an offer.
      */
     private boolean offersTls(HttpServletRequest request, Upgrade offered) {
-        if (upgradeTokens.isEmpty() || !HttpSpec.HTTP_1_1.equals(request.getProtocol()) || offered == null) {
+        if (upgradeTokens.isEmpty() || !HttpVersion.allowsUpgrade(request.getProtocol()) || offered == null) {
             return false;
         }
         try {

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeRequiredException;
 import dev.switchboard.servlet.Refusals;
-import dev.switchboard.tls.TlsSpec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -58,9 +58,9 @@ public final class TlsRequirement {
             redirect(response, url);
             return;
         }
-        ResponseFormat format = ResponseFormat.choose(Collections.list(request.getHeaders(TlsSpec.ACCEPT)));
+        ResponseFormat format = ResponseFormat.choose(Collections.list(request.getHeaders(HttpSpec.ACCEPT)));
         UpgradeRequiredException error = new UpgradeRequiredException(upgrade, UpgradeRequiredPage.reason(url),
-                Map.of(TlsSpec.VARY, TlsSpec.ACCEPT));
+                Map.of(HttpSpec.VARY, HttpSpec.ACCEPT));
         Refusals.send(response, error, format.contentType(),
                 UpgradeRequiredPage.render(format, url, invites(request) ? upgrade.toHeaderValue() : null, connectorOffer));
     }
@@ -78,7 +78,7 @@ public final class TlsRequirement {
         byte[] body = ("This resource requires TLS: " + url + "\n").getBytes(StandardCharsets.UTF_8);
         response.resetBuffer();
         response.setStatus(redirectStatus);
-        response.setHeader(TlsSpec.LOCATION, url);
+        response.setHeader(HttpSpec.LOCATION, url);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

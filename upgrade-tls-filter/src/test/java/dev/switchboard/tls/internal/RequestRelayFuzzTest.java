@@ -36,7 +36,7 @@ class RequestRelayFuzzTest {
     private static final BridgeRules RULES = new BridgeRules("/app", HOST,
             path -> !path.startsWith("/app/nested"), IdentityFields.with(List.of("X-Custom-Client-IP")));
 
-    private static final Set<Integer> STATUSES = Set.of(400, 404, 421, 431, 501, 505);
+    private static final Set<Integer> STATUSES = Set.of(400, 404, 413, 421, 431, 501, 505);
 
     private record Outcome(String forwarded, String refusal, int requests) {
     }

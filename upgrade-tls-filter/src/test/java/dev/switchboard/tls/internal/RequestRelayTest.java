@@ -174,7 +174,7 @@ class RequestRelayTest {
     @Test
     void chunkedContentIsRechunkedWithoutExtensionsOrTrailers() {
         Result r = relay("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: Chunked\r\n\r\n"
-                + "A;name=\"v\"\r\n0123456789\r\n03 \r\nabc\r\n0\r\nChecksum: 1\r\n\r\n");
+                + "A;name=\"v\"\r\n0123456789\r\n03 ;x\r\nabc\r\n0\r\nChecksum: 1\r\n\r\n");
         assertThat(r.refusal()).isNull();
         assertThat(r.forwarded()).isEqualTo("POST /app/a HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n"
                 + TOKEN_LINE + "\r\na\r\n0123456789\r\n3\r\nabc\r\n0\r\n\r\n");
@@ -261,7 +261,8 @@ class RequestRelayTest {
     @DisplayName("malformed chunked content ends the stream before the request is complete")
     @CsvSource(delimiter = '|', textBlock = """
             chunk size that is not hexadecimal | zz\\r\\n
-            chunk size that overflows          | 10000000000000000\\r\\n
+            whitespace after the size alone    | 3 \\r\\nabc\\r\\n
+            a bare LF after the size           | 3\\nabc\\r\\n
             chunk data longer than its size    | 1\\r\\nab\\r\\n
             chunk size line that is too long   | 1;%s\\r\\n
             """)
@@ -272,6 +273,13 @@ class RequestRelayTest {
         assertThat(r.refusal().status()).isEqualTo(400);
         assertThat(r.forwarded()).startsWith(withToken(head)).doesNotEndWith("0\r\n\r\n");
         assertThat(r.forwarded().substring(withToken(head).length())).doesNotContain("b");
+    }
+
+    @Test
+    void aChunkSizePastTwoToTheSixtyThreeGets413() {
+        Result r = relay("POST /app/ HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "10000000000000000\r\n");
+        assertThat(r.refusal().status()).isEqualTo(413);
     }
 
     @Test

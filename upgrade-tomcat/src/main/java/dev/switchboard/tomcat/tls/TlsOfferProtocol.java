@@ -15,6 +15,7 @@ import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.http.MimeHeaders;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
@@ -94,10 +95,10 @@ final class TlsOfferProtocol implements UpgradeProtocol {
         return true;
     }
 
-    /** {@code OPTIONS *} over HTTP/1.1 with one {@code Upgrade} line and no content. */
+    /** {@code OPTIONS *} over HTTP/1.1 (or a later 1.x) with one {@code Upgrade} line and no content. */
     static boolean isMandatoryForm(Request request) {
         if (!"OPTIONS".equals(request.method().toString()) || !"*".equals(request.requestURI().toString())
-                || !"HTTP/1.1".equals(request.protocol().toString())) {
+                || !HttpVersion.allowsUpgrade(request.protocol().toString())) {
             return false;
         }
         MimeHeaders headers = request.getMimeHeaders();

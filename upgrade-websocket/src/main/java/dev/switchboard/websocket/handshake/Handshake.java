@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.http.Authority;
 import dev.switchboard.http.Connection;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.OneLine;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
+import dev.switchboard.http.WireFormatException;
 
 /**
  * A client's opening handshake that passed every check of RFC 6455 section 4.2.1, read once
@@ -124,7 +127,7 @@ public final class Handshake {
     public static void checkRequestLine(RequestHead head, Upgrade offered) {
         checkMethodAndContent(head);
         String version = head.protocol();
-        if (!isHttp11OrLater(version)) {
+        if (!HttpVersion.allowsUpgrade(version)) {
             throw badRequest("http-version", "A WebSocket handshake needs HTTP/1.1 or later (RFC 6455 section 4.1), not "
                     + OneLine.of(version));
         }
@@ -152,18 +155,15 @@ public final class Handshake {
         }
     }
 
-    private static boolean isHttp11OrLater(String version) {
-        return version != null && version.length() == 8 && version.startsWith("HTTP/1.")
-                && version.charAt(7) >= '1' && version.charAt(7) <= '9';
-    }
-
     private static String host(List<String> lines) {
         if (lines.size() != 1) {
             throw badRequest("host", "expected one Host field but was " + lines.size()
                     + " (RFC 6455 section 4.2.1 item 2)");
         }
         String host = lines.get(0).strip();
-        if (Origin.Authority.parse(host) == null) {
+        try {
+            Authority.parse(host);
+        } catch (WireFormatException e) {
             throw badRequest("host", "Host \"" + OneLine.of(host) + "\" is not host [\":\" port]");
         }
         return host;

@@ -3,13 +3,17 @@ package dev.switchboard.websocket.handshake;
 import java.util.Locale;
 import java.util.Objects;
 
+import dev.switchboard.http.Authority;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.WireFormatException;
 
 /**
  * A serialized origin, the value of {@code Origin} (RFC 6454 sections 6.2 and 7): either
  * {@code null} (an opaque origin, such as a sandboxed page or a {@code file:} URL) or
- * {@code scheme "://" host [ ":" port ]} with no path, user info or trailing slash.
+ * {@code scheme "://" host [ ":" port ]} with no path, user info or trailing slash, the
+ * authority read as {@link Authority} reads it (an IPv6 literal in its RFC 5952 form, a port
+ * from 1 to 65535).
  *
  * <p>Scheme and host are kept lower-cased; two origins are the same when scheme, host and
  * effective port are equal, the default port of {@code http}/{@code ws} being 80 and of
@@ -55,8 +59,10 @@ public final class Origin {
         if (!isScheme(scheme)) {
             throw invalid(value, "the scheme is not valid");
         }
-        Authority authority = Authority.parse(value.substring(sep + 3));
-        if (authority == null) {
+        Authority authority;
+        try {
+            authority = Authority.parse(value.substring(sep + 3));
+        } catch (WireFormatException e) {
             throw invalid(value, "expected host [\":\" port] after the scheme, with no path");
         }
         return new Origin(scheme.toLowerCase(Locale.ROOT), authority.host(), authority.port());
@@ -69,8 +75,13 @@ public final class Origin {
      * @return null if {@code authority} is not {@code host [":" port]}
      */
     public static Origin of(String scheme, String authority) {
-        Authority a = Authority.parse(authority);
-        if (a == null || !isScheme(scheme)) {
+        if (authority == null || !isScheme(scheme)) {
+            return null;
+        }
+        Authority a;
+        try {
+            a = Authority.parse(authority);
+        } catch (WireFormatException e) {
             return null;
         }
         return new Origin(scheme.toLowerCase(Locale.ROOT), a.host(), a.port());
@@ -175,75 +186,5 @@ public final class Origin {
     @Override
     public String toString() {
         return serialize();
-    }
-
-    /** {@code host [":" port]} as in {@code Host} (RFC 9110 section 7.2), host lower-cased. */
-    record Authority(String host, int port) {
-
-        /** Null when {@code text} is not a host with an optional port. */
-        static Authority parse(String text) {
-            if (text == null || text.isEmpty()) {
-                return null;
-            }
-            String host;
-            String rest;
-            if (text.charAt(0) == '[') {
-                int close = text.indexOf(']');
-                if (close < 2 || !isIpv6Literal(text.substring(1, close))) {
-                    return null;
-                }
-                host = text.substring(0, close + 1);
-                rest = text.substring(close + 1);
-            } else {
-                int colon = text.indexOf(':');
-                host = colon < 0 ? text : text.substring(0, colon);
-                rest = colon < 0 ? "" : text.substring(colon);
-                if (host.isEmpty() || !isRegName(host)) {
-                    return null;
-                }
-            }
-            int port = -1;
-            if (!rest.isEmpty()) {
-                if (rest.charAt(0) != ':' || rest.length() < 2 || rest.length() > 6) {
-                    return null;
-                }
-                port = 0;
-                for (int i = 1; i < rest.length(); i++) {
-                    char c = rest.charAt(i);
-                    if (c < '0' || c > '9') {
-                        return null;
-                    }
-                    port = port * 10 + (c - '0');
-                }
-                if (port > 65535) {
-                    return null;
-                }
-            }
-            return new Authority(host.toLowerCase(Locale.ROOT), port);
-        }
-
-        /** {@code reg-name} or an IPv4 address: unreserved and sub-delims (RFC 3986 section 3.2.2), no percent. */
-        private static boolean isRegName(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean ok = isAlpha(c) || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=".indexOf(c) >= 0;
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isIpv6Literal(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':'
-                        || c == '.';
-                if (!ok) {
-                    return false;
-                }
-            }
-            return s.indexOf(':') >= 0;
-        }
     }
 }
