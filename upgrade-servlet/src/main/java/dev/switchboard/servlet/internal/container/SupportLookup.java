@@ -123,6 +123,15 @@ public final class SupportLookup {
             public void close() {
                 // WebConnection.close() is all there is
             }
+
+            /**
+             * Tomcat's default {@code socket.appWriteBufSize}: writes of one byte less never
+             * fill a buffer of any power-of-two size exactly, so the cap helps whatever it is.
+             */
+            @Override
+            public int writeBufferSize() {
+                return 8192;
+            }
         };
 
         @Override

@@ -50,6 +50,11 @@ public final class Engine {
     }
 
     /** Builds the session, on the calling thread; a factory that fails aborts the connection. */
+    /** The limits and write settings of the connection. */
+    public HandlerOptions limits() {
+        return setup.limits();
+    }
+
     public void open() {
         serial.execute(() -> session = Objects.requireNonNull(setup.factory().create(handle),
                 "the session factory returned null"));
