@@ -32,7 +32,7 @@ public final class EchoScenario implements Scenario {
 
     private static final String NAME = "3. echo/1 after the 101";
     private static final Target TARGET = Target.atLeast(0.8);
-    private static final int CONNECTIONS = 16;
+    static final int CONNECTIONS = 16;
 
     @Override
     public String name() {
@@ -101,7 +101,7 @@ public final class EchoScenario implements Scenario {
                 () -> ServerCpu.threads(threads));
     }
 
-    private static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
+    static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
         String host = "127.0.0.1:" + address.getPort();
         return (Duration d) -> {
             long before = cpu.getAsLong();
