@@ -110,10 +110,6 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
         return new HandlerOptions(d, firstByteTimeout, readBufferSize, maxPendingOutput, capWrites);
     }
 
-    public HandlerOptions withCapWrites(boolean capped) {
-        return new HandlerOptions(idleTimeout, firstByteTimeout, readBufferSize, maxPendingOutput, capped);
-    }
-
     public HandlerOptions withFirstByteTimeout(Duration d) {
         return new HandlerOptions(idleTimeout, d, readBufferSize, maxPendingOutput, capWrites);
     }

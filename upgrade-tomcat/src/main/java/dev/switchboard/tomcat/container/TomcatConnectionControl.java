@@ -13,7 +13,8 @@ import dev.switchboard.servlet.container.ConnectionControl;
  * One upgraded Tomcat connection, through its socket wrapper: reads confined to Tomcat's read
  * callback, a read dispatched the way Tomcat's WebSocket server does it
  * ({@code processSocket(OPEN_READ, true)}), and a close from any thread that also releases the
- * upgrade handler; the capacity of its write buffer, below which writes are kept. Thread-safe, as the wrapper is.
+ * upgrade handler; and the capacity of its write buffer, below which writes are kept.
+ * Thread-safe, as the wrapper is.
  */
 final class TomcatConnectionControl implements ConnectionControl {
 

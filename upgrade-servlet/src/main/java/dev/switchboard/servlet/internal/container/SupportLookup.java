@@ -125,8 +125,9 @@ public final class SupportLookup {
             }
 
             /**
-             * Tomcat's default {@code socket.appWriteBufSize}: writes of one byte less never
-             * fill a buffer of any power-of-two size exactly, so the cap helps whatever it is.
+             * Tomcat's default {@code socket.appWriteBufSize}. Writes of one byte less, each
+             * flushed, end exactly on a full buffer only if its size divides 8191, a prime: the
+             * cap helps whatever the connector's buffer is, unless it is 8191 bytes.
              */
             @Override
             public int writeBufferSize() {
