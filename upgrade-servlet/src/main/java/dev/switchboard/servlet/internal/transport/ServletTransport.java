@@ -67,6 +67,8 @@ public final class ServletTransport implements Transport {
     private final int writeCap;
     /** Whether each write is flushed at once (when capped below the container's buffer). */
     private final boolean flushEachWrite;
+    /** Whether bytes were written since the last flush. Under the engine's output lock. */
+    private boolean unflushed;
 
     /** A transport that writes up to {@link #MAX_WRITE} bytes at a time and flushes when the engine asks. */
     public ServletTransport(WebConnection connection, ConnectionControl control) {
@@ -162,8 +164,10 @@ public final class ServletTransport implements Transport {
                 data.get(chunk);
                 out.write(chunk);
             }
+            unflushed = true;
             if (flushEachWrite && out.isReady()) {
                 out.flush(); // the buffer now holds less than its capacity, so the flush is allowed
+                unflushed = false;
             }
         }
         return true;
@@ -171,10 +175,14 @@ public final class ServletTransport implements Transport {
 
     @Override
     public boolean flush() throws IOException {
+        if (!unflushed) {
+            return out.isReady(); // each write was flushed: whether the last flush has gone out
+        }
         if (!out.isReady()) {
             return false;
         }
         out.flush();
+        unflushed = false;
         return out.isReady();
     }
 

@@ -102,6 +102,31 @@ class ServletTransportWriteCapTest {
     }
 
     @Test
+    void aFlushAfterCappedWritesAsksTheStreamOnlyWhetherTheyHaveGoneOut() throws IOException {
+        BufferedSocketOutput out = new BufferedSocketOutput(BUFFER, PLENTY, PLENTY);
+        ServletTransport transport = started(out, BUFFER);
+        transport.write(ByteBuffer.wrap(message(3 * BUFFER)));
+
+        assertThat(transport.flush()).isTrue();
+        assertThat(out.flushes()).isEqualTo(4);
+    }
+
+    @Test
+    void aFlushAfterCappedWritesThatHaveNotGoneOutIsFollowedByWritable() throws IOException {
+        BufferedSocketOutput out = new BufferedSocketOutput(BUFFER, PLENTY, 5000);
+        ServletTransport transport = started(out, BUFFER);
+        byte[] message = message(BUFFER - 1);
+        assertThat(transport.write(ByteBuffer.wrap(message))).isTrue();
+
+        assertThat(transport.flush()).isFalse();
+        int before = writable;
+        out.peerReads(5000);
+        assertThat(writable).isEqualTo(before + 1);
+        assertThat(transport.flush()).isTrue();
+        assertThat(out.sent()).isEqualTo(message);
+    }
+
+    @Test
     void withoutTheCapAWriteThatFillsTheBufferExactlyWaitsForThePoller() throws IOException {
         BufferedSocketOutput out = new BufferedSocketOutput(BUFFER, PLENTY, PLENTY);
         ServletTransport transport = started(out, 0);
