@@ -24,10 +24,13 @@ public final class HandlerDeclarations {
     public static final Option<Integer> MAX_PENDING_OUTPUT = Option.size(HandlerOptions.MAX_PENDING_OUTPUT,
             256 * KIB, 256, 1024 * MIB,
             "Output queued for a slow peer before the handler stops reading (resumes at half).");
+    public static final Option<Boolean> CAP_WRITES = Option.bool(HandlerOptions.CAP_WRITES, true,
+            "Writes on the Servlet streams stay below the container's write buffer and are flushed one by one, where"
+                    + " the container support knows that buffer (Tomcat); `false` writes up to 64 KiB at a time.");
 
-    /** The four limits; {@code switchboard.<protocol>.} is the scope of one protocol's. */
+    /** The four limits and the write cap; {@code switchboard.<protocol>.} is the scope of one protocol's. */
     public static final OptionGroup GROUP = OptionGroup.builder("handler", "switchboard.")
-            .add(IDLE_TIMEOUT, FIRST_BYTE_TIMEOUT, READ_BUFFER_SIZE, MAX_PENDING_OUTPUT)
+            .add(IDLE_TIMEOUT, FIRST_BYTE_TIMEOUT, READ_BUFFER_SIZE, MAX_PENDING_OUTPUT, CAP_WRITES)
             .scope("switchboard.<protocol>.")
             .build();
 

@@ -9,7 +9,8 @@ import dev.switchboard.options.Parameters;
 /**
  * Limits that the connection engine enforces on every upgraded connection. The
  * containers give upgraded connections no timeout of their own (Tomcat sets its read and
- * write timeouts to infinite after a 101), so these are the only ones. Each is declared, with
+ * write timeouts to infinite after a 101), so these are the only ones; beside them, how the
+ * engine writes to the container's Servlet streams. Each is declared, with
  * its default and range, in {@link HandlerDeclarations}; the constructor refuses what the
  * parameters refuse.
  *
@@ -20,9 +21,13 @@ import dev.switchboard.options.Parameters;
  * @param readBufferSize bytes read from the connection at a time
  * @param maxPendingOutput bytes queued for a slow peer before reading stops (back-pressure);
  *     reading resumes when the queue falls to half
+ * @param capWrites keep each write on the container's Servlet streams one byte below the
+ *     container's write buffer and flush after it, where the container support knows that
+ *     buffer: Tomcat holds the end of a write that fills its buffer exactly until its poller
+ *     runs again, a round trip per write
  */
 public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, int readBufferSize,
-        int maxPendingOutput) {
+        int maxPendingOutput, boolean capWrites) {
 
     /** Parameter for {@link #idleTimeout()}. */
     public static final String IDLE_TIMEOUT = "switchboard.idleTimeout";
@@ -32,6 +37,8 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
     public static final String READ_BUFFER_SIZE = "switchboard.readBufferSize";
     /** Parameter for {@link #maxPendingOutput()}. */
     public static final String MAX_PENDING_OUTPUT = "switchboard.maxPendingOutput";
+    /** Parameter for {@link #capWrites()}. */
+    public static final String CAP_WRITES = "switchboard.capWrites";
 
     /** Every limit at the default {@link HandlerDeclarations} gives it. */
     public static final HandlerOptions DEFAULT = of(OptionValues.defaults());
@@ -51,6 +58,12 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
             throw new IllegalArgumentException("expected maxPendingOutput >= readBufferSize (" + readBufferSize
                     + ") but was " + maxPendingOutput);
         }
+    }
+
+    /** The four limits, with writes capped as {@link HandlerDeclarations#CAP_WRITES} does by default. */
+    public HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, int readBufferSize, int maxPendingOutput) {
+        this(idleTimeout, firstByteTimeout, readBufferSize, maxPendingOutput,
+                HandlerDeclarations.CAP_WRITES.defaultValue());
     }
 
     /**
@@ -90,14 +103,14 @@ public record HandlerOptions(Duration idleTimeout, Duration firstByteTimeout, in
     private static HandlerOptions of(OptionValues values) {
         return new HandlerOptions(values.get(HandlerDeclarations.IDLE_TIMEOUT),
                 values.get(HandlerDeclarations.FIRST_BYTE_TIMEOUT), values.get(HandlerDeclarations.READ_BUFFER_SIZE),
-                values.get(HandlerDeclarations.MAX_PENDING_OUTPUT));
+                values.get(HandlerDeclarations.MAX_PENDING_OUTPUT), values.get(HandlerDeclarations.CAP_WRITES));
     }
 
     public HandlerOptions withIdleTimeout(Duration d) {
-        return new HandlerOptions(d, firstByteTimeout, readBufferSize, maxPendingOutput);
+        return new HandlerOptions(d, firstByteTimeout, readBufferSize, maxPendingOutput, capWrites);
     }
 
     public HandlerOptions withFirstByteTimeout(Duration d) {
-        return new HandlerOptions(idleTimeout, d, readBufferSize, maxPendingOutput);
+        return new HandlerOptions(idleTimeout, d, readBufferSize, maxPendingOutput, capWrites);
     }
 }

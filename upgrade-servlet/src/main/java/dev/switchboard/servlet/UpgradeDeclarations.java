@@ -81,7 +81,7 @@ public final class UpgradeDeclarations {
             .add(ENABLED, URL_PATTERNS, PROTOCOLS, INVALID_UPGRADE, SERVER_PREFERENCE, ADVERTISE,
                     MAX_UPGRADE_FIELD_LENGTH, MAX_UPGRADE_PROTOCOLS, MAX_CONTENT_LENGTH)
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
-            .note("`switchboard.<protocol>.idleTimeout` (and the other three handler limits)", "the shared value",
+            .note("`switchboard.<protocol>.idleTimeout` (and the other handler options above)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
             .add(JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
             .build();

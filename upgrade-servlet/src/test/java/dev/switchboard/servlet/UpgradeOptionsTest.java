@@ -160,6 +160,13 @@ class UpgradeOptionsTest {
     }
 
     @Test
+    void writesAreCappedByDefaultAndUncappedWhenTheParameterSaysFalse() {
+        assertThat(HandlerOptions.DEFAULT.capWrites()).isTrue();
+        assertThat(HandlerOptions.from(Settings.of(Map.of(HandlerOptions.CAP_WRITES, "false")), null).capWrites())
+                .isFalse();
+    }
+
+    @Test
     void theBuilderRefusesANegativeContentLimitAsTheParameterDoes() {
         assertThatThrownBy(() -> UpgradeOptions.builder().maxContentLength(-1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -32,7 +32,7 @@ public final class EchoScenario implements Scenario {
 
     private static final String NAME = "3. echo/1 after the 101";
     private static final Target TARGET = Target.atLeast(0.8);
-    private static final int CONNECTIONS = 16;
+    static final int CONNECTIONS = 16;
 
     @Override
     public String name() {
@@ -49,15 +49,17 @@ public final class EchoScenario implements Scenario {
         try (NioEchoServer nio = NioEchoServer.start();
                 EmbeddedTomcat tomcat = EmbeddedTomcat.start(Deployments.upgradeApp("echo",
                         Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false")));
+                EmbeddedTomcat uncapped = EmbeddedTomcat.start(Deployments.upgradeApp("echo", Map.of(
+                        "switchboard.idleTimeout", "10m", "switchboard.jmx", "false", "switchboard.capWrites", "false")));
                 EmbeddedTomcat floor = EmbeddedTomcat.start(ShrinkWrap.create(WebArchive.class, "raw.war")
                         .addClasses(ServletApiEcho.class, ServletApiEcho.Handler.class,
                                 ServletApiEcho.Handler.Reader.class, ServletApiEcho.Handler.Writer.class))) {
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
             LongSupplier nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
             List<Interleaved> large = Interleaved.run("echo 64 KiB", plan, side(nioAddress, "/x", 64 * 1024, nioCpu),
-                    List.of(side(tomcat, 64 * 1024), side(floor, 64 * 1024)));
+                    List.of(side(tomcat, 64 * 1024), side(floor, 64 * 1024), side(uncapped, 64 * 1024)));
             List<Interleaved> small = Interleaved.run("echo 64 B", plan, side(nioAddress, "/x", 64, nioCpu),
-                    List.of(side(tomcat, 64), side(floor, 64)));
+                    List.of(side(tomcat, 64), side(floor, 64), side(uncapped, 64)));
             String floorName = NAME + ": the container's floor, an echo on the bare Servlet API";
             List<Row> rows = List.of(
                     Row.compared(NAME, "MB/s each way, 64 KiB messages", "%.1f", large.get(0), "MB/s", TARGET),
@@ -70,7 +72,15 @@ public final class EchoScenario implements Scenario {
                             Interleaved.of(large.get(1).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
                     Row.compared(NAME + ": Switchboard against that floor", "round trips/s, 64-byte messages", "%.0f",
                             Interleaved.of(small.get(1).candidateSamples(), small.get(0).candidateSamples()),
-                            "round trips/s", null));
+                            "round trips/s", null),
+                    Row.compared(NAME + ": without the write cap", "MB/s each way, 64 KiB messages", "%.1f", large.get(2), "MB/s", null),
+                    Row.compared(NAME + ": without the write cap", "round trips/s, 64-byte messages", "%.0f", small.get(2), "round trips/s", null),
+                    Row.compared(NAME + ": with the write cap against without", "MB/s each way, 64 KiB messages", "%.2f",
+                            Interleaved.of(large.get(2).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
+                    Row.compared(NAME + ": with the write cap against without", "server CPU µs/64 KiB round trip", "%.0f",
+                            Interleaved.of(large.get(2).candidateSamples(), large.get(0).candidateSamples()), "cpu", null),
+                    Row.compared(NAME + ": with the write cap against without", "round trips/s, 64-byte messages", "%.0f",
+                            Interleaved.of(small.get(2).candidateSamples(), small.get(0).candidateSamples()), "round trips/s", null));
             String details = String.format("""
                     Baseline: `NioEchoServer` in this JVM (one thread, one selector, reads of 16 KiB written \
                     straight back). Candidate: embedded Tomcat %s with `upgrade-servlet` and `echo/1` \
@@ -91,7 +101,7 @@ public final class EchoScenario implements Scenario {
                 () -> ServerCpu.threads(threads));
     }
 
-    private static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
+    static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
         String host = "127.0.0.1:" + address.getPort();
         return (Duration d) -> {
             long before = cpu.getAsLong();

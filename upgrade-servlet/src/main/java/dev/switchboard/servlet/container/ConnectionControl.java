@@ -50,4 +50,16 @@ public interface ConnectionControl {
      * streams closed. Never throws.
      */
     void close();
+
+    /**
+     * The capacity in bytes of the buffer the container copies a connection's non-blocking
+     * writes into before they reach the socket, or 0 where it is not known. A container that
+     * stops reporting {@code isReady()} when a write leaves that buffer exactly full (Tomcat:
+     * {@code socket.appWriteBufSize}, 8 KiB by default) holds the last bytes of such a write
+     * until its poller finds the socket writable, a round trip per write; the transport keeps
+     * each write below this size and flushes after it, so that the buffer is never left full.
+     */
+    default int writeBufferSize() {
+        return 0;
+    }
 }

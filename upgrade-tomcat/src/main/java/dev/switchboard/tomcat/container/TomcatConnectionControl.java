@@ -3,6 +3,7 @@ package dev.switchboard.tomcat.container;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.apache.tomcat.util.net.SocketBufferHandler;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
@@ -12,7 +13,8 @@ import dev.switchboard.servlet.container.ConnectionControl;
  * One upgraded Tomcat connection, through its socket wrapper: reads confined to Tomcat's read
  * callback, a read dispatched the way Tomcat's WebSocket server does it
  * ({@code processSocket(OPEN_READ, true)}), and a close from any thread that also releases the
- * upgrade handler. Thread-safe, as the wrapper is.
+ * upgrade handler; and the capacity of its write buffer, below which writes are kept.
+ * Thread-safe, as the wrapper is.
  */
 final class TomcatConnectionControl implements ConnectionControl {
 
@@ -44,6 +46,20 @@ final class TomcatConnectionControl implements ConnectionControl {
             socket.close();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Closing Tomcat's socket wrapper failed", e);
+        }
+    }
+
+    /**
+     * The capacity of the socket wrapper's write buffer ({@code socket.appWriteBufSize}, or what
+     * the connector's buffers were sized to), or 0 if the wrapper has none (already closed).
+     */
+    @Override
+    public int writeBufferSize() {
+        try {
+            SocketBufferHandler buffers = socket.getSocketBufferHandler();
+            return buffers == null ? 0 : buffers.getWriteBuffer().capacity();
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 

@@ -44,6 +44,9 @@ class TomcatSupportTest {
     private static final Map<Integer, CompletableFuture<WebConnection>> CONNECTIONS = new ConcurrentHashMap<>();
     private static final BlockingQueue<ServletContext> CONTEXTS = new ArrayBlockingQueue<>(4);
 
+    /** The connector's write buffer: not Tomcat's default, so that the test sees it is read. */
+    private static final int WRITE_BUFFER = 6000;
+
     private static Tomcat tomcat;
     private static int port;
 
@@ -80,6 +83,7 @@ class TomcatSupportTest {
         Connector http = tomcat.getConnector();
         http.setPort(0);
         http.setProperty("address", "127.0.0.1");
+        http.setProperty("socket.appWriteBufSize", String.valueOf(WRITE_BUFFER));
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "upgrading", new Upgrading());
         context.addServletMappingDecoded("/*", "upgrading");
@@ -110,6 +114,14 @@ class TomcatSupportTest {
             assertThat(control.confinedReads()).isTrue();
             control.close();
             assertThat(s.getInputStream().read()).as("the peer sees the end of the stream").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void anUpgradedConnectionReportsTheSizeOfTheConnectorsWriteBuffer() throws Exception {
+        try (Socket s = upgraded()) {
+            WebConnection connection = connectionFrom(s.getLocalPort()).get(10, TimeUnit.SECONDS);
+            assertThat(TomcatSupport.INSTANCE.control(connection).writeBufferSize()).isEqualTo(WRITE_BUFFER);
         }
     }
 

@@ -125,6 +125,16 @@ public final class SupportLookup {
             public void close() {
                 // WebConnection.close() is all there is
             }
+
+            /**
+             * Tomcat's default {@code socket.appWriteBufSize}. Writes of one byte less, each
+             * flushed, end exactly on a full buffer only if its size divides 8191, a prime: the
+             * cap helps whatever the connector's buffer is, unless it is 8191 bytes.
+             */
+            @Override
+            public int writeBufferSize() {
+                return 8192;
+            }
         };
 
         @Override

@@ -49,6 +49,11 @@ public final class Engine {
         this.handle = new ConnectionHandle(setup, serial, output, holds, closing, this::transportName);
     }
 
+    /** The limits and write settings of the connection. */
+    public HandlerOptions limits() {
+        return setup.limits();
+    }
+
     /** Builds the session, on the calling thread; a factory that fails aborts the connection. */
     public void open() {
         serial.execute(() -> session = Objects.requireNonNull(setup.factory().create(handle),

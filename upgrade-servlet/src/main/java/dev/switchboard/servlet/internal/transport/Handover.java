@@ -1,5 +1,6 @@
 package dev.switchboard.servlet.internal.transport;
 
+import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.engine.Engine;
 import jakarta.servlet.http.WebConnection;
@@ -35,7 +36,7 @@ public final class Handover {
             gone = released;
         }
         if (c != null) {
-            bound.start(new ServletTransport(c, container.control(c)));
+            bound.start(transport(bound, c, container));
         }
         if (gone) {
             bound.events().closed();
@@ -52,8 +53,13 @@ public final class Handover {
             container = support;
         }
         if (e != null) {
-            e.start(new ServletTransport(c, container.control(c)));
+            e.start(transport(e, c, container));
         }
+    }
+
+    private static ServletTransport transport(Engine engine, WebConnection c, ContainerSupport container) {
+        ConnectionControl control = container.control(c);
+        return new ServletTransport(c, control, engine.limits().capWrites() ? control.writeBufferSize() : 0);
     }
 
     /** The container released the connection. */

@@ -33,6 +33,13 @@ import jakarta.servlet.http.WebConnection;
  *       callback. Elsewhere the Servlet contract holds: input may be read from any thread.</li>
  *   <li><b>Half-close.</b> Closing the output stream half-closes the connection with
  *       Switchboard's Jetty adapter; on Tomcat it only stops the stream.</li>
+ *   <li><b>Writes.</b> Tomcat copies a non-blocking write into its write buffer
+ *       ({@code socket.appWriteBufSize}, 8 KiB), sending each time it fills, but leaves the last
+ *       part there; when that part fills the buffer exactly, {@code isReady()} turns false and
+ *       neither a write nor a flush is allowed until its poller has found the socket writable,
+ *       a round trip for every write that ends on a multiple of the buffer (every 16 KiB
+ *       chunk an echo writes). Where the control knows the buffer's size, each write is kept one
+ *       byte below it and flushed at once, which leaves the buffer empty for the next.</li>
  *   <li><b>End of input.</b> {@code onAllDataRead}, a read of -1, or (Tomcat, at a
  *       half-close) an {@code EOFException} in {@code onError}.</li>
  * </ul>
@@ -56,10 +63,29 @@ public final class ServletTransport implements Transport {
     private volatile Events events;
     private ServletInputStream in;
     private ServletOutputStream out;
+    /** Most bytes per write: {@link #MAX_WRITE}, or one less than the container's write buffer. */
+    private final int writeCap;
+    /** Whether each write is flushed at once (when capped below the container's buffer). */
+    private final boolean flushEachWrite;
+    /** Whether bytes were written since the last flush. Under the engine's output lock. */
+    private boolean unflushed;
 
+    /** A transport that writes up to {@link #MAX_WRITE} bytes at a time and flushes when the engine asks. */
     public ServletTransport(WebConnection connection, ConnectionControl control) {
+        this(connection, control, 0);
+    }
+
+    /**
+     * @param writeBufferSize the capacity of the container's write buffer (see
+     *     {@link ConnectionControl#writeBufferSize()}): each write is then kept one byte below
+     *     it and flushed at once, so that the buffer is never left exactly full; 0 (or 1) for
+     *     writes of up to {@link #MAX_WRITE} bytes, flushed when the engine asks
+     */
+    public ServletTransport(WebConnection connection, ConnectionControl control, int writeBufferSize) {
         this.connection = connection;
         this.control = control;
+        this.flushEachWrite = writeBufferSize > 1;
+        this.writeCap = flushEachWrite ? Math.min(MAX_WRITE, writeBufferSize - 1) : MAX_WRITE;
     }
 
     @Override
@@ -129,7 +155,7 @@ public final class ServletTransport implements Transport {
             if (!out.isReady()) {
                 return false; // the container calls onWritePossible
             }
-            int n = Math.min(data.remaining(), MAX_WRITE);
+            int n = Math.min(data.remaining(), writeCap);
             if (data.hasArray()) {
                 out.write(data.array(), data.arrayOffset() + data.position(), n);
                 data.position(data.position() + n);
@@ -138,16 +164,25 @@ public final class ServletTransport implements Transport {
                 data.get(chunk);
                 out.write(chunk);
             }
+            unflushed = true;
+            if (flushEachWrite && out.isReady()) {
+                out.flush(); // the buffer now holds less than its capacity, so the flush is allowed
+                unflushed = false;
+            }
         }
         return true;
     }
 
     @Override
     public boolean flush() throws IOException {
+        if (!unflushed) {
+            return out.isReady(); // each write was flushed: whether the last flush has gone out
+        }
         if (!out.isReady()) {
             return false;
         }
         out.flush();
+        unflushed = false;
         return out.isReady();
     }
 
