@@ -1,6 +1,7 @@
 package dev.switchboard.servlet.internal.transport;
 
 import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.internal.engine.Engine;
 import jakarta.servlet.http.WebConnection;
 
@@ -8,7 +9,9 @@ import jakarta.servlet.http.WebConnection;
  * Brings together the two halves of a switch, which arrive in either order: the engine,
  * bound by the switch right after {@code upgrade()} returned, and the upgraded connection,
  * once the container hands it over ({@code init}); then starts the engine on a
- * {@link ServletTransport} with the container's control of that connection. Tomcat calls {@code init} after the
+ * {@link Transport} of the container's own where its support offers one
+ * ({@link ContainerSupport#transport}), else on a {@link ServletTransport} with the
+ * container's control of that connection. Tomcat calls {@code init} after the
  * filter returns, and so does Jetty 12.1.8 and later (with or without Switchboard's Jetty
  * adapter); earlier Jetty 12.1 builds called it inside {@code upgrade()}. The container's
  * release ({@code destroy}) may come at any time, even before either. Thread-safe.
@@ -35,7 +38,7 @@ public final class Handover {
             gone = released;
         }
         if (c != null) {
-            bound.start(new ServletTransport(c, container.control(c)));
+            bound.start(transport(c, container));
         }
         if (gone) {
             bound.events().closed();
@@ -52,8 +55,14 @@ public final class Handover {
             container = support;
         }
         if (e != null) {
-            e.start(new ServletTransport(c, container.control(c)));
+            e.start(transport(c, container));
         }
+    }
+
+    /** The container's own transport for {@code c} where it offers one, else its Servlet streams. */
+    private static Transport transport(WebConnection c, ContainerSupport container) {
+        Transport own = container.transport(c);
+        return own != null ? own : new ServletTransport(c, container.control(c));
     }
 
     /** The container released the connection. */
