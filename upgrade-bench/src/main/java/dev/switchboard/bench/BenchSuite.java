@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.bench.scenario.EchoScenario;
+import dev.switchboard.bench.scenario.JettyEchoScenario;
 import dev.switchboard.bench.scenario.JettyWebSocketHandshakeScenario;
 import dev.switchboard.bench.scenario.JmhScenario;
 import dev.switchboard.bench.scenario.MemoryScenario;
@@ -44,7 +45,7 @@ public final class BenchSuite {
 
     static List<Scenario> all() {
         return List.of(new PlainGetScenario(), new WebSocketHandshakeScenario(),
-                new JettyWebSocketHandshakeScenario(), new EchoScenario(),
+                new JettyWebSocketHandshakeScenario(), new EchoScenario(), new JettyEchoScenario(),
                 new TunnelScenario(), new Rfc2817Scenario(), new ConnectorRfc2817Scenario(), new MemoryScenario(),
                 new WebSocketMemoryScenario(), new JmhScenario());
     }
