@@ -29,6 +29,11 @@ public final class JettyEchoScenario implements Scenario {
 
     private static final String NAME = "3. echo/1 after the 101, Jetty 12.1";
     private static final Target TARGET = Target.atLeast(0.85);
+    /**
+     * How many times the plan's warm-up each side gets: the Jetty JVM starts cold for this
+     * scenario, while the NIO echo runs in the suite's JVM, already compiled.
+     */
+    private static final int WARM_UP_FACTOR = 3;
     /** As in {@link EchoScenario}. */
     private static final int CONNECTIONS = 16;
 
@@ -59,10 +64,11 @@ public final class JettyEchoScenario implements Scenario {
             int servletPort = Integer.parseInt(jetty.expect("port servlet "));
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
             WebSocketHandshakeScenario.CpuClock nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
-            List<Interleaved> large = Interleaved.run("echo 64 KiB on Jetty", plan,
+            Plan warmer = plan.withWarmUp(plan.warmUp().multipliedBy(WARM_UP_FACTOR));
+            List<Interleaved> large = Interleaved.run("echo 64 KiB on Jetty", warmer,
                     side(nioAddress, "/x", 64 * 1024, nioCpu),
                     List.of(side(jetty, "fast", fastPort, 64 * 1024), side(jetty, "servlet", servletPort, 64 * 1024)));
-            List<Interleaved> small = Interleaved.run("echo 64 B on Jetty", plan, side(nioAddress, "/x", 64, nioCpu),
+            List<Interleaved> small = Interleaved.run("echo 64 B on Jetty", warmer, side(nioAddress, "/x", 64, nioCpu),
                     List.of(side(jetty, "fast", fastPort, 64), side(jetty, "servlet", servletPort, 64)));
             String onJetty = NAME + ": the jetty transport";
             String onServlet = NAME + ": the servlet transport";
@@ -82,8 +88,11 @@ public final class JettyEchoScenario implements Scenario {
                     which runs on Jetty's own transport, and `/servlet` with `switchboard.transport=servlet`, which \
                     runs on the adapter's Servlet streams. %d connections from one NIO client thread, each sending \
                     a message and waiting for all of it to come back before sending the next. Server CPU: the echo \
-                    server's thread, or the threads of the Jetty server's pool (acceptor, selectors, tasks).
-                    """, version, CONNECTIONS);
+                    server's thread, or the threads of the Jetty server's pool (acceptor, selectors, tasks). Each \
+                    side is warmed up for %d s (%d times the plan's: the Jetty JVM starts cold), then measured in %d \
+                    interleaved pairs of %d s.
+                    """, version, CONNECTIONS, warmer.warmUp().toSeconds(), WARM_UP_FACTOR, plan.pairs(),
+                    plan.run().toSeconds());
             return new Section(title(), rows, details);
         }
     }
