@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpStream;
@@ -15,7 +16,9 @@ import org.eclipse.jetty.util.DecoratedObjectFactory;
  * {@code HttpServletRequest.upgrade} for Jetty 12.1, in the ee10 and ee11 environments, over Jetty's own connection upgrade
  * (the mechanism Jetty's WebSocket uses): the handler is created, and an
  * {@link UpgradedConnection} for it is left in the request attribute
- * {@code org.eclipse.jetty.server.HttpStream.upgradeConnection}; when the response (101, or 200
+ * {@code org.eclipse.jetty.server.HttpStream.upgradeConnection} (a {@link ChannelConnection}
+ * where Switchboard asked for the {@value ChannelConnection#NAME} transport in the request
+ * attribute {@value JettyUpgradeInitializer#TRANSPORT_ATTRIBUTE}); when the response (101, or 200
  * to a {@code CONNECT}) is complete, Jetty's HTTP/1.1 connection hands its endpoint, and any
  * bytes it had already read past the request, to that connection.
  *
@@ -64,15 +67,18 @@ public final class JettyUpgrade implements BiFunction<HttpServletRequest, Class<
         }
 
         HttpConfiguration http = connectionMetaData.getHttpConfiguration();
-        UpgradedConnection connection = new UpgradedConnection(
-                connectionMetaData.getConnection().getEndPoint(),
-                jettyRequest.getComponents().getExecutor(),
-                jettyRequest.getComponents().getByteBufferPool(),
-                http.isUseInputDirectByteBuffers(),
-                http.isUseOutputDirectByteBuffers(),
-                jettyRequest.getContext(),
-                handler,
-                objects::destroy);
+        AbstractConnection connection;
+        if (ChannelConnection.NAME.equals(request.getAttribute(JettyUpgradeInitializer.TRANSPORT_ATTRIBUTE))) {
+            connection = new ChannelConnection(connectionMetaData.getConnection().getEndPoint(),
+                    jettyRequest.getComponents().getExecutor(), jettyRequest.getComponents().getByteBufferPool(),
+                    http.isUseInputDirectByteBuffers(), http.isUseOutputDirectByteBuffers(), jettyRequest.getContext(),
+                    handler, objects::destroy);
+        } else {
+            connection = new UpgradedConnection(connectionMetaData.getConnection().getEndPoint(),
+                    jettyRequest.getComponents().getExecutor(), jettyRequest.getComponents().getByteBufferPool(),
+                    http.isUseInputDirectByteBuffers(), http.isUseOutputDirectByteBuffers(), jettyRequest.getContext(),
+                    handler, objects::destroy);
+        }
         connection.setInputBufferSize(http.getInputBufferSize());
         connectionMetaData.getConnector().getEventListeners().forEach(connection::addEventListener);
         jettyRequest.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection);

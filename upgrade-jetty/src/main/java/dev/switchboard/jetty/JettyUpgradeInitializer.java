@@ -8,7 +8,8 @@ import jakarta.servlet.ServletContext;
 
 /**
  * Installs {@link JettyUpgrade} in every web application Jetty starts, as the servlet context
- * attribute {@value #ATTRIBUTE} that Switchboard's {@code UpgradeFilter} looks for.
+ * attribute {@value #ATTRIBUTE} that Switchboard's {@code UpgradeFilter} looks for, and names
+ * its own transport ({@link ChannelConnection}) in {@value #TRANSPORT_ATTRIBUTE}.
  *
  * <p>Jetty finds this initializer when the jar is on the class path of its ee10 or ee11
  * environment (a Jetty module, or the classpath of an embedded server). In {@code WEB-INF/lib}
@@ -20,6 +21,12 @@ public final class JettyUpgradeInitializer implements ServletContainerInitialize
 
     /** upgrade-servlet's {@code ContainerUpgrade.ATTRIBUTE}, repeated: this jar must not depend on that one at run time. */
     static final String ATTRIBUTE = "dev.switchboard.servlet.ContainerUpgrade";
+
+    /**
+     * upgrade-servlet's {@code ContainerUpgrade.TRANSPORT_ATTRIBUTE}, repeated: the context
+     * attribute naming this adapter's own transport, and the request attribute asking for it.
+     */
+    static final String TRANSPORT_ATTRIBUTE = ATTRIBUTE + ".transport";
 
     private static final Logger LOG = Logger.getLogger(JettyUpgradeInitializer.class.getName());
 
@@ -42,5 +49,6 @@ public final class JettyUpgradeInitializer implements ServletContainerInitialize
             return;
         }
         context.setAttribute(ATTRIBUTE, new JettyUpgrade());
+        context.setAttribute(TRANSPORT_ATTRIBUTE, ChannelConnection.NAME);
     }
 }

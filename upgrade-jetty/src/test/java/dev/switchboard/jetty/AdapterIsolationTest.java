@@ -28,6 +28,12 @@ class AdapterIsolationTest {
     }
 
     @Test
+    @DisplayName("the adapter names its transport under upgrade-servlet's attribute name")
+    void transportAttributeNamesAgree() {
+        assertThat(JettyUpgradeInitializer.TRANSPORT_ATTRIBUTE).isEqualTo(ContainerUpgrade.TRANSPORT_ATTRIBUTE);
+    }
+
+    @Test
     @DisplayName("no class of upgrade-jetty refers to a class of upgrade-servlet")
     void noReferenceToUpgradeServlet() throws IOException, URISyntaxException {
         Path classes = Path.of(JettyUpgrade.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
+import dev.switchboard.servlet.container.AdapterTransport;
 import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
 import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
@@ -39,6 +40,15 @@ import jakarta.servlet.http.HttpUpgradeHandler;
  *       committed, not HTTP/1.1).</li>
  * </ol>
  *
+ * <p><b>A transport of the adapter's own.</b> An adapter that can carry a switched connection
+ * itself, faster than through Servlet streams, names that transport in the context attribute
+ * {@value #TRANSPORT_ATTRIBUTE} (a {@code String} such as {@code "jetty"}). Where the
+ * context's {@code switchboard.transport} allows it ({@link TransportChoice}), Switchboard
+ * sets the request attribute of the same name to that name before it asks for one of its own
+ * handlers; the adapter then gives that handler, in {@code init}, a {@code WebConnection}
+ * offering the transport in the JDK-typed form {@link AdapterTransport} describes, or a plain
+ * one where it cannot serve this connection that way.
+ *
  * <p>Switchboard's Jetty adapter ({@code upgrade-jetty}) is one: Jetty 12.1's
  * {@code upgrade()} gives the handler an input that is already at end of stream when the client
  * waits for the 101 before sending (see {@code docs/jetty-upgrade-eof.md}).
@@ -52,18 +62,30 @@ public final class ContainerUpgrade {
 
     private static final Logger LOG = Logger.getLogger(ContainerUpgrade.class.getName());
 
+    /**
+     * The context attribute in which an adapter names a transport of its own, and the request
+     * attribute in which Switchboard asks for it (see the class comment).
+     */
+    public static final String TRANSPORT_ATTRIBUTE = ATTRIBUTE + ".transport";
+
+    /** Marks a context whose transport has been reported. */
+    private static final String TRANSPORT_LOGGED_ATTRIBUTE = TRANSPORT_ATTRIBUTE + ".logged";
+
     /** Marks a context whose missing adapter has been reported. */
     private static final String WARNED_ATTRIBUTE = ATTRIBUTE + ".warned";
 
     private final BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter;
     private final String name;
     private final ContainerSupport support;
+    /** The adapter's own transport, to ask for at each switch; null when there is none or it is not wanted. */
+    private final String adapterTransport;
 
     private ContainerUpgrade(BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter,
-            String name, ContainerSupport support) {
+            String name, ContainerSupport support, String adapterTransport) {
         this.adapter = adapter;
         this.name = name;
         this.support = support;
+        this.adapterTransport = adapterTransport;
     }
 
     /**
@@ -74,10 +96,13 @@ public final class ContainerUpgrade {
      * @throws IllegalArgumentException if the attribute holds something other than a {@code BiFunction}
      */
     public static ContainerUpgrade of(ServletContext context) {
+        TransportChoice choice = UpgradeDeclarations.TRANSPORT.get(Settings.of(context));
         Object attribute = context.getAttribute(ATTRIBUTE);
         if (attribute == null) {
             warnIfAdapterNeeded(context);
-            return new ContainerUpgrade(null, "HttpServletRequest.upgrade", ContainerSupport.of(context));
+            ContainerSupport support = Transports.chosen(ContainerSupport.of(context), choice);
+            Transports.report(context, choice, support.transportName(), support.name(), TRANSPORT_LOGGED_ATTRIBUTE);
+            return new ContainerUpgrade(null, "HttpServletRequest.upgrade", support, null);
         }
         if (!(attribute instanceof BiFunction<?, ?, ?> function)) {
             throw new IllegalArgumentException("Context attribute " + ATTRIBUTE + " must be a BiFunction"
@@ -87,7 +112,12 @@ public final class ContainerUpgrade {
         @SuppressWarnings("unchecked")
         BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter =
                 (BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler>) function;
-        return new ContainerUpgrade(adapter, function.getClass().getName(), ContainerSupport.of(context));
+        ContainerSupport support = Transports.chosen(ContainerSupport.of(context), choice);
+        String offered = context.getAttribute(TRANSPORT_ATTRIBUTE) instanceof String s ? s : null;
+        String own = choice == TransportChoice.SERVLET ? null : offered;
+        Transports.report(context, choice, own != null ? own : support.transportName(), function.getClass().getName(),
+                TRANSPORT_LOGGED_ATTRIBUTE);
+        return new ContainerUpgrade(adapter, function.getClass().getName(), support, own);
     }
 
     /**
@@ -101,6 +131,9 @@ public final class ContainerUpgrade {
             throws IOException, ServletException {
         if (adapter == null) {
             return request.upgrade(type);
+        }
+        if (adapterTransport != null && Transports.runsOnEngine(type)) {
+            request.setAttribute(TRANSPORT_ATTRIBUTE, adapterTransport);
         }
         HttpUpgradeHandler handler;
         try {

@@ -16,6 +16,7 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     private final LongAdder delegated = new LongAdder();
     private final LabelledCounters refusals = new LabelledCounters();
     private final AtomicInteger active = new AtomicInteger();
+    private final LabelledCounters transports = new LabelledCounters();
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final UpgradeListeners listeners;
@@ -71,6 +72,14 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     /** For handlers: a connection of this protocol opened. */
     public void connectionOpened() {
         active.incrementAndGet();
+    }
+
+    /**
+     * For the connection engine: a connection of this protocol started on the transport named
+     * {@code transport} (see {@link UpgradedConnection#transport()}).
+     */
+    public void carriedBy(String transport) {
+        transports.increment(transport);
     }
 
     /** For handlers: a connection of this protocol closed. */
@@ -153,6 +162,11 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     }
 
     @Override
+    public Map<String, Long> getConnectionsByTransport() {
+        return transports.snapshot();
+    }
+
+    @Override
     public long getBytesReceived() {
         return bytesReceived.sum();
     }
@@ -173,6 +187,7 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
         out.put("refusals", getRefusals());
         out.put("refusalsByReason", getRefusalsByReason());
         out.put("activeConnections", getActiveConnections());
+        out.put("connectionsByTransport", getConnectionsByTransport());
         out.put("bytesReceived", getBytesReceived());
         out.put("bytesSent", getBytesSent());
         return out;

@@ -29,6 +29,12 @@ public interface ProtocolStatisticsMXBean {
     /** Upgraded connections currently open. */
     int getActiveConnections();
 
+    /**
+     * Upgraded connections since start by the transport that carried them ({@code servlet},
+     * {@code jetty}; see {@code switchboard.transport}).
+     */
+    Map<String, Long> getConnectionsByTransport();
+
     /** Bytes read from upgraded connections after the switch. */
     long getBytesReceived();
 

@@ -52,6 +52,11 @@ public final class UpgradeDeclarations {
             NegotiationLimits.DEFAULT.maxProtocols(), 1, 256, "Protocols one request may offer; beyond it, 431.");
     public static final Option<Integer> MAX_CONTENT_LENGTH = Option.size(UpgradeOptions.MAX_CONTENT_LENGTH, 64 * KIB,
             0, 64 * MIB, "Content an upgrade request may carry (read whole before the switch); beyond it, 413.");
+    public static final Option<TransportChoice> TRANSPORT = Option.enumeration(UpgradeOptions.TRANSPORT,
+            TransportChoice.AUTO, "Context param: what carries upgraded connections. `auto`: the container's own "
+                    + "transport where the container and connector allow it (Jetty with upgrade-jetty), else the "
+                    + "Servlet API's streams. `servlet`: the Servlet streams everywhere. `container`: the container's "
+                    + "own, and where it has none the Servlet one, with a warning. Each context logs which at start.");
     public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
             "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
     public static final Option<AllowedHosts> ALLOWED_HOSTS = Option.of(UpgradeOptions.ALLOWED_HOSTS,
@@ -83,7 +88,7 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other handler options above)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
+            .add(TRANSPORT, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
             .build();
 
     private UpgradeDeclarations() {

@@ -32,6 +32,8 @@ public final class UpgradeOptions {
     public static final String MAX_UPGRADE_PROTOCOLS = "switchboard.maxUpgradeProtocols";
     public static final String MAX_CONTENT_LENGTH = "switchboard.maxContentLength";
     public static final String JMX = "switchboard.jmx";
+    /** Context param: the transport of upgraded connections (see {@link TransportChoice}). */
+    public static final String TRANSPORT = "switchboard.transport";
     /** Hosts whose upgrade requests are served (see {@link AllowedHosts}). */
     public static final String ALLOWED_HOSTS = "switchboard.allowedHosts";
     /** The proxies whose forwarding fields are believed (see {@link ForwardedClients}). */

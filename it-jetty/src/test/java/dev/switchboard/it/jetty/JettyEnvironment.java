@@ -44,6 +44,15 @@ public final class JettyEnvironment {
         }
     }
 
+    /** Sets a context param of {@code webApp}, a {@code WebAppContext} of this environment. */
+    static void setInitParameter(ContextHandler webApp, String name, String value) {
+        try {
+            webAppClass().getMethod("setInitParameter", String.class, String.class).invoke(webApp, name, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set a context param of a " + name() + " WebAppContext", e);
+        }
+    }
+
     /** Why {@code webApp} did not start, as Jetty recorded it; {@code null} if it did. */
     static Throwable unavailableCause(ContextHandler webApp) {
         try {

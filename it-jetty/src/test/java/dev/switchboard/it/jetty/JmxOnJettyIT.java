@@ -14,4 +14,10 @@ class JmxOnJettyIT extends JmxScenarios {
     protected ServerUnderTest server() {
         return JETTY.server();
     }
+
+    /** With upgrade-jetty, {@code switchboard.transport=auto} picks Jetty's own. */
+    @Override
+    protected String transport() {
+        return "jetty";
+    }
 }

@@ -69,6 +69,23 @@ public abstract class JmxScenarios {
     }
 
     @Test
+    @DisplayName("JMX counts upgraded connections by the transport that carried them")
+    void countsConnectionsByTransport() throws Exception {
+        try (RawConnection c = RawConnection.open(server().base())) {
+            c.send(upgrade(server(), "x", "echo/1"));
+            assertThat(c.readHead().status()).isEqualTo(101);
+            c.send("12345");
+            assertThat(c.readString(5)).isEqualTo("12345");
+            assertThat(reasons(protocol("echo/1"), "ConnectionsByTransport")).containsOnlyKeys(transport());
+        }
+    }
+
+    /** The transport this container runs upgraded connections on with the default settings. */
+    protected String transport() {
+        return "servlet";
+    }
+
+    @Test
     @DisplayName("JMX counts refusals by reason and requests that were ignored or rejected")
     void countsRefusalsAndRejections() throws Exception {
         exchange(upgrade(server(), "x", "refuse/1"));

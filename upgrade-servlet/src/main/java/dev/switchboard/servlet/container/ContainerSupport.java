@@ -80,6 +80,27 @@ public interface ContainerSupport {
     }
 
     /**
+     * A transport of the container's own for {@code connection}, in place of its Servlet
+     * streams, or null to run it on them. Called once per connection, when the container hands
+     * it over, unless the context runs with {@code switchboard.transport=servlet}; null for a
+     * connection the container's transport cannot serve falls back quietly. The default takes
+     * what a container adapter offers ({@link AdapterTransport}).
+     */
+    default Transport transport(WebConnection connection) {
+        return AdapterTransport.of(connection);
+    }
+
+    /**
+     * The name of the transport {@link #transport} offers where the connector allows it
+     * ({@code "tomcat"}), or null when this support has none: for the line each context logs
+     * at start. An adapter outside the web application names its own (see
+     * {@link dev.switchboard.servlet.ContainerUpgrade}).
+     */
+    default String transportName() {
+        return null;
+    }
+
+    /**
      * The support for the container that runs {@code context}: a provider's if one answers,
      * else what the Servlet API alone allows, which on a container known to need more is
      * reported in one warning per context. Looked up once per context.

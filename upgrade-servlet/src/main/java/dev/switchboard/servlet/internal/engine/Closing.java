@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.switchboard.servlet.container.Transport;
 
 /**
  * How one upgraded connection ends, from any thread and in any order: an orderly close once

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.UpgradeSession;
+import dev.switchboard.servlet.container.Transport;
 
 /**
  * The connection engine of one upgraded connection: runs its {@link UpgradeSession} on a
@@ -75,6 +76,7 @@ public final class Engine {
         if (!closing.attach(t)) {
             return;
         }
+        setup.statistics().carriedBy(t.name());
         HandlerOptions limits = setup.limits();
         IdleTimer idle = new IdleTimer(setup.scheduler(), serial, limits.idleTimeout(), limits.firstByteTimeout(),
                 this::expired, setup.clock());

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 import dev.switchboard.servlet.WriteTarget;
+import dev.switchboard.servlet.container.Transport;
 
 /**
  * The output side of an upgraded connection, with its one bounded queue and its one

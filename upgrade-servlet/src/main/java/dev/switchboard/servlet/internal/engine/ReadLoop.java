@@ -3,6 +3,8 @@ package dev.switchboard.servlet.internal.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import dev.switchboard.servlet.container.Transport;
+
 /**
  * The input side of an upgraded connection: reads from the {@link Transport} and delivers to
  * a {@link Sink} while the sink lets input flow, until nothing more is there (the transport

@@ -2,6 +2,7 @@ package dev.switchboard.servlet.internal.transport;
 
 import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.internal.engine.Engine;
 import jakarta.servlet.http.WebConnection;
 
@@ -9,7 +10,9 @@ import jakarta.servlet.http.WebConnection;
  * Brings together the two halves of a switch, which arrive in either order: the engine,
  * bound by the switch right after {@code upgrade()} returned, and the upgraded connection,
  * once the container hands it over ({@code init}); then starts the engine on a
- * {@link ServletTransport} with the container's control of that connection. Tomcat calls {@code init} after the
+ * {@link Transport} of the container's own where its support offers one
+ * ({@link ContainerSupport#transport}), else on a {@link ServletTransport} with the
+ * container's control of that connection. Tomcat calls {@code init} after the
  * filter returns, and so does Jetty 12.1.8 and later (with or without Switchboard's Jetty
  * adapter); earlier Jetty 12.1 builds called it inside {@code upgrade()}. The container's
  * release ({@code destroy}) may come at any time, even before either. Thread-safe.
@@ -57,7 +60,15 @@ public final class Handover {
         }
     }
 
-    private static ServletTransport transport(Engine engine, WebConnection c, ContainerSupport container) {
+    /**
+     * The container's own transport for {@code c} where it offers one, else its Servlet streams,
+     * their writes capped below the container's write buffer unless the options say not to.
+     */
+    private static Transport transport(Engine engine, WebConnection c, ContainerSupport container) {
+        Transport own = container.transport(c);
+        if (own != null) {
+            return own;
+        }
         ConnectionControl control = container.control(c);
         return new ServletTransport(c, control, engine.limits().capWrites() ? control.writeBufferSize() : 0);
     }

@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.servlet.container.ConnectionControl;
-import dev.switchboard.servlet.internal.engine.Transport;
+import dev.switchboard.servlet.container.Transport;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -90,7 +90,7 @@ public final class ServletTransport implements Transport {
 
     @Override
     public String name() {
-        return "servlet";
+        return SERVLET;
     }
 
     @Override

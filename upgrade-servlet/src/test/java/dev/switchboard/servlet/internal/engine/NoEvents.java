@@ -1,5 +1,7 @@
 package dev.switchboard.servlet.internal.engine;
 
+import dev.switchboard.servlet.container.Transport;
+
 /** Transport events that nobody listens to: for tests that drive a queue or loop by hand. */
 enum NoEvents implements Transport.Events {
     INSTANCE;

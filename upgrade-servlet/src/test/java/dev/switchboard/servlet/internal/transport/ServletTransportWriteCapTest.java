@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.servlet.container.ConnectionControl;
+import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.internal.FakeInput;
-import dev.switchboard.servlet.internal.engine.Transport;
 import jakarta.servlet.http.WebConnection;
 
 /**

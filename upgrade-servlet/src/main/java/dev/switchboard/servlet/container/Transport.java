@@ -1,14 +1,17 @@
-package dev.switchboard.servlet.internal.engine;
+package dev.switchboard.servlet.container;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * What the engine needs from a connection after its switch: non-blocking reads and writes,
- * readiness callbacks, half-close and a close from any thread. The Servlet API's streams are
- * one implementation; a container's own upgrade mechanism (Tomcat's internal upgrade
- * handlers and poller, Jetty's non-blocking connections on the selector thread) fits the same
- * contract, so that sessions run unchanged on every transport.
+ * What Switchboard's connection engine needs from a connection after its switch: non-blocking
+ * reads and writes, readiness callbacks, half-close and a close from any thread. The Servlet
+ * API's streams are one implementation (the {@code servlet} transport); a container's own
+ * upgrade mechanism (Tomcat's internal upgrade handlers and poller, Jetty's non-blocking
+ * connections on the selector thread) fits the same contract, so that sessions run unchanged
+ * on every transport. A container's transport reaches the engine through
+ * {@link ContainerSupport#transport}, or, for an adapter that lives outside the web
+ * application, in the JDK-typed form that {@link AdapterTransport} reads.
  *
  * <p><b>Reads</b> follow the NIO channel contract: {@link #read} returns the bytes read,
  * {@code 0} when none are there yet (then {@link Events#readable()} follows when some
@@ -26,6 +29,9 @@ import java.nio.ByteBuffer;
  * methods.
  */
 public interface Transport {
+
+    /** The name of the transport that runs on the Servlet API's streams. */
+    String SERVLET = "servlet";
 
     /** What a transport reports to the engine, from its own threads. */
     interface Events {
