@@ -101,7 +101,11 @@ public final class ConformanceReport {
                 .append("Each requirement of [`design/CONFORMANCE.md`](design/CONFORMANCE.md) with the tests whose ")
                 .append("names start with its ID, and where they passed. `pass (n)`: n test cases ran and passed; ")
                 .append("`FAIL`: at least one failed; `SKIPPED`: at least one did not run; `-`: no test for it ran there; `n/a`: an explained ")
-                .append("exception (see below). An ID with no test anywhere is **missing**.\n\n");
+                .append("exception (see below). An ID with no test anywhere is **missing**.\n\n")
+                .append("After the 101, the Tomcat columns run the servlet transport (the Servlet API's non-blocking ")
+                .append("streams, with upgrade-tomcat's control and the write cap); the Jetty columns run Jetty's own ")
+                .append("transport (`switchboard.transport=auto` with upgrade-jetty), except `EchoStreamOnJettyIT` on ")
+                .append("ee10 and `WithoutAdapterIT`, which keep the servlet transport covered there.\n\n");
         md.append("| ID | Requirement | Tests |");
         columns.forEach(c -> md.append(' ').append(label(c)).append(" |"));
         md.append("\n|---|---|---|");
