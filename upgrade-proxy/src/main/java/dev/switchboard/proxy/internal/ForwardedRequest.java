@@ -53,7 +53,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * scheme, host and port it used, written as one hop, so that a backend needs to trust this hop
  * alone. The received {@code Forwarded}, {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}
  * and {@code -Port} never reach the backend as received; nor does any field of a family this hop
- * does not write ({@code Forwarded}, or every {@code X-Forwarded-*} field).
+ * does not write ({@code Forwarded}, or every {@code X-Forwarded-*} field), nor, from a peer that
+ * is no trusted proxy, any other {@code X-Forwarded-*} field (such as {@code -Prefix}): only a
+ * trusted proxy's pass on.
  */
 final class ForwardedRequest {
 
@@ -88,7 +90,7 @@ final class ForwardedRequest {
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (hopByHop.contains(name) || SET_BY_THIS_HOP.contains(lower) || REPLACED.contains(lower)
-                    || notWritten(lower, forwarding)) {
+                    || notWritten(lower, forwarding) || client.trustedHops() == 0 && isForwarding(lower)) {
                 continue;
             }
             List<String> values = Collections.list(request.getHeaders(name));
@@ -114,6 +116,15 @@ final class ForwardedRequest {
         }
         out.append("\r\n");
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether {@code lowerName} is a forwarding field: {@code Forwarded} or any
+     * {@code X-Forwarded-*} ({@code -Prefix}, {@code -Server}, {@code -Ssl}...), which a peer that
+     * is no trusted proxy may not assert.
+     */
+    private static boolean isForwarding(String lowerName) {
+        return lowerName.equals("forwarded") || lowerName.startsWith(X_FORWARDED_FAMILY);
     }
 
     /** Whether {@code lowerName} belongs to a family of forwarding fields this hop does not write. */
