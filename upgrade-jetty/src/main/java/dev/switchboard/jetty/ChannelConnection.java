@@ -3,14 +3,10 @@ package dev.switchboard.jetty;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -22,7 +18,6 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Context;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.SerializedInvoker;
 
 /**
  * The {@value #NAME} transport: what a Jetty {@link EndPoint} runs after a switch whose
@@ -42,15 +37,10 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
     /** The name of this transport, as a connection reports it. */
     static final String NAME = "jetty";
 
-    private static final Logger LOG = Logger.getLogger(ChannelConnection.class.getName());
-
-    private final HttpUpgradeHandler handler;
     private final Context context;
-    private final Consumer<HttpUpgradeHandler> release;
-    private final SerializedInvoker invoker;
+    private final HandlerCallbacks callbacks;
     private final EndPointChannel channel;
     private final Callback fillable = new Fillable();
-    private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile Runnable readable;
 
     /**
@@ -66,10 +56,9 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
     ChannelConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, boolean directInput,
             boolean directOutput, Context context, HttpUpgradeHandler handler, Consumer<HttpUpgradeHandler> release) {
         super(endPoint, executor);
-        this.handler = handler;
         this.context = context;
-        this.release = release;
-        this.invoker = new SerializedInvoker(ChannelConnection.class.getSimpleName(), executor);
+        this.callbacks = new HandlerCallbacks(ChannelConnection.class.getSimpleName(), executor, context, handler,
+                release);
         this.channel = new EndPointChannel(endPoint, buffers, directInput, directOutput, this::requestFill);
     }
 
@@ -81,7 +70,7 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
     @Override
     public void onOpen() {
         super.onOpen();
-        dispatch(this::init);
+        callbacks.init(new ChannelWebConnection(), getEndPoint());
     }
 
     @Override
@@ -100,7 +89,7 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
     @Override
     public void onClose(Throwable cause) {
         super.onClose(cause);
-        dispatch(this::destroy);
+        callbacks.destroy();
     }
 
     /** The engine's {@code requestRead}: any thread; never reports on the calling thread. */
@@ -110,7 +99,7 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
             return; // not started: the start asks
         }
         if (channel.hasLeftover()) {
-            execute(() -> context.run(listener));
+            callbacks.execute(() -> context.run(listener));
         } else {
             requestFill();
         }
@@ -142,47 +131,9 @@ final class ChannelConnection extends AbstractConnection.NonBlocking implements 
                 "releaseReadBuffer", (Consumer<ByteBuffer>) channel::release);
     }
 
-    private void dispatch(Runnable task) {
-        Runnable queue = invoker.offer(() -> context.run(task));
-        if (queue != null) {
-            execute(queue);
-        }
-    }
-
-    private void execute(Runnable task) {
-        try {
-            getExecutor().execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "Executor rejected a task; running it on the calling thread", e);
-            task.run();
-        }
-    }
-
-    private void init() {
-        try {
-            handler.init(new ChannelWebConnection());
-        } catch (Throwable x) {
-            LOG.log(Level.WARNING, "HttpUpgradeHandler.init failed; closing the connection", x);
-            getEndPoint().close(x);
-        }
-    }
-
-    private void destroy() {
-        if (!destroyed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            handler.destroy();
-        } catch (Throwable x) {
-            LOG.log(Level.WARNING, "HttpUpgradeHandler.destroy failed", x);
-        } finally {
-            release.accept(handler);
-        }
-    }
-
     @Override
     public String toConnectionString() {
-        return String.format("%s@%x[%s]", getClass().getSimpleName(), hashCode(), handler.getClass().getName());
+        return callbacks.describe(this);
     }
 
     /** Jetty's report that the endpoint is fillable, run on the selector thread. */

@@ -2,11 +2,7 @@ package dev.switchboard.jetty;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -17,7 +13,6 @@ import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Context;
-import org.eclipse.jetty.util.thread.SerializedInvoker;
 
 /**
  * What a Jetty {@link EndPoint} runs after a switch, in place of the HTTP/1.1 connection: it
@@ -36,15 +31,9 @@ import org.eclipse.jetty.util.thread.SerializedInvoker;
  */
 final class UpgradedConnection extends AbstractConnection implements Connection.UpgradeTo {
 
-    private static final Logger LOG = Logger.getLogger(UpgradedConnection.class.getName());
-
-    private final HttpUpgradeHandler handler;
-    private final Context context;
-    private final Consumer<HttpUpgradeHandler> release;
-    private final SerializedInvoker invoker;
+    private final HandlerCallbacks callbacks;
     private final UpgradedInputStream in;
     private final UpgradedOutputStream out;
-    private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile boolean closedByApplication;
 
     /**
@@ -60,10 +49,8 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
     UpgradedConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, boolean directInput,
             boolean directOutput, Context context, HttpUpgradeHandler handler, Consumer<HttpUpgradeHandler> release) {
         super(endPoint, executor);
-        this.handler = handler;
-        this.context = context;
-        this.release = release;
-        this.invoker = new SerializedInvoker(UpgradedConnection.class.getSimpleName(), executor);
+        this.callbacks = new HandlerCallbacks(UpgradedConnection.class.getSimpleName(), executor, context, handler,
+                release);
         this.in = new UpgradedInputStream(this, buffers, directInput);
         this.out = new UpgradedOutputStream(this, buffers, directOutput);
     }
@@ -76,7 +63,7 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
     @Override
     public void onOpen() {
         super.onOpen();
-        dispatch(this::init);
+        callbacks.init(new EndPointWebConnection(), getEndPoint());
     }
 
     @Override
@@ -96,7 +83,7 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
         boolean notify = !closedByApplication;
         in.onClose(cause, notify);
         out.onClose(cause);
-        dispatch(this::destroy);
+        callbacks.destroy();
     }
 
     /**
@@ -104,7 +91,7 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
      * this thread if none is running. For Jetty's own threads.
      */
     void invoke(Runnable task) {
-        invoker.run(() -> context.run(task));
+        callbacks.invoke(task);
     }
 
     /**
@@ -113,16 +100,7 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
      * they were queued, whatever thread runs them.
      */
     void dispatch(Runnable task) {
-        Runnable queue = invoker.offer(() -> context.run(task));
-        if (queue == null) {
-            return; // the thread running the queue runs this task too
-        }
-        try {
-            getExecutor().execute(queue);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "Executor rejected a callback; running it on the calling thread", e);
-            queue.run();
-        }
+        callbacks.dispatch(task);
     }
 
     /** Fails the connection from a stream: the endpoint closes and the handler is destroyed. */
@@ -130,31 +108,9 @@ final class UpgradedConnection extends AbstractConnection implements Connection.
         getEndPoint().close(cause);
     }
 
-    private void init() {
-        try {
-            handler.init(new EndPointWebConnection());
-        } catch (Throwable x) {
-            LOG.log(Level.WARNING, "HttpUpgradeHandler.init failed; closing the connection", x);
-            getEndPoint().close(x);
-        }
-    }
-
-    private void destroy() {
-        if (!destroyed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            handler.destroy();
-        } catch (Throwable x) {
-            LOG.log(Level.WARNING, "HttpUpgradeHandler.destroy failed", x);
-        } finally {
-            release.accept(handler);
-        }
-    }
-
     @Override
     public String toConnectionString() {
-        return String.format("%s@%x[%s]", getClass().getSimpleName(), hashCode(), handler.getClass().getName());
+        return callbacks.describe(this);
     }
 
     /** The handler's view of the connection. */
