@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 import dev.switchboard.bench.load.EchoLoad;
 import dev.switchboard.bench.load.NioEchoServer;
@@ -55,7 +54,7 @@ public final class EchoScenario implements Scenario {
                         .addClasses(ServletApiEcho.class, ServletApiEcho.Handler.class,
                                 ServletApiEcho.Handler.Reader.class, ServletApiEcho.Handler.Writer.class))) {
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
-            LongSupplier nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
+            WebSocketHandshakeScenario.CpuClock nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
             List<Interleaved> large = Interleaved.run("echo 64 KiB", plan, side(nioAddress, "/x", 64 * 1024, nioCpu),
                     List.of(side(tomcat, 64 * 1024), side(floor, 64 * 1024), side(uncapped, 64 * 1024)));
             List<Interleaved> small = Interleaved.run("echo 64 B", plan, side(nioAddress, "/x", 64, nioCpu),
@@ -101,12 +100,13 @@ public final class EchoScenario implements Scenario {
                 () -> ServerCpu.threads(threads));
     }
 
-    static Interleaved.Side side(InetSocketAddress address, String path, int size, LongSupplier cpu) {
+    static Interleaved.Side side(InetSocketAddress address, String path, int size,
+            WebSocketHandshakeScenario.CpuClock cpu) {
         String host = "127.0.0.1:" + address.getPort();
         return (Duration d) -> {
-            long before = cpu.getAsLong();
+            long before = cpu.nanos();
             EchoLoad.Result r = EchoLoad.run(address, host, path, CONNECTIONS, size, d);
-            long used = cpu.getAsLong() - before;
+            long used = cpu.nanos() - before;
             return new Sample().put("MB/s", r.megabytesPerSecond()).put("round trips/s", r.messagesPerSecond())
                     .put("cpu", used / 1e3 / Math.max(1, r.roundTrips()));
         };

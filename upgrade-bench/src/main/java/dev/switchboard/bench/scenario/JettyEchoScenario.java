@@ -3,16 +3,13 @@ package dev.switchboard.bench.scenario;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.switchboard.bench.load.EchoLoad;
 import dev.switchboard.bench.load.NioEchoServer;
 import dev.switchboard.bench.suite.Interleaved;
 import dev.switchboard.bench.suite.Plan;
 import dev.switchboard.bench.suite.Row;
-import dev.switchboard.bench.suite.Sample;
 import dev.switchboard.bench.suite.Scenario;
 import dev.switchboard.bench.suite.Section;
 import dev.switchboard.bench.suite.ServerCpu;
@@ -35,7 +32,6 @@ public final class JettyEchoScenario implements Scenario {
      */
     private static final int WARM_UP_FACTOR = 3;
     /** As in {@link EchoScenario}. */
-    private static final int CONNECTIONS = 16;
 
     @Override
     public String name() {
@@ -66,9 +62,9 @@ public final class JettyEchoScenario implements Scenario {
             WebSocketHandshakeScenario.CpuClock nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
             Plan warmer = plan.withWarmUp(plan.warmUp().multipliedBy(WARM_UP_FACTOR));
             List<Interleaved> large = Interleaved.run("echo 64 KiB on Jetty", warmer,
-                    side(nioAddress, "/x", 64 * 1024, nioCpu),
+                    EchoScenario.side(nioAddress, "/x", 64 * 1024, nioCpu),
                     List.of(side(jetty, "fast", fastPort, 64 * 1024), side(jetty, "servlet", servletPort, 64 * 1024)));
-            List<Interleaved> small = Interleaved.run("echo 64 B on Jetty", warmer, side(nioAddress, "/x", 64, nioCpu),
+            List<Interleaved> small = Interleaved.run("echo 64 B on Jetty", warmer, EchoScenario.side(nioAddress, "/x", 64, nioCpu),
                     List.of(side(jetty, "fast", fastPort, 64), side(jetty, "servlet", servletPort, 64)));
             String onJetty = NAME + ": the jetty transport";
             String onServlet = NAME + ": the servlet transport";
@@ -91,26 +87,15 @@ public final class JettyEchoScenario implements Scenario {
                     server's thread, or the threads of the Jetty server's pool (acceptor, selectors, tasks). Each \
                     side is warmed up for %d s (%d times the plan's: the Jetty JVM starts cold), then measured in %d \
                     interleaved pairs of %d s.
-                    """, version, CONNECTIONS, warmer.warmUp().toSeconds(), WARM_UP_FACTOR, plan.pairs(),
+                    """, version, EchoScenario.CONNECTIONS, warmer.warmUp().toSeconds(), WARM_UP_FACTOR, plan.pairs(),
                     plan.run().toSeconds());
             return new Section(title(), rows, details);
         }
     }
 
     private static Interleaved.Side side(ChildJvm jetty, String server, int port, int size) {
-        return side(new InetSocketAddress("127.0.0.1", port), "/" + server + "/x", size,
+        return EchoScenario.side(new InetSocketAddress("127.0.0.1", port), "/" + server + "/x", size,
                 () -> Long.parseLong(jetty.ask("cpu " + server, "cpu ")));
-    }
-
-    private static Interleaved.Side side(InetSocketAddress address, String path, int size, WebSocketHandshakeScenario.CpuClock cpu) {
-        String host = "127.0.0.1:" + address.getPort();
-        return (Duration d) -> {
-            long before = cpu.nanos();
-            EchoLoad.Result r = EchoLoad.run(address, host, path, CONNECTIONS, size, d);
-            long used = cpu.nanos() - before;
-            return new Sample().put("MB/s", r.megabytesPerSecond()).put("round trips/s", r.messagesPerSecond())
-                    .put("cpu", used / 1e3 / Math.max(1, r.roundTrips()));
-        };
     }
 
     @Override
