@@ -2,14 +2,14 @@ package dev.switchboard.servlet;
 
 import static dev.switchboard.servlet.NonBlockingUpgradeHandlerTest.assertSameBytes;
 import static dev.switchboard.servlet.NonBlockingUpgradeHandlerTest.pattern;
+import static dev.switchboard.servlet.RandomTraffic.drainer;
+import static dev.switchboard.servlet.RandomTraffic.feeder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -228,38 +228,5 @@ class CrossConnectionBackPressureTest {
         assertSameBytes(y.getOutputStream().taken(), fromX);
         assertSameBytes(x.getOutputStream().taken(), fromY);
         assertThat(hx.isClosed() || hy.isClosed()).isFalse();
-    }
-
-    private static Thread feeder(FakeConnection c, byte[] data, long seed) {
-        return new Thread(() -> {
-            Random random = new Random(seed);
-            for (int off = 0; off < data.length;) {
-                int n = Math.min(data.length - off, 1 + random.nextInt(3000));
-                byte[] chunk = new byte[n];
-                System.arraycopy(data, off, chunk, 0, n);
-                c.getInputStream().feed(chunk);
-                off += n;
-            }
-        }, "feeder");
-    }
-
-    private static Thread drainer(FakeConnection c, int expected, long seed, List<Throwable> failures) {
-        return new Thread(() -> {
-            Random random = new Random(seed);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (c.getOutputStream().takenCount() < expected) {
-                if (System.nanoTime() - deadline > 0) {
-                    synchronized (failures) {
-                        failures.add(new AssertionError("stalled after " + c.getOutputStream().takenCount()
-                                + " of " + expected + " bytes; " + c.getOutputStream().held() + " held, "
-                                + c.getInputStream().unread() + " unread on the other side"));
-                    }
-                    return;
-                }
-                if (c.getOutputStream().take(1 + random.nextInt(5000)) == 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
-                }
-            }
-        }, "drainer");
     }
 }
