@@ -38,7 +38,8 @@ final class SwitchboardOptions {
     /** Properties of the starter itself, which are not Switchboard context parameters. */
     static final Set<String> STARTER_PROPERTIES = Stream.concat(
             Stream.of("switchboard.websocket.endpoint", SslBundleKeyStore.PROPERTY),
-            ConnectorTlsProperties.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
+            Stream.concat(ConnectorTlsProperties.NAMES.stream(), ConnectionBuffersProperties.NAMES.stream()))
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * The keys of the handler limits each protocol may set under its own prefix
