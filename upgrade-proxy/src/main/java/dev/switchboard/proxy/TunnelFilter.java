@@ -7,6 +7,7 @@ import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Phase;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.servlet.StageFilter;
+import dev.switchboard.servlet.SwitchboardRuntime;
 import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.servlet.UpgradeRegistry;
 import jakarta.servlet.FilterConfig;
@@ -86,7 +87,7 @@ public class TunnelFilter extends StageFilter {
         if (options.jmx()) {
             statistics.register();
         }
-        return new TunnelStage(contextName, options, allowedHosts, ForwardedClients.of(context), statistics,
+        return new TunnelStage(SwitchboardRuntime.of(context), options, allowedHosts, ForwardedClients.of(context), statistics,
                 UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), ContainerUpgrade.of(context),
                 statistics::unregister);
     }

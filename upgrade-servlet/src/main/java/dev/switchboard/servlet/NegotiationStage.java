@@ -3,10 +3,6 @@ package dev.switchboard.servlet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,15 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * The {@link Phase#NEGOTIATION} stage: acts on every request that carries an {@code Upgrade}
  * field (RFC 9110 section 7.8): checks it, asks the registered {@link UpgradeProtocol}s in the
  * client's order of preference, and switches, refuses or passes the request on. Requests
- * without the field cost one look-up in the exchange. Owns the timeout thread of the handlers
- * it switches to.
+ * without the field cost one look-up in the exchange. The connections it switches keep their
+ * deadlines on the application's {@link SwitchboardRuntime}, which it retains while it runs.
  */
 final class NegotiationStage implements Stage {
 
     private static final Logger LOG = Logger.getLogger(NegotiationStage.class.getName());
-
-    /** How long {@link #destroy()} waits for the timeout thread to end. */
-    private static final long SCHEDULER_STOP_SECONDS = 5;
 
     private UpgradeOptions options;
     private UpgradeRegistry registry;
@@ -37,8 +30,7 @@ final class NegotiationStage implements Stage {
     private UpgradeDispatcher dispatcher;
     private String advertised;
     private volatile Snapshot snapshot = new Snapshot(-1, null);
-    private ScheduledExecutorService scheduler;
-    private final List<Thread> timeoutThreads = new CopyOnWriteArrayList<>();
+    private SwitchboardRuntime runtime;
 
     /**
      * @param options the options, or null to read them from the settings at {@link #init}
@@ -73,8 +65,10 @@ final class NegotiationStage implements Stage {
         } catch (IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
+        runtime = SwitchboardRuntime.of(context).retain();
+        SwitchboardRuntime running = runtime;
         dispatcher = new UpgradeDispatcher(registry.statistics(),
-                new Switcher(upgrade, options.maxContentLength(), options.handlerOptions(), this::scheduler),
+                new Switcher(upgrade, options.maxContentLength(), options.handlerOptions(), running::scheduler),
                 options.advertise().orElse(null), options.allowedHosts());
         LOG.log(Level.FINE, "Switching through {0}", upgrade);
         LOG.log(Level.FINE, "Upgrade protocols: {0}", protocols());
@@ -95,20 +89,16 @@ final class NegotiationStage implements Stage {
         next.proceed();
     }
 
-    /**
-     * Stops the timeout thread and waits (a few seconds at most) until it has ended, so that
-     * no thread started by this application outlives it, and unregisters the MBeans.
-     */
+    /** Releases the application's runtime (the last user stops its threads) and unregisters the MBeans. */
     @Override
     public void destroy() {
-        ScheduledExecutorService stopping;
+        SwitchboardRuntime running;
         synchronized (this) {
-            stopping = scheduler;
-            scheduler = null;
+            running = runtime;
+            runtime = null;
         }
-        if (stopping != null) {
-            stopping.shutdownNow();
-            awaitTimeoutThreads(stopping);
+        if (running != null) {
+            running.release();
         }
         if (registry != null && options != null && options.jmx()) {
             registry.statistics().unregisterMBeans();
@@ -136,44 +126,6 @@ final class NegotiationStage implements Stage {
             snapshot = s;
         }
         return s.negotiator;
-    }
-
-    /**
-     * Waits until the executor has terminated and its threads have ended: a terminated
-     * executor's last thread is still alive for a moment, long enough for a container that
-     * looks for leftover threads right after {@link #destroy()} to report a leak.
-     */
-    private void awaitTimeoutThreads(ScheduledExecutorService stopping) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SCHEDULER_STOP_SECONDS);
-        try {
-            boolean stopped = stopping.awaitTermination(SCHEDULER_STOP_SECONDS, TimeUnit.SECONDS);
-            for (Thread t : timeoutThreads) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left > 0) {
-                    t.join(left);
-                }
-                stopped &= !t.isAlive();
-            }
-            if (!stopped) {
-                LOG.warning("The switchboard-timeouts thread did not stop within " + SCHEDULER_STOP_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "switchboard-timeouts");
-                t.setDaemon(true);
-                timeoutThreads.add(t);
-                return t;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            scheduler = executor;
-        }
-        return scheduler;
     }
 
     private record Snapshot(long version, UpgradeNegotiator<UpgradeProtocol> negotiator) {

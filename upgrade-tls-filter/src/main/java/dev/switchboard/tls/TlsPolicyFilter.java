@@ -10,6 +10,7 @@ import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Phase;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.servlet.StageFilter;
+import dev.switchboard.servlet.SwitchboardRuntime;
 import dev.switchboard.servlet.UpgradeDeclarations;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.ConfidentialConstraints;
@@ -85,7 +86,8 @@ public class TlsPolicyFilter extends StageFilter {
      */
     static TransportStage transportStage(ServletContext context) {
         BridgeRegistry bridges = BridgeRegistry.of(context);
-        return new TransportStage(bridges, new TransportResolver(bridges, ForwardedClients.of(context)));
+        return new TransportStage(SwitchboardRuntime.of(context),
+                new TransportResolver(bridges, ForwardedClients.of(context)));
     }
 
     /**

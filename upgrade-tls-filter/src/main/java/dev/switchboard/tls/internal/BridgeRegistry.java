@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.switchboard.servlet.SwitchboardRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -32,11 +33,12 @@ import dev.switchboard.tls.internal.engine.TlsSession;
  *       report a remote address taken from {@code X-Forwarded-For} (its defaults trust
  *       private and loopback ranges) while a client chooses its own source port.</li>
  * </ul>
- * One registry per application (servlet-context attribute). Thread-safe.
+ * One registry per application, a service of its {@link SwitchboardRuntime}, closed with it.
+ * Thread-safe.
  */
-public final class BridgeRegistry {
+public final class BridgeRegistry implements AutoCloseable {
 
-    private static final String ATTRIBUTE = BridgeRegistry.class.getName();
+    private static final String SERVICE = "tls-bridge";
 
     /**
      * One bridged connection.
@@ -61,21 +63,14 @@ public final class BridgeRegistry {
     private final ConcurrentHashMap<Integer, Entry> byPort = new ConcurrentHashMap<>();
     private final LoopbackReactor reactor;
 
-    private BridgeRegistry(String contextPath) {
-        this.reactor = new LoopbackReactor("switchboard-tls-bridge" + (contextPath.isEmpty() ? "" : contextPath.replace('/', '-')));
+    private BridgeRegistry(String threadName) {
+        this.reactor = new LoopbackReactor(threadName);
     }
 
-    /** The registry of {@code context}, created on first use. */
+    /** The registry of {@code context}'s runtime, created on first use. */
     public static BridgeRegistry of(ServletContext context) {
-        synchronized (context) {
-            Object existing = context.getAttribute(ATTRIBUTE);
-            if (existing instanceof BridgeRegistry registry) {
-                return registry;
-            }
-            BridgeRegistry registry = new BridgeRegistry(context.getContextPath());
-            context.setAttribute(ATTRIBUTE, registry);
-            return registry;
-        }
+        SwitchboardRuntime runtime = SwitchboardRuntime.of(context);
+        return runtime.service(SERVICE, BridgeRegistry.class, () -> new BridgeRegistry(runtime.threadName(SERVICE)));
     }
 
     /**
@@ -121,8 +116,9 @@ public final class BridgeRegistry {
         return reactor;
     }
 
-    /** Ends every bridge and the selector thread; for when the application stops. */
-    public void stop() {
+    /** Ends every bridge and the selector thread; the runtime calls it when the application stops. */
+    @Override
+    public void close() {
         reactor.stop();
     }
 

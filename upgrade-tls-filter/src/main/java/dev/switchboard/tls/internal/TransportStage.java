@@ -6,6 +6,7 @@ import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.servlet.Exchange;
 import dev.switchboard.servlet.Refusals;
 import dev.switchboard.servlet.Stage;
+import dev.switchboard.servlet.SwitchboardRuntime;
 import jakarta.servlet.ServletException;
 
 /**
@@ -19,12 +20,15 @@ public final class TransportStage implements Stage {
     /** The request's transport, for the policy stage. */
     public static final Exchange.Key<Transport> TRANSPORT = new Exchange.Key<>("tls.transport", Transport.class);
 
-    private final BridgeRegistry bridges;
+    private final SwitchboardRuntime runtime;
     private final TransportResolver resolver;
 
-    /** @param bridges the application's RFC 2817 connections, stopped with this stage */
-    public TransportStage(BridgeRegistry bridges, TransportResolver resolver) {
-        this.bridges = bridges;
+    /**
+     * @param runtime the application's runtime, which holds its RFC 2817 connections; retained
+     *     until {@link #destroy()}
+     */
+    public TransportStage(SwitchboardRuntime runtime, TransportResolver resolver) {
+        this.runtime = runtime.retain();
         this.resolver = resolver;
     }
 
@@ -42,10 +46,10 @@ public final class TransportStage implements Stage {
         next.proceed();
     }
 
-    /** Ends the application's RFC 2817 connections and their selector thread. */
+    /** Releases the runtime: the last user ends the application's RFC 2817 connections and their selector thread. */
     @Override
     public void destroy() {
-        bridges.stop();
+        runtime.release();
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.switchboard.it.tomcat;
+
+import java.net.URI;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switchboard.it.Container;
+import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.it.scenarios.UndeployScenarios;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UndeployOnTomcatIT extends UndeployScenarios {
+
+    @Deployment(name = NAME, managed = false, testable = false)
+    static WebArchive deployment() {
+        return deployment(NAME);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Override
+    protected ServerUnderTest server() {
+        URI base = URI.create("http://127.0.0.1:" + System.getProperty("it.tomcat.port", "18080") + "/" + NAME + "/");
+        Container container = Container.tomcat();
+        return new ServerUnderTest() {
+            @Override
+            public URI base() {
+                return base;
+            }
+
+            @Override
+            public Container container() {
+                return container;
+            }
+        };
+    }
+
+    @Override
+    protected void startApplication() {
+        deployer.deploy(NAME);
+    }
+
+    @Override
+    protected void stopApplication() {
+        deployer.undeploy(NAME);
+    }
+}
