@@ -24,7 +24,7 @@ public record FilterAnswer(WireRequest request, WireResponse response, ServletRe
 
     /** The response content, decoded as UTF-8. */
     public String body() {
-        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+        return new String(response.content(), StandardCharsets.UTF_8);
     }
 
     /** The response head followed by its content. */
