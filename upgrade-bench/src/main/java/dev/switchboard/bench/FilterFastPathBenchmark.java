@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,14 +23,14 @@ import dev.switchboard.servlet.UpgradeFilter;
 import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.UpgradeRegistry;
 import dev.switchboard.servlet.echo.EchoProtocol;
-import dev.switchboard.servlet.harness.WireResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code UpgradeFilter.doFilter} with no container, on the filter harness's fakes: a request
+ * {@code UpgradeFilter.doFilter} with no container, on spring-test's Servlet fakes: a request
  * without {@code Upgrade} (the fast path every ordinary request takes), and for scale a request
  * offering only a protocol nobody registered (parsed, negotiated, then passed on). The field
  * look-up alone is measured as a baseline, since the fake request's look-up is part of both.
@@ -48,7 +49,12 @@ public class FilterFastPathBenchmark {
     private final Request plain = new Request().field("Host", "example.com").field("Accept", "text/html");
     private final Request unknownOffer = new Request().field("Host", "example.com").field("Upgrade", "foo/2")
             .field("Connection", "upgrade");
-    private final WireResponse response = new WireResponse();
+    /** Neither request writes to the response: any call on it fails the benchmark. */
+    private final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+            HttpServletResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+            (proxy, method, args) -> {
+                throw new UnsupportedOperationException("the benchmark's response has no " + method.getName());
+            });
     private final CountingChain chain = new CountingChain();
 
     @Setup(Level.Trial)
