@@ -34,7 +34,8 @@ import jakarta.servlet.ServletResponse;
  * <p>What it cannot show, and the integration tests on the containers keep:
  * <ul>
  *   <li>the container's own serialisation of the head: its reason phrase (Tomcat sends none),
- *       field-name and value casing it rewrites, and the fields it adds ({@code Date},
+ *       the casing it gives names and values (how {@code Connection: upgrade} reaches the
+ *       wire), fields it rewrites on an upgrade, and the fields it adds ({@code Date},
  *       {@code Content-Length}, {@code Transfer-Encoding}, {@code Connection: close});</li>
  *   <li>what the container does before the filter (its own parsing and limits of the request
  *       head, {@code Expect: 100-continue}) and after it (closing a refused connection);</li>
