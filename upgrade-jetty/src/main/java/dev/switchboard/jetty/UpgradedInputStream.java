@@ -3,12 +3,10 @@ package dev.switchboard.jetty;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.Blocker;
 
 /**
@@ -18,44 +16,39 @@ import org.eclipse.jetty.util.Blocker;
  * false, {@code onAllDataRead} once at end of stream (the peer's half-close), {@code onError}
  * once on failure.
  *
- * <p>May be used from any thread; listener callbacks are serialised by the connection.
+ * <p>May be used from any thread; listener callbacks are serialised by the connection. This
+ * class is the application's side; what it holds is an {@link InputState}, and what the
+ * endpoint reports, with the listener calls that follow, is {@link InputEvents}.
  */
 final class UpgradedInputStream extends ServletInputStream {
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final UpgradedConnection connection;
-
-    // Guarded by lock.
-    private final ReadBuffer buffer;
-    private boolean eof;
-    private Throwable failure;
-    private boolean closed;
-    private ReadListener listener;
-    private boolean interested;
-    private boolean endNotified;
+    private final InputState state;
+    private final InputEvents events;
 
     UpgradedInputStream(UpgradedConnection connection, ByteBufferPool buffers, boolean direct) {
         this.connection = connection;
-        this.buffer = new ReadBuffer(buffers, direct);
+        this.state = new InputState(connection, buffers, direct);
+        this.events = new InputEvents(state, connection);
     }
 
     /** Bytes the HTTP/1.1 connection had read past the request; they come first. */
     void offer(ByteBuffer bytes) {
-        lock.lock();
+        state.lock.lock();
         try {
-            buffer.offer(bytes);
+            state.buffer.offer(bytes);
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
     }
 
     @Override
     public boolean isFinished() {
-        lock.lock();
+        state.lock.lock();
         try {
-            return closed || (eof && !buffer.hasContent());
+            return state.closed || (state.eof && !state.buffer.hasContent());
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
     }
 
@@ -64,23 +57,23 @@ final class UpgradedInputStream extends ServletInputStream {
         int filled;
         boolean ended = false;
         boolean register = false;
-        lock.lock();
+        state.lock.lock();
         try {
-            if (buffer.hasContent() || eof || failure != null || closed) {
+            if (state.buffer.hasContent() || state.eof || state.failure != null || state.closed) {
                 return true;
             }
-            filled = fill();
+            filled = state.fill();
             if (filled < 0) {
-                ended = failure == null && claimEnd();
+                ended = state.failure == null && state.claimEnd();
             } else if (filled == 0) {
-                register = listener != null && claimInterest();
+                register = state.listener != null && state.claimInterest();
             }
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
         // Outside the lock: callbacks must not run under it, and a registration that fails calls back at once.
         if (ended) {
-            connection.dispatch(this::notifyEnd);
+            connection.dispatch(events::notifyEnd);
         }
         if (register) {
             connection.fillInterested();
@@ -90,11 +83,11 @@ final class UpgradedInputStream extends ServletInputStream {
 
     @Override
     public int available() {
-        lock.lock();
+        state.lock.lock();
         try {
-            return buffer.remaining();
+            return state.buffer.remaining();
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
     }
 
@@ -113,32 +106,32 @@ final class UpgradedInputStream extends ServletInputStream {
         }
         while (true) {
             boolean ended = false;
-            lock.lock();
+            state.lock.lock();
             try {
-                if (closed) {
+                if (state.closed) {
                     throw new IOException("the upgraded input is closed");
                 }
-                if (!buffer.hasContent() && !eof && failure == null) {
-                    int filled = fill();
-                    ended = filled < 0 && failure == null && claimEnd();
-                    if (filled == 0 && listener != null) {
+                if (!state.buffer.hasContent() && !state.eof && state.failure == null) {
+                    int filled = state.fill();
+                    ended = filled < 0 && state.failure == null && state.claimEnd();
+                    if (filled == 0 && state.listener != null) {
                         throw new IllegalStateException("read() while isReady() is false");
                     }
                 }
-                if (buffer.hasContent()) {
-                    return buffer.take(b, off, len);
+                if (state.buffer.hasContent()) {
+                    return state.buffer.take(b, off, len);
                 }
-                if (failure != null) {
-                    throw failure instanceof IOException io ? io : new IOException(failure);
+                if (state.failure != null) {
+                    throw state.failure instanceof IOException io ? io : new IOException(state.failure);
                 }
-                if (eof && !ended) {
+                if (state.eof && !ended) {
                     return -1;
                 }
             } finally {
-                lock.unlock();
+                state.lock.unlock();
             }
             if (ended) {
-                connection.dispatch(this::notifyEnd);
+                connection.dispatch(events::notifyEnd);
                 return -1;
             }
             awaitReadable();
@@ -158,19 +151,19 @@ final class UpgradedInputStream extends ServletInputStream {
         Objects.requireNonNull(readListener, "readListener");
         boolean ready;
         boolean register;
-        lock.lock();
+        state.lock.lock();
         try {
-            if (listener != null) {
+            if (state.listener != null) {
                 throw new IllegalStateException("a ReadListener is already set");
             }
-            listener = readListener;
-            ready = buffer.hasContent() || eof || failure != null;
-            register = !ready && claimInterest();
+            state.listener = readListener;
+            ready = state.buffer.hasContent() || state.eof || state.failure != null;
+            register = !ready && state.claimInterest();
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
         if (ready) {
-            connection.dispatch(this::notifyReady);
+            connection.dispatch(events::notifyReady);
         } else if (register) {
             connection.fillInterested();
         }
@@ -178,12 +171,12 @@ final class UpgradedInputStream extends ServletInputStream {
 
     @Override
     public void close() {
-        lock.lock();
+        state.lock.lock();
         try {
-            closed = true;
-            buffer.release();
+            state.closed = true;
+            state.buffer.release();
         } finally {
-            lock.unlock();
+            state.lock.unlock();
         }
     }
 
@@ -191,165 +184,16 @@ final class UpgradedInputStream extends ServletInputStream {
 
     /** The endpoint became readable after {@code fillInterested()}. */
     void onFillable() {
-        lock.lock();
-        try {
-            interested = false;
-            if (listener == null) {
-                return;
-            }
-        } finally {
-            lock.unlock();
-        }
-        connection.invoke(this::notifyReady);
+        events.onFillable();
     }
 
     /** Waiting for input failed (idle timeout, or the endpoint closed). */
     void onFillFailed(Throwable cause) {
-        boolean notify;
-        lock.lock();
-        try {
-            interested = false;
-            if (failure == null && !eof) {
-                failure = cause;
-            }
-            notify = listener != null && !endNotified && failure == cause;
-            endNotified |= notify;
-        } finally {
-            lock.unlock();
-        }
-        if (notify) {
-            connection.dispatch(() -> listener().onError(cause));
-        }
+        events.onFillFailed(cause);
     }
 
     /** The endpoint closed; {@code notify} is false when the handler closed it itself. */
     void onClose(Throwable cause, boolean notify) {
-        Throwable error;
-        lock.lock();
-        try {
-            buffer.release();
-            if (failure == null && !eof) {
-                failure = cause != null ? cause : new EofException("connection closed");
-            }
-            error = notify && listener != null && !endNotified && !eof ? failure : null;
-            endNotified = true;
-        } finally {
-            lock.unlock();
-        }
-        if (error != null) {
-            connection.dispatch(() -> listener().onError(error));
-        }
-    }
-
-    // ------------------------------------------------------------------ listener calls, serialised
-
-    /** Tells the listener what the input holds now: data, end of stream, a failure, or nothing yet. */
-    private void notifyReady() {
-        ReadListener l;
-        boolean ended;
-        Throwable error;
-        lock.lock();
-        try {
-            l = listener;
-            if (closed) {
-                return;
-            }
-            int filled = buffer.hasContent() ? 1 : eof || failure != null ? -1 : fill();
-            if (filled > 0) {
-                ended = false;
-                error = null;
-            } else if (filled == 0) {
-                if (!claimInterest()) {
-                    return;
-                }
-                l = null;
-                ended = false;
-                error = null;
-            } else if (endNotified) {
-                return;
-            } else {
-                endNotified = true;
-                ended = failure == null;
-                error = failure;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (l == null) {
-            connection.fillInterested(); // nothing to read after all: wait again
-        } else if (error != null) {
-            l.onError(error);
-        } else if (ended) {
-            allDataRead(l);
-        } else {
-            try {
-                l.onDataAvailable();
-            } catch (Throwable x) {
-                failApplication(l, x);
-            }
-        }
-    }
-
-    private void notifyEnd() {
-        allDataRead(listener());
-    }
-
-    private void allDataRead(ReadListener l) {
-        try {
-            l.onAllDataRead();
-        } catch (Throwable x) {
-            failApplication(l, x);
-        }
-    }
-
-    private void failApplication(ReadListener l, Throwable x) {
-        try {
-            l.onError(x);
-        } finally {
-            connection.fail(x);
-        }
-    }
-
-    private ReadListener listener() {
-        lock.lock();
-        try {
-            return listener;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // ------------------------------------------------------------------ state, under lock
-
-    /** Fills the (empty) buffer from the endpoint: bytes read, 0 for none yet, -1 at end or on failure. */
-    private int fill() {
-        try {
-            int filled = buffer.fill(connection.getEndPoint(), connection.getInputBufferSize());
-            if (filled < 0) {
-                eof = true;
-            }
-            return filled;
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-            return -1;
-        }
-    }
-
-    /** Whether this caller is the one to register fill interest (at most one registration at a time). */
-    private boolean claimInterest() {
-        if (interested) {
-            return false;
-        }
-        interested = true;
-        return true;
-    }
-
-    /** Whether this caller is the one to report end of stream to the listener. */
-    private boolean claimEnd() {
-        if (listener == null || endNotified) {
-            return false;
-        }
-        endNotified = true;
-        return true;
+        events.onClose(cause, notify);
     }
 }

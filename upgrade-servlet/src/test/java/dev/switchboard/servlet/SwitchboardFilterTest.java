@@ -2,19 +2,12 @@ package dev.switchboard.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,14 +20,16 @@ import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeField;
+import dev.switchboard.servlet.harness.FilterHarness;
 import dev.switchboard.servlet.internal.PathPatterns;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * {@link SwitchboardFilter} on a real Tomcat with a stage in every phase, each acting on the
- * request's {@code Upgrade} field as the modules' stages do: the field is read once per
+ * {@link SwitchboardFilter} in the in-memory harness with a stage in every phase, each acting
+ * on the request's {@code Upgrade} field as the modules' stages do: the field is read once per
  * request, whichever stage acts on it, and the stages run in phase order.
  */
 class SwitchboardFilterTest {
@@ -44,12 +39,9 @@ class SwitchboardFilterTest {
     /** The phases each request walked through, recorded by the stages. */
     private static final List<Phase> WALK = new CopyOnWriteArrayList<>();
 
-    /** The empty servlet's answer to a GET: the request reached the application. */
-    private static final String APPLICATION = "HTTP/1.1 405 ";
-
     private static final Exchange.Key<AtomicInteger> COUNT = new Exchange.Key<>("reads", AtomicInteger.class);
 
-    private static FilterOnTomcat tomcat;
+    private static FilterHarness harness;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,13 +53,15 @@ class SwitchboardFilterTest {
                 contribution(Phase.TLS_POLICY, SwitchboardFilterTest::tlsPolicy),
                 contribution(Phase.TRANSPORT, SwitchboardFilterTest::counting)));
         stages.sort((a, b) -> a.phase().compareTo(b.phase()));
-        tomcat = FilterOnTomcat.start(new SwitchboardFilter(stages),
-                Map.of(UpgradeOptions.PROTOCOLS, "echo", UpgradeOptions.JMX, "false"));
+        harness = FilterHarness.of(new SwitchboardFilter(stages))
+                .contextParameter(UpgradeOptions.PROTOCOLS, "echo")
+                .contextParameter(UpgradeOptions.JMX, "false")
+                .start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        tomcat.close();
+    static void stop() {
+        harness.close();
     }
 
     @BeforeEach
@@ -78,56 +72,56 @@ class SwitchboardFilterTest {
 
     @Test
     @DisplayName("a request without Upgrade has the field looked up once and walks every phase")
-    void plainRequest() throws IOException, InterruptedException {
-        assertThat(exchange("GET /page HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith(APPLICATION);
-        assertThat(reads()).containsExactly(1);
+    void plainRequest() throws IOException, ServletException {
+        assertThat(harness.send("GET /page HTTP/1.1\r\nHost: x\r\n\r\n").wasPassedOn()).isTrue();
+        assertThat(READS).containsExactly(1);
         assertThat(WALK).containsExactly(Phase.TRANSPORT, Phase.TLS_POLICY, Phase.TUNNEL_ROUTES,
                 Phase.NEGOTIATION_GUARD, Phase.POST_DISPATCH_GUARD);
     }
 
     @Test
     @DisplayName("a WebSocket upgrade that negotiation passes on reads Upgrade once through every stage")
-    void webSocketUpgrade() throws IOException, InterruptedException {
-        assertThat(exchange("GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"))
-                .startsWith(APPLICATION);
-        assertThat(reads()).containsExactly(1);
+    void webSocketUpgrade() throws IOException, ServletException {
+        assertThat(harness.send("GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").wasPassedOn())
+                .isTrue();
+        assertThat(READS).containsExactly(1);
         assertThat(WALK).contains(Phase.NEGOTIATION_GUARD, Phase.POST_DISPATCH_GUARD);
     }
 
     @Test
     @DisplayName("a TLS upgrade narrowed by the policy is negotiated on the narrowed offer without a second read")
-    void tlsUpgrade() throws IOException, InterruptedException {
+    void tlsUpgrade() throws IOException, ServletException {
         // The policy stage narrows "TLS/1.2, echo/1" to echo/1, which stands in for the TLS protocol here.
-        assertThat(exchange("GET /secure/a HTTP/1.1\r\nHost: x\r\nUpgrade: TLS/1.2, foo/1\r\nConnection: upgrade\r\n\r\n"))
-                .startsWith("HTTP/1.1 101 ");
-        assertThat(reads()).containsExactly(1);
+        assertThat(harness.send("GET /secure/a HTTP/1.1\r\nHost: x\r\nUpgrade: TLS/1.2, foo/1\r\nConnection: upgrade\r\n\r\n")
+                .head()).startsWith("HTTP/1.1 101 ");
+        assertThat(READS).containsExactly(1);
     }
 
     @Test
     @DisplayName("a request the tunnel answers has Upgrade read once")
-    void tunnelledRequest() throws IOException, InterruptedException {
-        assertThat(exchange("GET /tunnel/x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n"))
-                .startsWith("HTTP/1.1 204 ");
-        assertThat(reads()).containsExactly(1);
+    void tunnelledRequest() throws IOException, ServletException {
+        assertThat(harness.send("GET /tunnel/x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n")
+                .head()).startsWith("HTTP/1.1 204 ");
+        assertThat(READS).containsExactly(1);
         assertThat(WALK).containsExactly(Phase.TRANSPORT, Phase.TLS_POLICY, Phase.TUNNEL_ROUTES);
     }
 
     @Test
     @DisplayName("an echo/1 upgrade switched by negotiation has Upgrade read once")
-    void negotiatedUpgrade() throws IOException, InterruptedException {
-        assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n"))
+    void negotiatedUpgrade() throws IOException, ServletException {
+        assertThat(harness.send("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n").head())
                 .startsWith("HTTP/1.1 101 ");
-        assertThat(reads()).containsExactly(1);
+        assertThat(READS).containsExactly(1);
     }
 
     @Test
     @DisplayName("a field over the context's limit is read once and refused with 431")
-    void overTheLimit() throws IOException, InterruptedException {
+    void overTheLimit() throws IOException, ServletException {
         String upgrade = "echo/1, " + "x".repeat(1100);
-        assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: " + upgrade + "\r\nConnection: upgrade\r\n\r\n"))
-                .startsWith("HTTP/1.1 431 ");
-        assertThat(reads()).containsExactly(1);
+        assertThat(harness.send("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: " + upgrade + "\r\nConnection: upgrade\r\n\r\n")
+                .head()).startsWith("HTTP/1.1 431 ");
+        assertThat(READS).containsExactly(1);
     }
 
     @Test
@@ -243,37 +237,6 @@ class SwitchboardFilterTest {
             }
             Enumeration<String> values = super.getHeaders(name);
             return values == null ? Collections.emptyEnumeration() : values;
-        }
-    }
-
-    /** Sends one request on a new connection and reads the response head. */
-    /**
-     * The counts the walk recorded, once the server is done with the request: a refusal can
-     * reach the client before the stages have returned.
-     */
-    private static List<Integer> reads() throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (READS.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        return READS;
-    }
-
-    private static String exchange(String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", tomcat.port()), 10_000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1);
         }
     }
 }
