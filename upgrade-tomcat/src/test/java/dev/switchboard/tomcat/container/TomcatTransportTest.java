@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.catalina.Context;
@@ -24,6 +26,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.container.TransportCarrier;
@@ -45,6 +48,7 @@ class TomcatTransportTest {
         final CompletableFuture<Transport> transport = new CompletableFuture<>();
         final LinkedBlockingQueue<String> input = new LinkedBlockingQueue<>();
         final CountDownLatch released = new CountDownLatch(1);
+        final Semaphore writable = new Semaphore(0);
 
         @Override
         public void connected(Transport t) {
@@ -81,6 +85,7 @@ class TomcatTransportTest {
 
         @Override
         public void writable() {
+            writable.release();
         }
 
         @Override
@@ -153,6 +158,49 @@ class TomcatTransportTest {
             assertThat(t.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)))).isTrue();
             assertThat(t.flush()).isTrue();
             assertThat(new String(s.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+        }
+    }
+
+    /**
+     * Tomcat sends nothing its buffers hold on its own: a transport that waited for
+     * {@code OPEN_WRITE} without pushing them on would be told writable forever (hence the
+     * guard against a hang, not a measure of speed).
+     */
+    @Test
+    @Timeout(60)
+    void moreThanTheSocketTakesIsWrittenAfterTomcatReportsItWritableAndArrivesWhole() throws Exception {
+        byte[] data = new byte[8 * 1024 * 1024];
+        new Random(7).nextBytes(data);
+        try (Socket s = connect("")) {
+            Carried c = carried(s.getLocalPort());
+            Transport t = c.transport.get(10, TimeUnit.SECONDS);
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Thread.sleep(500); // let the socket fill first
+                    return s.getInputStream().readNBytes(data.length);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ByteBuffer out = ByteBuffer.wrap(data);
+            int stalls = 0;
+            while (true) {
+                if (out.hasRemaining()) {
+                    ByteBuffer chunk = out.slice().limit(Math.min(out.remaining(), 64 * 1024));
+                    boolean all = t.write(chunk);
+                    out.position(out.position() + chunk.position());
+                    if (all) {
+                        continue;
+                    }
+                } else if (t.flush()) {
+                    break;
+                }
+                stalls++;
+                assertThat(c.writable.tryAcquire(10, TimeUnit.SECONDS)).as("Tomcat reports the socket writable")
+                        .isTrue();
+            }
+            assertThat(stalls).as("writes that waited for the socket").isPositive();
+            assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(data);
         }
     }
 
