@@ -102,8 +102,12 @@ public final class ConformanceReport {
                 .append("names start with its ID, and where they passed. `pass (n)`: n test cases ran and passed; ")
                 .append("`FAIL`: at least one failed; `SKIPPED`: at least one did not run; `-`: no test for it ran there; `n/a`: an explained ")
                 .append("exception (see below). An ID with no test anywhere is **missing**.\n\n")
-                .append("After the 101, the Tomcat columns run the servlet transport (the Servlet API's non-blocking ")
-                .append("streams, with upgrade-tomcat's control and the write cap); the Jetty columns run Jetty's own ")
+                .append("After the 101, the Tomcat columns run Tomcat's own transport (`tomcat`: the internal upgrade ")
+                .append("path on Tomcat's poller, `switchboard.transport=auto` with upgrade-tomcat), except ")
+                .append("`EchoStreamServletTransportOnTomcatIT`, which keeps the servlet transport (the Servlet API's ")
+                .append("non-blocking streams, with upgrade-tomcat's control and the write cap) covered there, and the ")
+                .append("protocols not yet on the engine (the tunnel, RFC 2817's bridge), which run on the servlet ")
+                .append("transport; the Jetty columns run Jetty's own ")
                 .append("transport (`switchboard.transport=auto` with upgrade-jetty), except `EchoStreamOnJettyIT` on ")
                 .append("ee10 and `WithoutAdapterIT`, which keep the servlet transport covered there.\n\n");
         md.append("| ID | Requirement | Tests |");

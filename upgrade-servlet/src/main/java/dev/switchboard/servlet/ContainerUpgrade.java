@@ -8,7 +8,10 @@ import java.util.logging.Logger;
 
 import dev.switchboard.servlet.container.AdapterTransport;
 import dev.switchboard.servlet.container.ContainerSupport;
+import dev.switchboard.servlet.container.TransportCarrier;
+import dev.switchboard.servlet.internal.engine.Engine;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
+import dev.switchboard.servlet.internal.transport.Handover;
 import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -162,10 +165,41 @@ public final class ContainerUpgrade {
     public void upgrade(HttpServletRequest request, UpgradeSession.Factory factory, ProtocolStatistics statistics,
             HandlerOptions limits, ScheduledExecutorService scheduler) throws IOException, ServletException {
         SessionSetup setup = new SessionSetup(factory, statistics, limits, new byte[0], scheduler);
-        SessionUpgradeHandler handler = upgrade(request, SessionUpgradeHandler.class);
+        EngineSwitch switched = upgradeToEngine(request);
         // Point of no return: the connection now belongs to the engine.
         statistics.upgraded();
-        handler.bind(setup, support);
+        switched.bind(setup);
+    }
+
+    /** A connection switched for a session on the engine, waiting for the session's setup. */
+    interface EngineSwitch {
+        /** Builds the session on the calling thread and starts it once the connection is there; once. */
+        void bind(SessionSetup setup);
+    }
+
+    /**
+     * Switches {@code request}'s connection for a session on the engine: on the container's
+     * own carrier where its support offers one for this request
+     * ({@link ContainerSupport#carrier}), else with a {@link SessionUpgradeHandler}.
+     *
+     * @throws ServletException if the request cannot be switched
+     */
+    EngineSwitch upgradeToEngine(HttpServletRequest request) throws IOException, ServletException {
+        Class<? extends HttpUpgradeHandler> type = adapter == null ? support.carrier(request) : null;
+        if (type == null) {
+            SessionUpgradeHandler handler = upgrade(request, SessionUpgradeHandler.class);
+            return setup -> handler.bind(setup, support);
+        }
+        HttpUpgradeHandler handler = upgrade(request, type);
+        if (!(handler instanceof TransportCarrier carrier)) {
+            throw new ServletException(support.name() + " offered " + type.getName() + ", which is no "
+                    + TransportCarrier.class.getSimpleName());
+        }
+        return setup -> {
+            Handover handover = new Handover();
+            handover.bind(new Engine(setup), support);
+            carrier.carry(handover);
+        };
     }
 
     /** The support of the container, for the connections this switches. */

@@ -14,7 +14,6 @@ import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.servlet.internal.engine.SessionSetup;
-import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,12 +63,11 @@ final class Switcher {
         writeHead(response, upgradeField, decision.fields());
         if (decision.factory() != null) {
             HandlerOptions limits = decision.limits() == null ? handlerOptions : decision.limits();
-            SessionUpgradeHandler handler = upgrade.upgrade(request, SessionUpgradeHandler.class);
+            ContainerUpgrade.EngineSwitch switched = upgrade.upgradeToEngine(request);
             // Point of no return: the connection now belongs to the engine.
             writeHead(response, upgradeField, decision.fields());
             stats.upgraded();
-            handler.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()),
-                    upgrade.support());
+            switched.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()));
             return;
         }
         HttpUpgradeHandler handler = upgrade.upgrade(request, decision.handlerType());

@@ -8,7 +8,8 @@ package dev.switchboard.servlet;
 public enum TransportChoice {
     /**
      * The container's own transport where the container and the connector allow it (Jetty
-     * with Switchboard's adapter), the Servlet API's streams elsewhere, without a word.
+     * with Switchboard's adapter, Tomcat with {@code upgrade-tomcat}), the Servlet API's
+     * streams elsewhere, without a word.
      */
     AUTO,
     /** The Servlet API's non-blocking streams, on every container. */

@@ -13,6 +13,7 @@ import dev.switchboard.servlet.container.GuaranteedCollection;
 import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.internal.transport.SessionUpgradeHandler;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
@@ -29,8 +30,9 @@ final class Transports {
     }
 
     /**
-     * {@code support}, without its own transport where the choice is the Servlet one; all else
-     * it does, it still does.
+     * {@code support}, without its own transport (neither {@link ContainerSupport#transport}
+     * nor {@link ContainerSupport#carrier}) where the choice is the Servlet one; all else it
+     * does, it still does.
      */
     static ContainerSupport chosen(ContainerSupport support, TransportChoice choice) {
         if (choice != TransportChoice.SERVLET) {
@@ -64,6 +66,11 @@ final class Transports {
 
             @Override
             public Transport transport(WebConnection connection) {
+                return null;
+            }
+
+            @Override
+            public Class<? extends HttpUpgradeHandler> carrier(HttpServletRequest request) {
                 return null;
             }
         };

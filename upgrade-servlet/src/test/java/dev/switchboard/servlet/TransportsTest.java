@@ -13,6 +13,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,5 +115,31 @@ class TransportsTest {
         };
         assertThat(Transports.chosen(support, TransportChoice.SERVLET).transportName()).isNull();
         assertThat(Transports.chosen(support, TransportChoice.AUTO)).isSameAs(support);
+    }
+
+    @Test
+    @DisplayName("the servlet choice takes away a support's carrier, so that sessions switch on the Servlet streams")
+    void servletChoiceHidesTheSupportsCarrier() {
+        var support = new ContainerSupport() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public ConnectionControl control(WebConnection c) {
+                return ConnectionControl.PORTABLE;
+            }
+
+            @Override
+            public Class<? extends HttpUpgradeHandler> carrier(HttpServletRequest request) {
+                return HttpUpgradeHandler.class;
+            }
+        };
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
+        assertThat(Transports.chosen(support, TransportChoice.SERVLET).carrier(request)).isNull();
+        assertThat(Transports.chosen(support, TransportChoice.CONTAINER).carrier(request))
+                .isEqualTo(HttpUpgradeHandler.class);
     }
 }

@@ -28,4 +28,10 @@ class JmxOnTomcatIT extends JmxScenarios {
     protected ServerUnderTest server() {
         return ArquillianServer.of(base);
     }
+
+    /** upgrade-tomcat is in the application: its sessions run on Tomcat's internal upgrade path. */
+    @Override
+    protected String transport() {
+        return "tomcat";
+    }
 }

@@ -21,9 +21,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Scenario 3: {@code echo/1} after the 101, Switchboard's reference handler on Tomcat against a
- * plain one-thread Java NIO echo server ({@link NioEchoServer}), the floor of what any server can
- * do on this machine. The same NIO client upgrades its connections on each and sends messages
+ * Scenario 3: {@code echo/1} after the 101, Switchboard's reference handler on Tomcat's own
+ * transport and on the Servlet one, against a plain one-thread Java NIO echo server
+ * ({@link NioEchoServer}), the floor of what any server can do on this machine. The same NIO client upgrades its connections on each and sends messages
  * that each come back whole before the next: 64 KiB ones for bytes per second, 64-byte ones for
  * round trips per second.
  */
@@ -46,52 +46,73 @@ public final class EchoScenario implements Scenario {
     @Override
     public Section run(Plan plan) throws Exception {
         try (NioEchoServer nio = NioEchoServer.start();
-                EmbeddedTomcat tomcat = EmbeddedTomcat.start(Deployments.upgradeApp("echo",
-                        Map.of("switchboard.idleTimeout", "10m", "switchboard.jmx", "false")));
-                EmbeddedTomcat uncapped = EmbeddedTomcat.start(Deployments.upgradeApp("echo", Map.of(
-                        "switchboard.idleTimeout", "10m", "switchboard.jmx", "false", "switchboard.capWrites", "false")));
+                EmbeddedTomcat own = EmbeddedTomcat.start(echoApp(Map.of()));
+                EmbeddedTomcat servlet = EmbeddedTomcat.start(echoApp(Map.of("switchboard.transport", "servlet")));
+                EmbeddedTomcat uncapped = EmbeddedTomcat.start(echoApp(Map.of("switchboard.transport", "servlet",
+                        "switchboard.capWrites", "false")));
                 EmbeddedTomcat floor = EmbeddedTomcat.start(ShrinkWrap.create(WebArchive.class, "raw.war")
                         .addClasses(ServletApiEcho.class, ServletApiEcho.Handler.class,
                                 ServletApiEcho.Handler.Reader.class, ServletApiEcho.Handler.Writer.class))) {
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
             WebSocketHandshakeScenario.CpuClock nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
             List<Interleaved> large = Interleaved.run("echo 64 KiB", plan, side(nioAddress, "/x", 64 * 1024, nioCpu),
-                    List.of(side(tomcat, 64 * 1024), side(floor, 64 * 1024), side(uncapped, 64 * 1024)));
+                    List.of(side(own, 64 * 1024), side(servlet, 64 * 1024), side(floor, 64 * 1024),
+                            side(uncapped, 64 * 1024)));
             List<Interleaved> small = Interleaved.run("echo 64 B", plan, side(nioAddress, "/x", 64, nioCpu),
-                    List.of(side(tomcat, 64), side(floor, 64), side(uncapped, 64)));
+                    List.of(side(own, 64), side(servlet, 64), side(floor, 64), side(uncapped, 64)));
+            String onServlet = NAME + ": on the servlet transport";
             String floorName = NAME + ": the container's floor, an echo on the bare Servlet API";
+            String againstFloor = NAME + ": the servlet transport against that floor";
+            String uncappedName = NAME + ": the servlet transport without the write cap";
+            String capped = NAME + ": the servlet transport with the write cap against without";
             List<Row> rows = List.of(
                     Row.compared(NAME, "MB/s each way, 64 KiB messages", "%.1f", large.get(0), "MB/s", TARGET),
                     Row.compared(NAME, "server CPU µs/64 KiB round trip", "%.0f", large.get(0), "cpu", null),
                     Row.compared(NAME, "round trips/s, 64-byte messages", "%.0f", small.get(0), "round trips/s", TARGET),
                     Row.compared(NAME, "server CPU µs/64-byte round trip", "%.1f", small.get(0), "cpu", null),
-                    Row.compared(floorName, "MB/s each way, 64 KiB messages", "%.1f", large.get(1), "MB/s", null),
-                    Row.compared(floorName, "round trips/s, 64-byte messages", "%.0f", small.get(1), "round trips/s", null),
-                    Row.compared(NAME + ": Switchboard against that floor", "MB/s each way, 64 KiB messages", "%.1f",
-                            Interleaved.of(large.get(1).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
-                    Row.compared(NAME + ": Switchboard against that floor", "round trips/s, 64-byte messages", "%.0f",
-                            Interleaved.of(small.get(1).candidateSamples(), small.get(0).candidateSamples()),
+                    Row.compared(onServlet, "MB/s each way, 64 KiB messages", "%.1f", large.get(1), "MB/s", null),
+                    Row.compared(onServlet, "round trips/s, 64-byte messages", "%.0f", small.get(1), "round trips/s", null),
+                    Row.compared(floorName, "MB/s each way, 64 KiB messages", "%.1f", large.get(2), "MB/s", null),
+                    Row.compared(floorName, "round trips/s, 64-byte messages", "%.0f", small.get(2), "round trips/s", null),
+                    Row.compared(againstFloor, "MB/s each way, 64 KiB messages", "%.1f",
+                            Interleaved.of(large.get(2).candidateSamples(), large.get(1).candidateSamples()), "MB/s", null),
+                    Row.compared(againstFloor, "round trips/s, 64-byte messages", "%.0f",
+                            Interleaved.of(small.get(2).candidateSamples(), small.get(1).candidateSamples()),
                             "round trips/s", null),
-                    Row.compared(NAME + ": without the write cap", "MB/s each way, 64 KiB messages", "%.1f", large.get(2), "MB/s", null),
-                    Row.compared(NAME + ": without the write cap", "round trips/s, 64-byte messages", "%.0f", small.get(2), "round trips/s", null),
-                    Row.compared(NAME + ": with the write cap against without", "MB/s each way, 64 KiB messages", "%.2f",
-                            Interleaved.of(large.get(2).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
-                    Row.compared(NAME + ": with the write cap against without", "server CPU µs/64 KiB round trip", "%.0f",
-                            Interleaved.of(large.get(2).candidateSamples(), large.get(0).candidateSamples()), "cpu", null),
-                    Row.compared(NAME + ": with the write cap against without", "round trips/s, 64-byte messages", "%.0f",
-                            Interleaved.of(small.get(2).candidateSamples(), small.get(0).candidateSamples()), "round trips/s", null));
+                    Row.compared(uncappedName, "MB/s each way, 64 KiB messages", "%.1f", large.get(3), "MB/s", null),
+                    Row.compared(uncappedName, "round trips/s, 64-byte messages", "%.0f", small.get(3), "round trips/s",
+                            null),
+                    Row.compared(capped, "MB/s each way, 64 KiB messages", "%.2f",
+                            Interleaved.of(large.get(3).candidateSamples(), large.get(1).candidateSamples()), "MB/s", null),
+                    Row.compared(capped, "server CPU µs/64 KiB round trip", "%.0f",
+                            Interleaved.of(large.get(3).candidateSamples(), large.get(1).candidateSamples()), "cpu", null),
+                    Row.compared(capped, "round trips/s, 64-byte messages", "%.0f",
+                            Interleaved.of(small.get(3).candidateSamples(), small.get(1).candidateSamples()),
+                            "round trips/s", null));
             String details = String.format("""
                     Baseline: `NioEchoServer` in this JVM (one thread, one selector, reads of 16 KiB written \
-                    straight back). Candidate: embedded Tomcat %s with `upgrade-servlet` and `echo/1` \
-                    (`EchoProtocol`, an `UpgradeSession` on the connection engine). Beside them, to tell the container's cost from \
-                    Switchboard's, a second Tomcat serving `ServletApiEcho`: the least an echo can do on the Servlet \
-                    non-blocking API (one 16 KiB buffer, no queue, timeouts, counters or serial executor), measured \
-                    in the same rounds. %d connections from one NIO client thread, each sending a message and \
-                    waiting for all of it to come back before sending the next. Server CPU: the echo server's \
-                    thread, or the Tomcat connector's threads.
+                    straight back). Candidate: embedded Tomcat %s with `upgrade-servlet`, `upgrade-tomcat` and \
+                    `echo/1` (`EchoProtocol`, an `UpgradeSession` on the connection engine), on Tomcat's own \
+                    transport (`tomcat`: the internal upgrade path on Tomcat's poller, the default where \
+                    `upgrade-tomcat` is present). Beside it, in the same rounds: the same application with \
+                    `switchboard.transport=servlet` (the Servlet non-blocking streams, writes capped below \
+                    Tomcat's write buffer), and without the write cap; and, to tell the container's cost from \
+                    Switchboard's, a Tomcat serving `ServletApiEcho`: the least an echo can do on the Servlet \
+                    non-blocking API (one 16 KiB buffer, no queue, timeouts, counters or serial executor). \
+                    %d connections from one NIO client thread, each sending a message and waiting for all of it \
+                    to come back before sending the next. Server CPU: the echo server's thread, or the Tomcat \
+                    connector's threads.
                     """, org.apache.catalina.util.ServerInfo.getServerNumber(), CONNECTIONS);
             return new Section(title(), rows, details);
         }
+    }
+
+    /** The echo application with long timeouts, no JMX and {@code params}. */
+    private static WebArchive echoApp(Map<String, String> params) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("switchboard.idleTimeout", "10m",
+                "switchboard.jmx", "false"));
+        all.putAll(params);
+        return Deployments.upgradeApp("echo", all);
     }
 
     private static Interleaved.Side side(EmbeddedTomcat tomcat, int size) {

@@ -8,6 +8,8 @@ import java.util.ServiceLoader;
 
 import dev.switchboard.servlet.internal.container.SupportLookup;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
 /**
@@ -91,9 +93,22 @@ public interface ContainerSupport {
     }
 
     /**
-     * The name of the transport {@link #transport} offers where the connector allows it
-     * ({@code "tomcat"}), or null when this support has none: for the line each context logs
-     * at start. An adapter outside the web application names its own (see
+     * The handler type to pass to {@code request.upgrade()} so that the connection of
+     * {@code request} runs on a transport of the container's own ({@link TransportCarrier}),
+     * or null to switch it the portable way (its Servlet streams, or what {@link #transport}
+     * finds on them). Asked once per switch of a session on the engine, before
+     * {@code upgrade()}, and not under {@code switchboard.transport=servlet}; null where the
+     * carrier cannot serve this request's connection falls back quietly. The type must have a
+     * public constructor taking nothing and implement {@link TransportCarrier}.
+     */
+    default Class<? extends HttpUpgradeHandler> carrier(HttpServletRequest request) {
+        return null;
+    }
+
+    /**
+     * The name of the transport {@link #transport} or {@link #carrier} offers where the
+     * connector allows it ({@code "tomcat"}), or null when this support has none: for the line
+     * each context logs at start. An adapter outside the web application names its own (see
      * {@link dev.switchboard.servlet.ContainerUpgrade}).
      */
     default String transportName() {

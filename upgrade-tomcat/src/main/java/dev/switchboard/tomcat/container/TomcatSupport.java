@@ -13,8 +13,11 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 import dev.switchboard.servlet.container.ConnectionControl;
 import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.container.GuaranteedCollection;
+import dev.switchboard.servlet.container.Transport;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
 /**
@@ -22,7 +25,9 @@ import jakarta.servlet.http.WebConnection;
  * stream holds Tomcat's socket wrapper, the object Tomcat's own WebSocket server uses to close
  * a connection from any thread and to dispatch a read; the stream keeps it in a private field,
  * reached here by reflection (the only reflection into Tomcat that Switchboard needs for
- * upgraded connections). Connections that are not Tomcat's get the Servlet API alone. For the
+ * upgraded connections). Connections that are not Tomcat's get the Servlet API alone. Sessions
+ * on Switchboard's engine run on Tomcat's own transport where they can ({@link TomcatCarrier},
+ * {@link SocketTransport}), else on the Servlet streams. For the
  * TLS policy it reads the context's transport guarantees, TLS connectors and valves
  * ({@link TransportGuarantees}, {@link HttpsConnectors}, {@link IdentityValves}).
  * Thread-safe.
@@ -35,6 +40,9 @@ final class TomcatSupport implements ContainerSupport {
 
     /** The socket wrapper field of Tomcat's upgraded input, or null if it cannot be reached. */
     private final Field socketWrapper = socketWrapperField();
+
+    /** The carrier of the {@code tomcat} transport, or null where it cannot be used here. */
+    private final Class<? extends HttpUpgradeHandler> carrier = carrierType();
 
     private TomcatSupport() {
     }
@@ -78,6 +86,37 @@ final class TomcatSupport implements ContainerSupport {
     @Override
     public List<String> identityFields(ServletContext context) {
         return IdentityValves.fields(context);
+    }
+
+    /**
+     * {@link TomcatCarrier} for an HTTP/1.1 request, the only kind Tomcat switches on its own
+     * connections (every HTTP/1.1 connector: NIO, NIO2 and the RFC 2817 bridge's); null
+     * otherwise, and where the carrier cannot be linked, so that the switch takes the
+     * Servlet streams.
+     */
+    @Override
+    public Class<? extends HttpUpgradeHandler> carrier(HttpServletRequest request) {
+        return carrier != null && "HTTP/1.1".equals(request.getProtocol()) ? carrier : null;
+    }
+
+    @Override
+    public String transportName() {
+        return carrier != null ? SocketTransport.NAME : null;
+    }
+
+    /**
+     * {@link TomcatCarrier} where it links here; null, with one warning, where it does not (a
+     * SecurityManager that keeps the application from Tomcat's packages).
+     */
+    private static Class<? extends HttpUpgradeHandler> carrierType() {
+        try {
+            TomcatCarrier.class.getConstructor();
+            return TomcatCarrier.class;
+        } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+            LOG.warning("Tomcat's own transport cannot be used here (" + e + "): upgraded connections run on the "
+                    + Transport.SERVLET + " transport");
+            return null;
+        }
     }
 
     private static Field socketWrapperField() {

@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
 /**
- * What the container creates for a switch to an {@link dev.switchboard.servlet.UpgradeSession}:
- * it carries the upgraded {@link WebConnection} to the connection engine as a
- * {@link ServletTransport}. Not API: public, with a public constructor taking nothing, only
- * because containers create it.
+ * What the container creates for a switch to an {@link dev.switchboard.servlet.UpgradeSession}
+ * where it carries the connection on its Servlet streams: it carries the upgraded
+ * {@link WebConnection} to the connection engine through its {@link Handover}. Not API:
+ * public, with a public constructor taking nothing, only because containers create it.
  */
 public final class SessionUpgradeHandler implements HttpUpgradeHandler {
 
