@@ -114,9 +114,9 @@ public final class Exchange {
     }
 
     /**
-     * The exchange that an earlier Switchboard filter of this request started, now showing
+     * The exchange that an earlier Switchboard filter of this request handed on, now showing
      * {@code request} and {@code response} (the application's filters in between may have
-     * wrapped them); or a new one, left on the request for the filters after.
+     * wrapped them); or a new one, which {@link #handOn()} leaves for the filters after.
      */
     static Exchange join(HttpServletRequest request, HttpServletResponse response, NegotiationLimits limits) {
         if (request.getAttribute(ATTRIBUTE) instanceof Exchange earlier) {
@@ -124,9 +124,20 @@ public final class Exchange {
             earlier.response = response;
             return earlier;
         }
-        Exchange exchange = new Exchange(request, response, limits);
-        request.setAttribute(ATTRIBUTE, exchange);
-        return exchange;
+        return new Exchange(request, response, limits);
+    }
+
+    /**
+     * Leaves this exchange on its request for the Switchboard filters later in the chain, when
+     * it holds something they could not read again for the price of a look-up: an
+     * {@code Upgrade} field that is there, or what a stage recorded. A request without the
+     * field that no stage recorded anything for passes on without a request attribute, so the
+     * common request costs no allocation for it.
+     */
+    void handOn() {
+        if ((upgrade != null && upgrade.present()) || !values.isEmpty()) {
+            request.setAttribute(ATTRIBUTE, this);
+        }
     }
 
     /**

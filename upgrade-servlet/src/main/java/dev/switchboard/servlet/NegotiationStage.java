@@ -89,6 +89,12 @@ final class NegotiationStage implements Stage {
         next.proceed();
     }
 
+    /** True unless the stage advertises its protocols on every response ({@code switchboard.advertise}). */
+    @Override
+    public boolean passesRequestsWithoutUpgrade() {
+        return advertised == null;
+    }
+
     /** Releases the application's runtime (the last user stops its threads) and unregisters the MBeans. */
     @Override
     public void destroy() {

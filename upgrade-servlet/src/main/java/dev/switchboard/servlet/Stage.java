@@ -22,6 +22,16 @@ public interface Stage {
     /** Runs this stage for one request. */
     void run(Exchange exchange, Next next) throws IOException, ServletException;
 
+    /**
+     * Whether this stage passes every request without an {@code Upgrade} field straight on and
+     * does nothing else for it. Where every stage of a filter does, such a request goes to the
+     * rest of the chain without an exchange: the common request costs one header look-up and
+     * no allocation. Asked once, after the stage is set up.
+     */
+    default boolean passesRequestsWithoutUpgrade() {
+        return false;
+    }
+
     /** Releases what the stage holds (threads, connections) when the application stops. */
     default void destroy() {
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.NegotiationLimits;
 import dev.switchboard.servlet.internal.PathPatterns;
 import jakarta.servlet.Filter;
@@ -25,6 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public abstract class StageFilter implements Filter {
 
     private volatile Entry[] stages = new Entry[0];
+    /** Whether every stage passes requests without {@code Upgrade} on untouched. */
+    private volatile boolean upgradeOnly;
     private NegotiationLimits limits = NegotiationLimits.DEFAULT;
     private final boolean shared;
 
@@ -56,6 +59,7 @@ public abstract class StageFilter implements Filter {
         }
         limits = created.limits;
         stages = entries.toArray(new Entry[0]);
+        upgradeOnly = entries.stream().allMatch(e -> e.stage.passesRequestsWithoutUpgrade());
     }
 
     @Override
@@ -65,22 +69,29 @@ public abstract class StageFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        if (upgradeOnly && request.getHeader(HttpSpec.UPGRADE) == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         Exchange exchange = shared ? Exchange.join(request, response, limits) : new Exchange(request, response, limits);
-        run(stages, 0, exchange, chain);
+        run(stages, 0, exchange, chain, shared);
     }
 
-    private static void run(Entry[] stages, int index, Exchange exchange, FilterChain chain)
+    private static void run(Entry[] stages, int index, Exchange exchange, FilterChain chain, boolean shared)
             throws IOException, ServletException {
         int i = index;
         while (i < stages.length && stages[i].patterns != null && !stages[i].patterns.matches(exchange.request())) {
             i++;
         }
         if (i == stages.length) {
+            if (shared) {
+                exchange.handOn();
+            }
             chain.doFilter(exchange.request(), exchange.response());
             return;
         }
         int next = i + 1;
-        stages[i].stage.run(exchange, () -> run(stages, next, exchange, chain));
+        stages[i].stage.run(exchange, () -> run(stages, next, exchange, chain, shared));
     }
 
     /** Destroys the stages, last first. */

@@ -45,6 +45,11 @@ public final class GuardStage implements Stage {
     }
 
     @Override
+    public boolean passesRequestsWithoutUpgrade() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "WebSocket guard";
     }
