@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,12 +15,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.UpgradedConnection;
+import dev.switchboard.servlet.WriteTarget;
 
 /**
  * The backend side of one tunnel, on the {@link RelayLoop}. Bytes from the backend go to the
- * client through {@link TunnelHandler#write}; when the client side is backlogged, reading
- * from the backend stops until it drains. Bytes from the client are queued here, up to a
- * limit past which the client side stops reading until the queue is down to half.
+ * client connection; when it is backlogged, reading from the backend stops until it drains.
+ * Bytes from the client are queued here, up to a limit past which the client side stops
+ * reading until the queue is down to half: the link is the {@link WriteTarget} the client
+ * connection waits for.
  *
  * <p>Closing (RFC 2817 section 5.3, RFC 9110 section 9.3.6): when the backend ends its output,
  * what it sent is delivered to the client, then the client connection is closed; when the
@@ -31,7 +36,7 @@ import dev.switchboard.proxy.TunnelStatistics;
  * {@link #clientClosed} come from the client side. {@code lock} guards the queue and every
  * write; the client side is never called with it held.
  */
-final class BackendLink implements RelayLoop.Ready {
+final class BackendLink implements RelayLoop.Ready, WriteTarget {
 
     private static final Logger LOG = Logger.getLogger(BackendLink.class.getName());
 
@@ -40,7 +45,7 @@ final class BackendLink implements RelayLoop.Ready {
 
     private final RelayLoop loop;
     private final Transport transport;
-    private final TunnelHandler client;
+    private final UpgradedConnection client;
     private final TunnelStatistics statistics;
     private final ScheduledExecutorService scheduler;
     private final Duration linger;
@@ -59,7 +64,8 @@ final class BackendLink implements RelayLoop.Ready {
     private final Object lock = new Object();
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private long queued;
-    private boolean clientSuspended;
+    private boolean backlogged;
+    private List<Runnable> waiters = new ArrayList<>(1);
     private boolean clientEnded;
     private boolean outputShut;
     private boolean closeWhenFlushed;
@@ -71,7 +77,7 @@ final class BackendLink implements RelayLoop.Ready {
      *     client has gone, before it is closed anyway
      * @param onClose runs once when the backend connection is closed
      */
-    BackendLink(RelayLoop loop, Transport transport, TunnelHandler client, TunnelStatistics statistics,
+    BackendLink(RelayLoop loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
             ScheduledExecutorService scheduler, Duration linger, int readBufferSize, int maxQueued,
             Runnable onClose) {
         this.loop = loop;
@@ -109,7 +115,7 @@ final class BackendLink implements RelayLoop.Ready {
      * Queues bytes from the client for the backend (copying what cannot be written at once).
      *
      * @return false when the queue is over its limit: the client side should stop reading
-     *     until {@link TunnelHandler#resumeInput()} is called
+     *     until this link is writable again ({@link #whenWritable})
      */
     boolean send(ByteBuffer data) {
         int n = data.remaining();
@@ -137,7 +143,7 @@ final class BackendLink implements RelayLoop.Ready {
             }
             over = queued > maxQueued;
             if (over) {
-                clientSuspended = true;
+                backlogged = true;
             }
         }
         if (needWrite) {
@@ -178,6 +184,21 @@ final class BackendLink implements RelayLoop.Ready {
             } else {
                 lingering = task;
             }
+        }
+    }
+
+    /**
+     * Registers {@code wakeUp} for the drain that brings the queue back to half its limit, or
+     * for the close, unless the queue is within its limit now.
+     */
+    @Override
+    public boolean whenWritable(Runnable wakeUp) {
+        synchronized (lock) {
+            if (!backlogged || closed) {
+                return false;
+            }
+            waiters.add(wakeUp);
+            return true;
         }
     }
 
@@ -234,7 +255,7 @@ final class BackendLink implements RelayLoop.Ready {
     }
 
     private void flushToBackend() {
-        boolean resume = false;
+        List<Runnable> resume = List.of();
         synchronized (lock) {
             if (closed) {
                 return;
@@ -257,9 +278,9 @@ final class BackendLink implements RelayLoop.Ready {
                     queue.poll();
                 }
                 boolean drained = queue.isEmpty() && transport.flush();
-                if (clientSuspended && queued <= maxQueued / 2) {
-                    clientSuspended = false;
-                    resume = true;
+                if (backlogged && queued <= maxQueued / 2) {
+                    backlogged = false;
+                    resume = takeWaiters();
                 }
                 if (drained && clientEnded && !outputShut && !closeWhenFlushed) {
                     outputShut = true;
@@ -276,9 +297,14 @@ final class BackendLink implements RelayLoop.Ready {
             }
         }
         updateInterest();
-        if (resume) {
-            client.resumeInput();
-        }
+        resume.forEach(Runnable::run);
+    }
+
+    /** The wake-ups registered so far, to run outside the lock. */
+    private List<Runnable> takeWaiters() {
+        List<Runnable> due = waiters;
+        waiters = new ArrayList<>(1);
+        return due;
     }
 
     private void updateInterest() {
@@ -303,9 +329,12 @@ final class BackendLink implements RelayLoop.Ready {
     }
 
     private void closeNow() {
+        List<Runnable> due;
         synchronized (lock) {
             closeNowLocked();
+            due = takeWaiters();
         }
+        due.forEach(Runnable::run);
     }
 
     private void closeNowLocked() {
