@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,9 +19,9 @@ import dev.switchboard.servlet.WriteTarget;
 /**
  * The backend side of one tunnel, on the {@link RelayLoop}. Bytes from the backend go to the
  * client connection; when it is backlogged, reading from the backend stops until it drains.
- * Bytes from the client are queued here, up to a limit past which the client side stops
- * reading until the queue is down to half: the link is the {@link WriteTarget} the client
- * connection waits for.
+ * Bytes from the client go through a {@link BackendQueue}, up to a limit past which the
+ * client side stops reading until the queue is down to half: the link is the
+ * {@link WriteTarget} the client connection waits for.
  *
  * <p>Closing (RFC 2817 section 5.3, RFC 9110 section 9.3.6): when the backend ends its output,
  * what it sent is delivered to the client, then the client connection is closed; when the
@@ -32,9 +30,9 @@ import dev.switchboard.servlet.WriteTarget;
  * client connection closes for any reason, what it sent is written to the backend, then the
  * backend connection is closed. A backend that fails drops what was queued for it.
  *
- * <p>Threads: the selector callbacks run on the loop; {@link #send}, {@link #clientEnded} and
- * {@link #clientClosed} come from the client side. {@code lock} guards the queue and every
- * write; the client side is never called with it held.
+ * <p>Threads: the selector callbacks, the drains and the close run on the loop; {@link #send},
+ * {@link #clientEnded} and {@link #clientClosed} come from the client side. The client side
+ * is never called with a lock held.
  */
 final class BackendLink implements RelayLoop.Ready, WriteTarget {
 
@@ -50,31 +48,22 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
     private final ScheduledExecutorService scheduler;
     private final Duration linger;
     private final Runnable onClose;
-    private final int maxQueued;
     private final ByteBuffer readBuffer;
-
-    // Set once on the loop thread, under lock; read anywhere.
-    private volatile SelectionKey key;
+    private final BackendQueue toBackend;
 
     // Loop thread only.
+    private SelectionKey key;
     private boolean readPaused;
     private boolean inputEnded;
 
-    // Guarded by lock.
-    private final Object lock = new Object();
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
-    private long queued;
-    private boolean backlogged;
-    private List<Runnable> waiters = new ArrayList<>(1);
-    private boolean clientEnded;
-    private boolean outputShut;
-    private boolean closeWhenFlushed;
+    // Guarded by this.
     private boolean closed;
-    private ScheduledFuture<?> lingering; // guarded by lock
+    private ScheduledFuture<?> lingering;
 
     /**
      * @param linger how long the backend may take to accept the client's last bytes after the
      *     client has gone, before it is closed anyway
+     * @param maxQueued bytes queued for the backend before the client side stops reading
      * @param onClose runs once when the backend connection is closed
      */
     BackendLink(RelayLoop loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
@@ -87,8 +76,8 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         this.scheduler = scheduler;
         this.linger = linger;
         this.onClose = onClose;
-        this.maxQueued = maxQueued;
         this.readBuffer = ByteBuffer.allocate(readBufferSize);
+        this.toBackend = new BackendQueue(transport, statistics, maxQueued);
     }
 
     // ------------------------------------------------------------------ from the client side
@@ -97,12 +86,11 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
     void start() {
         loop.execute(() -> {
             try {
-                synchronized (lock) {
-                    if (closed) {
-                        return;
-                    }
-                    key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+                if (toBackend.isClosed()) {
+                    return;
                 }
+                key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+                toBackend.start();
                 flushToBackend();
                 readFromBackend();
             } catch (IOException e) {
@@ -118,55 +106,34 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
      *     until this link is writable again ({@link #whenWritable})
      */
     boolean send(ByteBuffer data) {
-        int n = data.remaining();
-        boolean needWrite = false;
-        boolean over;
-        synchronized (lock) {
-            if (closed || outputShut) {
-                return true; // the backend is gone: discard
-            }
-            statistics.toBackend(n);
-            if (queue.isEmpty() && key != null) {
-                try {
-                    transport.write(data);
-                } catch (IOException e) {
-                    loop.execute(() -> failed(e));
-                    return true;
-                }
-            }
-            if (data.hasRemaining()) {
-                ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-                copy.put(data).flip();
-                queue.add(copy);
-                queued += copy.remaining();
-                needWrite = true;
-            }
-            over = queued > maxQueued;
-            if (over) {
-                backlogged = true;
-            }
+        BackendQueue.Offered offered;
+        try {
+            offered = toBackend.offer(data);
+        } catch (IOException e) {
+            loop.execute(() -> failed(e));
+            return true;
         }
-        if (needWrite) {
+        if (offered != BackendQueue.Offered.TAKEN) {
             loop.execute(this::flushToBackend);
         }
-        return !over;
+        return offered != BackendQueue.Offered.BACKLOGGED;
+    }
+
+    @Override
+    public boolean whenWritable(Runnable wakeUp) {
+        return toBackend.whenWritable(wakeUp);
     }
 
     /** The client half-closed: pass it on once its bytes are written. */
     void clientEnded() {
-        synchronized (lock) {
-            clientEnded = true;
-        }
+        toBackend.clientEnded();
         loop.execute(this::flushToBackend);
     }
 
     /** The client connection is closed: write what it sent, then close. */
     void clientClosed() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closeWhenFlushed = true;
+        if (!toBackend.closeWhenFlushed()) {
+            return;
         }
         loop.execute(this::flushToBackend);
         ScheduledFuture<?> task;
@@ -178,27 +145,12 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         }
         // Cancelled when the link closes first, as it normally does: until then the scheduler holds the
         // task, and through it the whole tunnel, for as long as the linger.
-        synchronized (lock) {
+        synchronized (this) {
             if (closed) {
                 task.cancel(false);
             } else {
                 lingering = task;
             }
-        }
-    }
-
-    /**
-     * Registers {@code wakeUp} for the drain that brings the queue back to half its limit, or
-     * for the close, unless the queue is within its limit now.
-     */
-    @Override
-    public boolean whenWritable(Runnable wakeUp) {
-        synchronized (lock) {
-            if (!backlogged || closed) {
-                return false;
-            }
-            waiters.add(wakeUp);
-            return true;
         }
     }
 
@@ -255,66 +207,26 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
     }
 
     private void flushToBackend() {
-        List<Runnable> resume = List.of();
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            if (key == null) {
-                if (closeWhenFlushed) {
-                    closeNowLocked(); // the client went before the relay started
-                }
-                return;
-            }
-            try {
-                while (!queue.isEmpty()) {
-                    ByteBuffer head = queue.peek();
-                    int before = head.remaining();
-                    transport.write(head);
-                    queued -= before - head.remaining();
-                    if (head.hasRemaining()) {
-                        break;
-                    }
-                    queue.poll();
-                }
-                boolean drained = queue.isEmpty() && transport.flush();
-                if (backlogged && queued <= maxQueued / 2) {
-                    backlogged = false;
-                    resume = takeWaiters();
-                }
-                if (drained && clientEnded && !outputShut && !closeWhenFlushed) {
-                    outputShut = true;
-                    transport.shutdownOutput();
-                    drained = transport.flush();
-                }
-                if (drained && closeWhenFlushed) {
-                    closeNowLocked();
-                    return;
-                }
-            } catch (IOException e) {
-                loop.execute(() -> failed(e));
-                return;
-            }
+        BackendQueue.Drained drained;
+        try {
+            drained = toBackend.drain();
+        } catch (IOException e) {
+            loop.execute(() -> failed(e));
+            return;
+        }
+        if (drained.closable()) {
+            closeNow();
+            return;
         }
         updateInterest();
-        resume.forEach(Runnable::run);
-    }
-
-    /** The wake-ups registered so far, to run outside the lock. */
-    private List<Runnable> takeWaiters() {
-        List<Runnable> due = waiters;
-        waiters = new ArrayList<>(1);
-        return due;
+        drained.wakeUps().forEach(Runnable::run);
     }
 
     private void updateInterest() {
         if (key == null || !key.isValid()) {
             return;
         }
-        boolean wantWrite;
-        synchronized (lock) {
-            wantWrite = !queue.isEmpty() || transport.wantsFlush();
-        }
+        boolean wantWrite = toBackend.wantsWrite();
         int ops = (readPaused || inputEnded ? 0 : SelectionKey.OP_READ) | (wantWrite ? SelectionKey.OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
@@ -328,31 +240,27 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         client.close();
     }
 
+    /** Closes the backend connection, once: nothing more is written to it, and a waiting client reads on. */
     private void closeNow() {
-        List<Runnable> due;
-        synchronized (lock) {
-            closeNowLocked();
-            due = takeWaiters();
-        }
-        due.forEach(Runnable::run);
-    }
-
-    private void closeNowLocked() {
-        if (closed) {
+        List<Runnable> waiting = toBackend.close();
+        if (waiting == null) {
             return;
         }
-        closed = true;
-        if (lingering != null) {
-            lingering.cancel(false);
+        ScheduledFuture<?> task;
+        synchronized (this) {
+            closed = true;
+            task = lingering;
             lingering = null;
         }
-        queue.clear();
-        queued = 0;
+        if (task != null) {
+            task.cancel(false);
+        }
         if (key != null) {
             key.cancel();
         }
         onClose.run(); // before the backend can see the close: its place under the cap is free by then
         transport.close();
+        waiting.forEach(Runnable::run);
     }
 
     @Override
