@@ -178,8 +178,10 @@ public final class ConnectorTls implements LifecycleListener {
     }
 
     /**
-     * Counters: handshakes completed, failed (of which ClientHellos refused for offering
-     * {@code h2}), timed out; connections open. Empty while stopped.
+     * Counters, as the web application's RFC 2817 has them: handshakes completed, failed (of
+     * which ClientHellos refused for offering {@code h2}), timed out; requests refused on
+     * upgraded connections (none here: the internal connector answers every request);
+     * connections open. Empty while stopped.
      */
     public Map<String, Long> counters() {
         RunningConnectorTls r = running;
