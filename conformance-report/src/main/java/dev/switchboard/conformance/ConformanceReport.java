@@ -105,9 +105,9 @@ public final class ConformanceReport {
                 .append("After the 101, the Tomcat columns run Tomcat's own transport (`tomcat`: the internal upgrade ")
                 .append("path on Tomcat's poller, `switchboard.transport=auto` with upgrade-tomcat), except ")
                 .append("`EchoStreamServletTransportOnTomcatIT`, which keeps the servlet transport (the Servlet API's ")
-                .append("non-blocking streams, with upgrade-tomcat's control and the write cap) covered there, and the ")
-                .append("protocols not yet on the engine (the tunnel, RFC 2817's bridge), which run on the servlet ")
-                .append("transport; the Jetty columns run Jetty's own ")
+                .append("non-blocking streams, with upgrade-tomcat's control and the write cap) covered there; ")
+                .append("every protocol, the tunnel and RFC 2817's bridge included, is a session on the engine. ")
+                .append("The Jetty columns run Jetty's own ")
                 .append("transport (`switchboard.transport=auto` with upgrade-jetty), except `EchoStreamOnJettyIT` on ")
                 .append("ee10 and `WithoutAdapterIT`, which keep the servlet transport covered there.\n\n");
         md.append("| ID | Requirement | Tests |");

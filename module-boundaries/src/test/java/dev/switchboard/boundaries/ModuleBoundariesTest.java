@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
     private static final Map<String, Set<String>> SHARED = Map.of(
             // The connector's RFC 2817 support runs the filter's TLS engine and certificates...
             "dev.switchboard.tls.internal.engine", Set.of("upgrade-tomcat"),
-            // ...and its loopback link into the internal secure connector.
+            // ...and the RFC 2817 session with its loopback link, into the internal secure connector.
             "dev.switchboard.tls.internal.bridge", Set.of("upgrade-tomcat"));
 
     private static final List<String> MODULES = List.of("upgrade-servlet", "upgrade-websocket",

@@ -20,7 +20,7 @@ import dev.switchboard.options.OptionGroup;
  * ({@link OptionCatalog}). Run from the project root:
  *
  * <pre>
- * ./mvnw -q -pl options-docs -am compile exec:java
+ * ./mvnw -q -pl options-docs -am test-compile exec:java
  * </pre>
  *
  * The build's tests fail, naming this command, when a committed README differs from what it
@@ -29,7 +29,7 @@ import dev.switchboard.options.OptionGroup;
 public final class OptionTables {
 
     /** The command that regenerates every generated file. */
-    public static final String COMMAND = "./mvnw -q -pl options-docs -am compile exec:java";
+    public static final String COMMAND = "./mvnw -q -pl options-docs -am test-compile exec:java";
 
     private OptionTables() {
     }

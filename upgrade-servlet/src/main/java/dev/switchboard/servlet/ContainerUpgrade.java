@@ -202,6 +202,28 @@ public final class ContainerUpgrade {
         };
     }
 
+    /**
+     * A handler of the container's kind that runs a session built by {@code factory} on
+     * whatever connection the container gives it: for a connection that the container itself
+     * switches before any web application sees the request (an upgrade protocol of a
+     * connector), where there is no request to hand over. Counts the switch as an upgrade in
+     * {@code statistics} (see {@link ProtocolStatistics#detached}). The factory runs during
+     * the call; the session's callbacks start once the container calls the handler's
+     * {@code init}. The connection runs on the support found without a context
+     * ({@link ContainerSupport#of}).
+     *
+     * @param limits the limits of the connection
+     * @param scheduler runs the connection's timeouts and scheduled tasks
+     */
+    public static HttpUpgradeHandler handlerFor(UpgradeSession.Factory factory, ProtocolStatistics statistics,
+            HandlerOptions limits, ScheduledExecutorService scheduler) {
+        SessionSetup setup = new SessionSetup(factory, statistics, limits, new byte[0], scheduler);
+        SessionUpgradeHandler handler = new SessionUpgradeHandler();
+        statistics.upgraded();
+        handler.bind(setup, ContainerSupport.of(null));
+        return handler;
+    }
+
     /** The support of the container, for the connections this switches. */
     ContainerSupport support() {
         return support;

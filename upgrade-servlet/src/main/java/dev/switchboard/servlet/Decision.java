@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
@@ -31,7 +30,7 @@ public sealed interface Decision
      * {@link Switch#withLimits} says otherwise.
      */
     static Switch switchTo(UpgradeSession.Factory factory) {
-        return new Switch(Objects.requireNonNull(factory, "factory"), null, h -> { }, null, null, Map.of());
+        return new Switch(Objects.requireNonNull(factory, "factory"), null, null, null, Map.of());
     }
 
     /**
@@ -41,17 +40,8 @@ public sealed interface Decision
      * no limits, timeouts or back-pressure but the handler's own. For protocols that must
      * drive the Servlet streams themselves; others use {@link #switchTo(UpgradeSession.Factory)}.
      */
-    static <H extends HttpUpgradeHandler> Switch switchTo(Class<H> handlerType) {
-        return switchTo(handlerType, h -> { });
-    }
-
-    /**
-     * As {@link #switchTo(Class)}, with {@code setup} run on the new handler right after the
-     * switch: for {@link NonBlockingUpgradeHandler}s, which give way to sessions built by
-     * {@link #switchTo(UpgradeSession.Factory)}.
-     */
-    static <H extends HttpUpgradeHandler> Switch switchTo(Class<H> handlerType, Consumer<? super H> setup) {
-        return new Switch(null, Objects.requireNonNull(handlerType, "handlerType"), setup, null, null, Map.of());
+    static Switch switchTo(Class<? extends HttpUpgradeHandler> handlerType) {
+        return new Switch(null, Objects.requireNonNull(handlerType, "handlerType"), null, null, Map.of());
     }
 
     /** Not for this protocol: ask the next candidate. {@code reason} is for logs and counters. */
@@ -87,18 +77,14 @@ public sealed interface Decision
 
         private final UpgradeSession.Factory factory;
         private final Class<? extends HttpUpgradeHandler> handlerType;
-        private final Consumer<HttpUpgradeHandler> setup;
         private final HandlerOptions limits;
         private final List<ProtocolToken> upgradeField;
         private final Map<String, String> fields;
 
-        @SuppressWarnings("unchecked")
-        private <H extends HttpUpgradeHandler> Switch(UpgradeSession.Factory factory, Class<H> handlerType,
-                Consumer<? super H> setup, HandlerOptions limits, List<ProtocolToken> upgradeField,
-                Map<String, String> fields) {
+        private Switch(UpgradeSession.Factory factory, Class<? extends HttpUpgradeHandler> handlerType,
+                HandlerOptions limits, List<ProtocolToken> upgradeField, Map<String, String> fields) {
             this.factory = factory;
             this.handlerType = handlerType;
-            this.setup = (Consumer<HttpUpgradeHandler>) Objects.requireNonNull(setup, "setup");
             this.limits = limits;
             this.upgradeField = upgradeField;
             this.fields = fields;
@@ -115,7 +101,7 @@ public sealed interface Decision
             if (factory == null) {
                 throw new IllegalStateException("limits apply to sessions, not to " + handlerType.getName());
             }
-            return new Switch(factory, null, setup, connectionLimits, upgradeField, fields);
+            return new Switch(factory, null, connectionLimits, upgradeField, fields);
         }
 
         /**
@@ -127,7 +113,7 @@ public sealed interface Decision
             if (stack.length == 0) {
                 throw new IllegalArgumentException("expected at least one protocol");
             }
-            return new Switch(factory, handlerType, setup, limits, List.of(stack), fields);
+            return new Switch(factory, handlerType, limits, List.of(stack), fields);
         }
 
         /**
@@ -141,7 +127,7 @@ public sealed interface Decision
             }
             Map<String, String> copy = new LinkedHashMap<>(fields);
             copy.put(name, Objects.requireNonNull(value, "value"));
-            return new Switch(factory, handlerType, setup, limits, upgradeField, Collections.unmodifiableMap(copy));
+            return new Switch(factory, handlerType, limits, upgradeField, Collections.unmodifiableMap(copy));
         }
 
         /** The factory of the session, or null for a switch to a handler of the container's kind. */
@@ -152,10 +138,6 @@ public sealed interface Decision
         /** The handler of the container's kind, or null for a switch to a session. */
         public Class<? extends HttpUpgradeHandler> handlerType() {
             return handlerType;
-        }
-
-        public Consumer<HttpUpgradeHandler> setup() {
-            return setup;
         }
 
         /** The limits for the session's connection, or null for the filter's. */

@@ -33,7 +33,7 @@ public final class ProtocolStatistics implements ProtocolStatisticsMXBean {
     /**
      * Counters that belong to no web application: for connections a container switches before
      * any application sees the request (a connector-level upgrade), handed to
-     * {@link NonBlockingUpgradeHandler#startSwitched}. Not registered over JMX.
+     * {@link ContainerUpgrade#handlerFor}. Not registered over JMX.
      */
     public static ProtocolStatistics detached(String protocol) {
         return new ProtocolStatistics(protocol);

@@ -17,7 +17,6 @@ import dev.switchboard.servlet.internal.engine.SessionSetup;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpUpgradeHandler;
 
 /**
  * Performs a switch the same way on every container: content read first, then the 101 with
@@ -70,19 +69,10 @@ final class Switcher {
             switched.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()));
             return;
         }
-        HttpUpgradeHandler handler = upgrade.upgrade(request, decision.handlerType());
+        upgrade.upgrade(request, decision.handlerType());
         // Point of no return: the connection now belongs to the handler.
         writeHead(response, upgradeField, decision.fields());
-
-        NonBlockingUpgradeHandler managed = handler instanceof NonBlockingUpgradeHandler h ? h : null;
-        if (managed != null) {
-            managed.attach(stats, handlerOptions, content, scheduler.get(), upgrade.support());
-        }
         stats.upgraded();
-        decision.setup().accept(handler);
-        if (managed != null) {
-            managed.configured();
-        }
     }
 
     private static Upgrade upgradeField(Candidate<UpgradeProtocol> candidate, Decision.Switch decision) {

@@ -78,7 +78,7 @@ final class Transports {
 
     /** Whether handlers of {@code type} run on Switchboard's connection engine, and so on any transport. */
     static boolean runsOnEngine(Class<? extends HttpUpgradeHandler> type) {
-        return type == SessionUpgradeHandler.class || NonBlockingUpgradeHandler.class.isAssignableFrom(type);
+        return type == SessionUpgradeHandler.class;
     }
 
     /**

@@ -16,15 +16,16 @@ import dev.switchboard.http.WireFormatException;
 import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.UpgradeProtocol;
 import dev.switchboard.servlet.UpgradeRequest;
+import dev.switchboard.tls.internal.ApplicationSide;
 import dev.switchboard.tls.internal.BridgeRegistry;
 import dev.switchboard.tls.internal.BridgeRules;
 import dev.switchboard.tls.internal.ConfiguredIdentityFields;
 import dev.switchboard.tls.internal.FirstRequest;
 import dev.switchboard.tls.internal.SharedCertificateCheck;
-import dev.switchboard.tls.internal.TlsConnection;
-import dev.switchboard.tls.internal.TlsEndpoint;
 import dev.switchboard.tls.internal.UpgradeForms;
 import dev.switchboard.tls.internal.UrlPatterns;
+import dev.switchboard.tls.internal.bridge.Rfc2817Endpoint;
+import dev.switchboard.tls.internal.bridge.Rfc2817Session;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * <p>The 101 names the token the client offered with {@code HTTP/1.1} above it (TLS-01);
  * the version actually negotiated is never below the configured minimum, whatever the token
  * said (TLS-08). After the handshake the connection carries HTTP/1.1 into the same container
- * (see {@link TlsConnection}), where the application sees ordinary secure requests through
+ * (see {@link Rfc2817Session}), where the application sees ordinary secure requests through
  * its own filters and servlets (TLS-02). Requests that are already secure, and requests with
  * content, are not switched. Thread-safe.
  */
@@ -63,7 +64,8 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
 
     private final TlsUpgradeOptions options;
     private final UpgradeForms forms;
-    private final TlsEndpoint endpoint;
+    private final Rfc2817Endpoint endpoint;
+    private final BridgeRegistry registry;
 
     /**
      * Loads the key store.
@@ -82,10 +84,11 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         if (forms.optionalEnabled()) {
             refuseSharedCertificates(context, source);
         }
-        this.endpoint = new TlsEndpoint(keys, TlsVersions.enabledFrom(options.minVersion(), keys.supportedProtocols()),
-                options.cipherSuites(), options.minVersion(), options.handshakeTimeout(), options.maxRequestHeadSize(),
-                options.maxConnections(), options.maxConnectionsPerClient(), options.refuseHttp2Offers(),
-                BridgeRegistry.of(context));
+        this.registry = BridgeRegistry.of(context);
+        this.endpoint = new Rfc2817Endpoint(keys,
+                TlsVersions.enabledFrom(options.minVersion(), keys.supportedProtocols()), options.cipherSuites(),
+                options.minVersion(), options.handshakeTimeout(), options.maxConnections(),
+                options.maxConnectionsPerClient(), options.refuseHttp2Offers(), registry.reactor());
         LOG.info("RFC 2817 in-place TLS for " + contextName(context) + ": " + forms);
     }
 
@@ -154,10 +157,14 @@ public final class TlsUpgradeProtocol implements UpgradeProtocol {
         BridgeRules rules = new BridgeRules(contextPath, host, mapsHere(context), ConfiguredIdentityFields.of(context));
         byte[] first = FirstRequest.of(request);
         int clientPort = request.getRemotePort();
-        return Decision.switchTo(TlsConnection.class, h -> {
-            h.useOptions(options.handlerOptions());
-            h.configure(endpoint, target, rules, first, client, clientPort);
-        }).withUpgrade(upgrade.token(), TlsSpec.HTTP_1_1);
+        // The engine's key follows the upgraded request's host (see KeyMaterial).
+        String keyHost = KeyMaterial.hostOf(rules.host());
+        int maxHead = options.maxRequestHeadSize();
+        return Decision.switchTo(connection -> new Rfc2817Session(connection, endpoint,
+                        new ApplicationSide(registry, target, rules, maxHead, client, clientPort), keyHost, client,
+                        clientPort, first))
+                .withLimits(options.handlerOptions())
+                .withUpgrade(upgrade.token(), TlsSpec.HTTP_1_1);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,12 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.UpgradedConnection;
+import dev.switchboard.servlet.WriteTarget;
 
 /**
  * The backend side of one tunnel, on the {@link RelayLoop}. Bytes from the backend go to the
- * client through {@link TunnelHandler#write}; when the client side is backlogged, reading
- * from the backend stops until it drains. Bytes from the client are queued here, up to a
- * limit past which the client side stops reading until the queue is down to half.
+ * client connection; when it is backlogged, reading from the backend stops until it drains.
+ * Bytes from the client go through a {@link BackendQueue}, up to a limit past which the
+ * client side stops reading until the queue is down to half: the link is the
+ * {@link WriteTarget} the client connection waits for.
  *
  * <p>Closing (RFC 2817 section 5.3, RFC 9110 section 9.3.6): when the backend ends its output,
  * what it sent is delivered to the client, then the client connection is closed; when the
@@ -27,11 +30,11 @@ import dev.switchboard.proxy.TunnelStatistics;
  * client connection closes for any reason, what it sent is written to the backend, then the
  * backend connection is closed. A backend that fails drops what was queued for it.
  *
- * <p>Threads: the selector callbacks run on the loop; {@link #send}, {@link #clientEnded} and
- * {@link #clientClosed} come from the client side. {@code lock} guards the queue and every
- * write; the client side is never called with it held.
+ * <p>Threads: the selector callbacks, the drains and the close run on the loop; {@link #send},
+ * {@link #clientEnded} and {@link #clientClosed} come from the client side. The client side
+ * is never called with a lock held.
  */
-final class BackendLink implements RelayLoop.Ready {
+final class BackendLink implements RelayLoop.Ready, WriteTarget {
 
     private static final Logger LOG = Logger.getLogger(BackendLink.class.getName());
 
@@ -40,38 +43,30 @@ final class BackendLink implements RelayLoop.Ready {
 
     private final RelayLoop loop;
     private final Transport transport;
-    private final TunnelHandler client;
+    private final UpgradedConnection client;
     private final TunnelStatistics statistics;
     private final ScheduledExecutorService scheduler;
     private final Duration linger;
     private final Runnable onClose;
-    private final int maxQueued;
     private final ByteBuffer readBuffer;
-
-    // Set once on the loop thread, under lock; read anywhere.
-    private volatile SelectionKey key;
+    private final BackendQueue toBackend;
 
     // Loop thread only.
+    private SelectionKey key;
     private boolean readPaused;
     private boolean inputEnded;
 
-    // Guarded by lock.
-    private final Object lock = new Object();
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
-    private long queued;
-    private boolean clientSuspended;
-    private boolean clientEnded;
-    private boolean outputShut;
-    private boolean closeWhenFlushed;
+    // Guarded by this.
     private boolean closed;
-    private ScheduledFuture<?> lingering; // guarded by lock
+    private ScheduledFuture<?> lingering;
 
     /**
      * @param linger how long the backend may take to accept the client's last bytes after the
      *     client has gone, before it is closed anyway
+     * @param maxQueued bytes queued for the backend before the client side stops reading
      * @param onClose runs once when the backend connection is closed
      */
-    BackendLink(RelayLoop loop, Transport transport, TunnelHandler client, TunnelStatistics statistics,
+    BackendLink(RelayLoop loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
             ScheduledExecutorService scheduler, Duration linger, int readBufferSize, int maxQueued,
             Runnable onClose) {
         this.loop = loop;
@@ -81,8 +76,8 @@ final class BackendLink implements RelayLoop.Ready {
         this.scheduler = scheduler;
         this.linger = linger;
         this.onClose = onClose;
-        this.maxQueued = maxQueued;
         this.readBuffer = ByteBuffer.allocate(readBufferSize);
+        this.toBackend = new BackendQueue(transport, statistics, maxQueued);
     }
 
     // ------------------------------------------------------------------ from the client side
@@ -91,12 +86,11 @@ final class BackendLink implements RelayLoop.Ready {
     void start() {
         loop.execute(() -> {
             try {
-                synchronized (lock) {
-                    if (closed) {
-                        return;
-                    }
-                    key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+                if (toBackend.isClosed()) {
+                    return;
                 }
+                key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+                toBackend.start();
                 flushToBackend();
                 readFromBackend();
             } catch (IOException e) {
@@ -109,58 +103,37 @@ final class BackendLink implements RelayLoop.Ready {
      * Queues bytes from the client for the backend (copying what cannot be written at once).
      *
      * @return false when the queue is over its limit: the client side should stop reading
-     *     until {@link TunnelHandler#resumeInput()} is called
+     *     until this link is writable again ({@link #whenWritable})
      */
     boolean send(ByteBuffer data) {
-        int n = data.remaining();
-        boolean needWrite = false;
-        boolean over;
-        synchronized (lock) {
-            if (closed || outputShut) {
-                return true; // the backend is gone: discard
-            }
-            statistics.toBackend(n);
-            if (queue.isEmpty() && key != null) {
-                try {
-                    transport.write(data);
-                } catch (IOException e) {
-                    loop.execute(() -> failed(e));
-                    return true;
-                }
-            }
-            if (data.hasRemaining()) {
-                ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-                copy.put(data).flip();
-                queue.add(copy);
-                queued += copy.remaining();
-                needWrite = true;
-            }
-            over = queued > maxQueued;
-            if (over) {
-                clientSuspended = true;
-            }
+        BackendQueue.Offered offered;
+        try {
+            offered = toBackend.offer(data);
+        } catch (IOException e) {
+            loop.execute(() -> failed(e));
+            return true;
         }
-        if (needWrite) {
+        if (offered != BackendQueue.Offered.TAKEN) {
             loop.execute(this::flushToBackend);
         }
-        return !over;
+        return offered != BackendQueue.Offered.BACKLOGGED;
+    }
+
+    @Override
+    public boolean whenWritable(Runnable wakeUp) {
+        return toBackend.whenWritable(wakeUp);
     }
 
     /** The client half-closed: pass it on once its bytes are written. */
     void clientEnded() {
-        synchronized (lock) {
-            clientEnded = true;
-        }
+        toBackend.clientEnded();
         loop.execute(this::flushToBackend);
     }
 
     /** The client connection is closed: write what it sent, then close. */
     void clientClosed() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closeWhenFlushed = true;
+        if (!toBackend.closeWhenFlushed()) {
+            return;
         }
         loop.execute(this::flushToBackend);
         ScheduledFuture<?> task;
@@ -172,7 +145,7 @@ final class BackendLink implements RelayLoop.Ready {
         }
         // Cancelled when the link closes first, as it normally does: until then the scheduler holds the
         // task, and through it the whole tunnel, for as long as the linger.
-        synchronized (lock) {
+        synchronized (this) {
             if (closed) {
                 task.cancel(false);
             } else {
@@ -234,61 +207,26 @@ final class BackendLink implements RelayLoop.Ready {
     }
 
     private void flushToBackend() {
-        boolean resume = false;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            if (key == null) {
-                if (closeWhenFlushed) {
-                    closeNowLocked(); // the client went before the relay started
-                }
-                return;
-            }
-            try {
-                while (!queue.isEmpty()) {
-                    ByteBuffer head = queue.peek();
-                    int before = head.remaining();
-                    transport.write(head);
-                    queued -= before - head.remaining();
-                    if (head.hasRemaining()) {
-                        break;
-                    }
-                    queue.poll();
-                }
-                boolean drained = queue.isEmpty() && transport.flush();
-                if (clientSuspended && queued <= maxQueued / 2) {
-                    clientSuspended = false;
-                    resume = true;
-                }
-                if (drained && clientEnded && !outputShut && !closeWhenFlushed) {
-                    outputShut = true;
-                    transport.shutdownOutput();
-                    drained = transport.flush();
-                }
-                if (drained && closeWhenFlushed) {
-                    closeNowLocked();
-                    return;
-                }
-            } catch (IOException e) {
-                loop.execute(() -> failed(e));
-                return;
-            }
+        BackendQueue.Drained drained;
+        try {
+            drained = toBackend.drain();
+        } catch (IOException e) {
+            loop.execute(() -> failed(e));
+            return;
+        }
+        if (drained.closable()) {
+            closeNow();
+            return;
         }
         updateInterest();
-        if (resume) {
-            client.resumeInput();
-        }
+        drained.wakeUps().forEach(Runnable::run);
     }
 
     private void updateInterest() {
         if (key == null || !key.isValid()) {
             return;
         }
-        boolean wantWrite;
-        synchronized (lock) {
-            wantWrite = !queue.isEmpty() || transport.wantsFlush();
-        }
+        boolean wantWrite = toBackend.wantsWrite();
         int ops = (readPaused || inputEnded ? 0 : SelectionKey.OP_READ) | (wantWrite ? SelectionKey.OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
@@ -302,28 +240,27 @@ final class BackendLink implements RelayLoop.Ready {
         client.close();
     }
 
+    /** Closes the backend connection, once: nothing more is written to it, and a waiting client reads on. */
     private void closeNow() {
-        synchronized (lock) {
-            closeNowLocked();
-        }
-    }
-
-    private void closeNowLocked() {
-        if (closed) {
+        List<Runnable> waiting = toBackend.close();
+        if (waiting == null) {
             return;
         }
-        closed = true;
-        if (lingering != null) {
-            lingering.cancel(false);
+        ScheduledFuture<?> task;
+        synchronized (this) {
+            closed = true;
+            task = lingering;
             lingering = null;
         }
-        queue.clear();
-        queued = 0;
+        if (task != null) {
+            task.cancel(false);
+        }
         if (key != null) {
             key.cancel();
         }
         onClose.run(); // before the backend can see the close: its place under the cap is free by then
         transport.close();
+        waiting.forEach(Runnable::run);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.proxy.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import dev.switchboard.http.Upgrade;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.ContainerUpgrade;
+import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.ProtocolStatistics;
+import dev.switchboard.servlet.UpgradeSession;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Turns a client connection into a tunnel once its backend is connected: checks the
  * backend's 101, writes the client's 101 (or, for CONNECT, its 200), hands the connection
- * to a {@link TunnelHandler} and the backend to a {@link BackendLink} on the relay loop.
+ * to the connection engine with a {@link TunnelSession} and the backend to a
+ * {@link BackendLink} on the relay loop.
  */
 final class Switchover {
 
@@ -87,48 +91,47 @@ final class Switchover {
             BackendConnection backend, Capacity.Permit permit) throws IOException {
         Map<String, List<String>> fields = endToEnd(answer);
         writeSwitch(response, protocols, fields);
-        TunnelHandler handler = upgrade(request);
-        // Point of no return: the client connection now belongs to the handler.
+        start(request, backend, backend.afterHead(), permit);
+        // Past the point of no return: the client connection now belongs to the tunnel.
         writeSwitch(response, protocols, fields);
-        start(handler, backend, backend.afterHead(), permit);
     }
 
     /** Answers a CONNECT with 200 and starts the tunnel (RFC 9110 section 9.3.6: a 2xx, not a 101). */
     void connect(HttpServletRequest request, HttpServletResponse response, BackendConnection backend,
             Capacity.Permit permit) throws IOException {
         response.setStatus(200);
-        TunnelHandler handler = upgrade(request);
-        // Point of no return.
+        start(request, backend, new byte[0], permit);
+        // Past the point of no return.
         response.setStatus(200);
-        start(handler, backend, new byte[0], permit);
     }
 
     /**
-     * Hands the client connection to a new {@link TunnelHandler}, through the container's
-     * {@code upgrade()} or its adapter (Jetty's own {@code upgrade()} loses the input of a
-     * client that waits for the switch, and only switches after a 101, never after a 200).
+     * Hands the client connection to the connection engine with a {@link TunnelSession} over
+     * a new {@link BackendLink}, through the container's {@code upgrade()} or its adapter
+     * (Jetty's own {@code upgrade()} loses the input of a client that waits for the switch,
+     * and only switches after a 101, never after a 200). Returns past the point of no return;
+     * throws before it, with the backend and the permit still the caller's.
      */
-    private TunnelHandler upgrade(HttpServletRequest request) throws IOException {
+    private void start(HttpServletRequest request, BackendConnection backend, byte[] early, Capacity.Permit permit)
+            throws IOException {
+        Transport transport = backend.detach();
+        HandlerOptions limits = options.handlerOptions();
+        Duration linger = limits.idleTimeout().isZero() ? options.responseTimeout() : limits.idleTimeout();
+        UpgradeSession.Factory tunnel = client -> {
+            BackendLink link = new BackendLink(loop.get(), transport, client, statistics, scheduler.get(), linger,
+                    limits.readBufferSize(), limits.maxPendingOutput(), () -> {
+                        statistics.tunnelClosed();
+                        permit.release();
+                    });
+            statistics.tunnelOpened();
+            statistics.fromBackend(early.length);
+            return new TunnelSession(client, link, early);
+        };
         try {
-            return upgrade.upgrade(request, TunnelHandler.class);
+            upgrade.upgrade(request, tunnel, handlerStatistics, limits, scheduler.get());
         } catch (ServletException e) {
             throw new IOException("the container refused the switch", e);
         }
-    }
-
-    private void start(TunnelHandler handler, BackendConnection backend, byte[] early, Capacity.Permit permit)
-            throws IOException {
-        BackendLink link = new BackendLink(loop.get(), backend.detach(), handler, statistics, scheduler.get(),
-                options.handlerOptions().idleTimeout().isZero() ? options.responseTimeout()
-                        : options.handlerOptions().idleTimeout(),
-                options.handlerOptions().readBufferSize(), options.handlerOptions().maxPendingOutput(), () -> {
-                    statistics.tunnelClosed();
-                    permit.release();
-                });
-        statistics.tunnelOpened();
-        statistics.fromBackend(early.length);
-        handler.bind(link, early);
-        handler.startSwitched(handlerStatistics, options.handlerOptions(), scheduler.get());
         LOG.log(Level.FINE, "Tunnel to {0} open", backend.name());
     }
 

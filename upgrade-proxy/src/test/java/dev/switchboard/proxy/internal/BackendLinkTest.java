@@ -3,6 +3,7 @@ package dev.switchboard.proxy.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,9 +18,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.proxy.TunnelStatistics;
+import dev.switchboard.servlet.UpgradedConnection;
 
 /** What a backend link leaves behind when it closes. */
 class BackendLinkTest {
+
+    /** A client connection that takes nothing and is never called here: the test ends the link from its side. */
+    private static final UpgradedConnection NO_CLIENT = (UpgradedConnection) Proxy.newProxyInstance(
+            BackendLinkTest.class.getClassLoader(), new Class<?>[] {UpgradedConnection.class}, (proxy, method, args) -> {
+                throw new AssertionError("the link called its client: " + method.getName());
+            });
 
     @Test
     @DisplayName("PRX-04 a link that closes after its client has gone leaves no forced close scheduled, "
@@ -35,7 +43,7 @@ class BackendLinkTest {
             PlainTransport transport = new PlainTransport(channel);
             transport.configureNonBlocking();
             CountDownLatch closed = new CountDownLatch(1);
-            BackendLink link = new BackendLink(loop, transport, new TunnelHandler(), new TunnelStatistics("/t"),
+            BackendLink link = new BackendLink(loop, transport, NO_CLIENT, new TunnelStatistics("/t"),
                     scheduler, Duration.ofMinutes(10), 1024, 4096, closed::countDown);
             link.start();
             link.clientClosed(); // nothing queued: the backend connection closes at once

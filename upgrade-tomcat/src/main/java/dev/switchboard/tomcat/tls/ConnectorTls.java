@@ -17,9 +17,10 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
 
-import dev.switchboard.servlet.HandlerOptions;
+import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.tls.TlsUpgradeDeclarations;
 import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.bridge.Rfc2817Endpoint;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
@@ -78,7 +79,7 @@ public final class ConnectorTls implements LifecycleListener {
     private List<String> offers = DEFAULT_OFFERS;
 
     private boolean installed;
-    private volatile ConnectorTlsEndpoint endpoint;
+    private volatile RunningConnectorTls running;
     private InternalConnector internal;
     private LoopbackReactor reactor;
     private ScheduledThreadPoolExecutor scheduler;
@@ -176,10 +177,15 @@ public final class ConnectorTls implements LifecycleListener {
         connector.addLifecycleListener(this);
     }
 
-    /** Counters: handshakes completed, failed, timed out; connections open. Empty while stopped. */
+    /**
+     * Counters, as the web application's RFC 2817 has them: handshakes completed, failed (of
+     * which ClientHellos refused for offering {@code h2}), timed out; requests refused on
+     * upgraded connections (none here: the internal connector answers every request);
+     * connections open. Empty while stopped.
+     */
     public Map<String, Long> counters() {
-        ConnectorTlsEndpoint e = endpoint;
-        return e == null ? Map.of() : e.counters();
+        RunningConnectorTls r = running;
+        return r == null ? Map.of() : r.endpoint().counters();
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -215,7 +221,7 @@ public final class ConnectorTls implements LifecycleListener {
     }
 
     private synchronized void start(Connector connector) {
-        if (endpoint != null) {
+        if (running != null) {
             return;
         }
         try {
@@ -223,11 +229,6 @@ public final class ConnectorTls implements LifecycleListener {
                     keystorePassword.toCharArray(), (keyPassword == null ? keystorePassword : keyPassword).toCharArray(),
                     keyAlias), keystoreReloadInterval);
             String[] enabled = enabledVersions(keys.supportedProtocols());
-            List<String> unknown = new ArrayList<>(cipherSuites);
-            unknown.removeAll(keys.supportedCipherSuites());
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("cipher suites not supported by this JDK: " + unknown);
-            }
             Bridges bridges = new Bridges();
             internal = InternalConnector.start(connector, bridges);
             reactor = new LoopbackReactor("switchboard-connector-tls-" + connector.getPort());
@@ -237,8 +238,11 @@ public final class ConnectorTls implements LifecycleListener {
                 return t;
             });
             scheduler.setRemoveOnCancelPolicy(true);
-            endpoint = new ConnectorTlsEndpoint(keys, enabled, cipherSuites, handshakeTimeout, maxConnections,
-                    HandlerOptions.DEFAULT, reactor, bridges, internal.address(), scheduler);
+            // One connection limit for all clients: the connector has no per-address share.
+            Rfc2817Endpoint endpoint = new Rfc2817Endpoint(keys, enabled, cipherSuites, minVersion, handshakeTimeout,
+                    maxConnections, maxConnections, true, reactor);
+            running = new RunningConnectorTls(endpoint, bridges, internal.address(), scheduler,
+                    ProtocolStatistics.detached("TLS/1.x"));
             LOG.info("RFC 2817 at the connector on port " + connector.getLocalPort() + " for " + offers
                     + ", into the internal connector at " + internal.address());
         } catch (LifecycleException | RuntimeException e) {
@@ -249,7 +253,7 @@ public final class ConnectorTls implements LifecycleListener {
     }
 
     private synchronized void stop() {
-        endpoint = null;
+        running = null;
         if (reactor != null) {
             reactor.stop();
             reactor = null;
@@ -265,8 +269,8 @@ public final class ConnectorTls implements LifecycleListener {
     }
 
     /** The shared state while the connector runs; null otherwise. */
-    ConnectorTlsEndpoint endpoint() {
-        return endpoint;
+    RunningConnectorTls running() {
+        return running;
     }
 
     private String[] enabledVersions(Set<String> supported) {

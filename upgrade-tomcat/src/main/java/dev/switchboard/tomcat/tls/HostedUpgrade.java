@@ -12,12 +12,12 @@ import org.apache.tomcat.util.net.SSLSupport;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
-import dev.switchboard.servlet.NonBlockingUpgradeHandler;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 
 /**
- * Runs a Switchboard {@link NonBlockingUpgradeHandler} on a connection that a connector-level
- * upgrade protocol switched. Tomcat drives such connections through an internal handler; this
+ * Runs a Switchboard session's handler ({@link dev.switchboard.servlet.ContainerUpgrade#handlerFor})
+ * on a connection that a connector-level upgrade protocol switched. Tomcat drives such connections through an internal handler; this
  * one gives the Switchboard handler the same upgraded servlet streams Tomcat gives a web
  * application's handler ({@link UpgradeProcessorExternal}), and passes Tomcat's socket events
  * to them: the handler then works exactly as after a servlet upgrade (non-blocking I/O,
@@ -27,12 +27,12 @@ final class HostedUpgrade implements InternalHttpUpgradeHandler {
 
     private static final Logger LOG = Logger.getLogger(HostedUpgrade.class.getName());
 
-    private final NonBlockingUpgradeHandler handler;
+    private final HttpUpgradeHandler handler;
     private final String protocol;
     private SocketWrapperBase<?> socket;
     private UpgradeProcessorExternal streams;
 
-    HostedUpgrade(NonBlockingUpgradeHandler handler, SocketWrapperBase<?> socket, String protocol) {
+    HostedUpgrade(HttpUpgradeHandler handler, SocketWrapperBase<?> socket, String protocol) {
         this.handler = handler;
         this.socket = socket;
         this.protocol = protocol;

@@ -16,7 +16,11 @@ import org.apache.tomcat.util.http.MimeHeaders;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import dev.switchboard.http.HttpVersion;
+import dev.switchboard.servlet.ContainerUpgrade;
+import dev.switchboard.servlet.HandlerOptions;
+import dev.switchboard.tls.internal.bridge.Rfc2817Session;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
+import jakarta.servlet.http.HttpUpgradeHandler;
 
 /**
  * One exact {@code Upgrade} value that the connector answers with RFC 2817's mandatory upgrade.
@@ -82,8 +86,8 @@ final class TlsOfferProtocol implements UpgradeProtocol {
         if (!isMandatoryForm(request)) {
             return false;
         }
-        ConnectorTlsEndpoint endpoint = owner.endpoint();
-        if (endpoint == null || !endpoint.hasRoom()) {
+        RunningConnectorTls running = owner.running();
+        if (running == null || running.endpoint().full()) {
             LOG.fine("RFC 2817 upgrade not offered: the connector is not running or has no room");
             return false;
         }
@@ -115,14 +119,16 @@ final class TlsOfferProtocol implements UpgradeProtocol {
     @Override
     public InternalHttpUpgradeHandler getInternalUpgradeHandler(SocketWrapperBase<?> socketWrapper, Adapter adapter,
             Request request) {
-        ConnectorTlsEndpoint endpoint = owner.endpoint();
-        ConnectorTlsConnection connection = new ConnectorTlsConnection();
-        connection.useOptions(endpoint.handlerOptions());
-        Bridge peer = new Bridge(socketWrapper.getRemoteAddr(), socketWrapper.getRemotePort(),
+        RunningConnectorTls running = owner.running();
+        Bridge client = new Bridge(socketWrapper.getRemoteAddr(), socketWrapper.getRemotePort(),
                 socketWrapper.getLocalAddr(), socketWrapper.getLocalName(), socketWrapper.getLocalPort(), null);
-        connection.configure(endpoint, KeyMaterial.hostOf(request.getHeader("host")), firstRequest(request), peer);
-        connection.startSwitched(endpoint.statistics(), endpoint.handlerOptions(), endpoint.scheduler());
-        return new HostedUpgrade(connection, socketWrapper, offer);
+        ConnectorSide side = new ConnectorSide(running.bridges(), running.internalAddress(), client);
+        String host = KeyMaterial.hostOf(request.getHeader("host"));
+        byte[] first = firstRequest(request);
+        HttpUpgradeHandler handler = ContainerUpgrade.handlerFor(connection -> new Rfc2817Session(connection,
+                running.endpoint(), side, host, client.clientAddress(), client.clientPort(), first),
+                running.statistics(), HandlerOptions.DEFAULT, running.scheduler());
+        return new HostedUpgrade(handler, socketWrapper, offer);
     }
 
     /** The request as the container should see it over TLS: its head without the upgrade's hop fields. */

@@ -46,7 +46,7 @@ class InternalConnectorTest {
 
     @Test
     void aConnectionThatIsNotARegisteredLinkIsClosedUnanswered() throws Exception {
-        InetSocketAddress internal = tls.endpoint().internalAddress();
+        InetSocketAddress internal = tls.running().internalAddress();
         try (Socket s = new Socket(internal.getAddress(), internal.getPort())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -57,7 +57,7 @@ class InternalConnectorTest {
 
     @Test
     void theInternalConnectorIsOnTheLoopbackAddressAndNotAmongTheServicesConnectors() {
-        assertThat(tls.endpoint().internalAddress().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(tls.running().internalAddress().getAddress().isLoopbackAddress()).isTrue();
         assertThat(tomcat.getService().findConnectors()).containsExactly(tomcat.getConnector());
     }
 
@@ -71,10 +71,10 @@ class InternalConnectorTest {
         ConnectorTls own = new ConnectorTls().keystore(TestKeyStore.shared().file(), TestKeyStore.shared().password());
         own.install(http);
         other.start();
-        InetSocketAddress internal = own.endpoint().internalAddress();
+        InetSocketAddress internal = own.running().internalAddress();
         other.stop();
         other.destroy();
-        assertThat(own.endpoint()).isNull();
+        assertThat(own.running()).isNull();
         assertThatThrownBy(() -> {
             try (Socket s = new Socket()) {
                 s.connect(internal, 2_000);

@@ -6,15 +6,14 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 
 /**
  * The container-side half of an RFC 2817 connection: a non-blocking socket to the
  * container's own connector, driven by a {@link LoopbackReactor}.
  *
  * <p>Toward the container, bytes are written at once when the socket takes them and queued
- * otherwise; past {@code maxQueued} bytes the peer is asked to stop reading from the client
- * until the queue is down to half. Nothing is sent before {@link #release()}: the bridge
+ * otherwise ({@link OutboundQueue}); past {@code maxQueued} bytes the peer is asked to stop
+ * reading from the client until the queue is down to half. Nothing is sent before {@link #release()}: the bridge
  * registers the socket's identity first, so that the container never sees a byte of it
  * before this application can recognise it. From the container, bytes are read on the
  * reactor thread and handed to the peer, which may stop the reading while its client is
@@ -55,14 +54,11 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
 
     private final LoopbackReactor reactor;
     private final Peer peer;
-    private final long maxQueued;
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(4);
-    private long queued;
+    private final OutboundQueue queue;
     private SocketChannel channel;
     private SelectionKey key;
     private boolean connected;
     private boolean released;
-    private boolean clientPaused;
     private boolean readingPaused;
     private boolean shutdownRequested;
     private boolean outputShut;
@@ -72,7 +68,7 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
     public LoopbackLink(LoopbackReactor reactor, Peer peer, long maxQueued) {
         this.reactor = reactor;
         this.peer = peer;
-        this.maxQueued = maxQueued;
+        this.queue = new OutboundQueue(maxQueued);
     }
 
     /** Starts connecting to {@code target}; {@link Peer#linkConnected} or {@link Peer#linkClosed} follows. */
@@ -108,23 +104,17 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         if (closed || shutdownRequested || !data.hasRemaining()) {
             return;
         }
+        boolean full;
         try {
-            if (queue.isEmpty() && ready()) {
-                channel.write(data);
-            }
+            full = queue.add(data, ready() ? channel : null);
         } catch (IOException e) {
             fail(e);
             return;
         }
-        if (data.hasRemaining()) {
-            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-            copy.put(data).flip();
-            queue.add(copy);
-            queued += copy.remaining();
-            if (queued > maxQueued && !clientPaused) {
-                clientPaused = true;
-                peer.pauseClient();
-            }
+        if (full) {
+            peer.pauseClient();
+        }
+        if (!queue.isEmpty()) {
             updateInterest();
         }
     }
@@ -166,7 +156,6 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         }
         closed = true;
         queue.clear();
-        queued = 0;
         if (key != null) {
             key.cancel();
         }
@@ -254,17 +243,7 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         if (!ready()) {
             return;
         }
-        while (!queue.isEmpty()) {
-            ByteBuffer head = queue.peek();
-            int n = channel.write(head);
-            queued -= n;
-            if (head.hasRemaining()) {
-                break;
-            }
-            queue.poll();
-        }
-        if (clientPaused && queued <= maxQueued / 2) {
-            clientPaused = false;
+        if (queue.writeTo(channel)) {
             peer.resumeClient();
         }
         if (queue.isEmpty() && shutdownRequested && !outputShut && !closed) {

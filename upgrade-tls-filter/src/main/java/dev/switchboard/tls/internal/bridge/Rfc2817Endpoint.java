@@ -1,7 +1,8 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.bridge;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
-import dev.switchboard.tls.internal.bridge.LoopbackReactor;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
- * What all RFC 2817 connections of one application share: the key material and TLS
- * parameters they handshake with, the selector thread and identity registry of their
- * bridges, their limits and counters. Thread-safe.
+ * What all RFC 2817 connections of one web application, or of one connector, share: the key
+ * material and TLS parameters they handshake with, the selector thread of their loopback
+ * links, their limits and counters. Thread-safe.
  */
-public final class TlsEndpoint {
+public final class Rfc2817Endpoint {
 
     /** The application protocol named by ALPN, when the client offers it (RFC 7301). */
     static final String ALPN_HTTP_1_1 = "http/1.1";
@@ -31,10 +31,8 @@ public final class TlsEndpoint {
     private final String[] cipherSuites;
     private final String minVersion;
     private final Duration handshakeTimeout;
-    private final int maxRequestHeadSize;
     private final ConnectionSlots slots;
     private final LoopbackReactor reactor;
-    private final BridgeRegistry registry;
     private final boolean refuseHttp2Offers;
     private final LongAdder handshakes = new LongAdder();
     private final LongAdder http2OffersRefused = new LongAdder();
@@ -43,15 +41,17 @@ public final class TlsEndpoint {
     private final LongAdder bridgeRefusals = new LongAdder();
 
     /**
+     * @param keys the certificates presented: the web application's key store, or the connector's
      * @param enabledProtocols JSSE protocol names, at or above the minimum
      * @param cipherSuites JSSE suite names; empty for the JDK's defaults
      * @param maxConnectionsPerClient connections one client address may hold at a time
      * @param refuseHttp2Offers whether a ClientHello that offers {@code h2} is refused
+     * @param reactor drives the loopback links
      * @throws IllegalArgumentException if no protocol or a suite is not supported
      */
-    public TlsEndpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
-            Duration handshakeTimeout, int maxRequestHeadSize, int maxConnections, int maxConnectionsPerClient,
-            boolean refuseHttp2Offers, BridgeRegistry registry) {
+    public Rfc2817Endpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
+            Duration handshakeTimeout, int maxConnections, int maxConnectionsPerClient, boolean refuseHttp2Offers,
+            LoopbackReactor reactor) {
         if (enabledProtocols.length == 0) {
             throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
         }
@@ -65,21 +65,20 @@ public final class TlsEndpoint {
         this.cipherSuites = cipherSuites.toArray(new String[0]);
         this.minVersion = minVersion;
         this.handshakeTimeout = handshakeTimeout;
-        this.maxRequestHeadSize = maxRequestHeadSize;
         this.slots = new ConnectionSlots(maxConnections, maxConnectionsPerClient);
-        this.registry = registry;
         this.refuseHttp2Offers = refuseHttp2Offers;
-        this.reactor = registry.reactor();
+        this.reactor = reactor;
     }
 
     /**
-     * A server engine for one client: only the enabled versions (so that nothing below the
-     * minimum is ever negotiated, whatever the client offers or the {@code Upgrade} token
+     * A server engine for one client, made for {@code host} (the key follows it, see
+     * {@link KeyMaterial}; null names none): only the enabled versions (so that nothing below
+     * the minimum is ever negotiated, whatever the client offers or the {@code Upgrade} token
      * said), the configured suites, the server's suite order, no client authentication, and
      * ALPN answered by {@link #applicationProtocol}.
      */
-    SSLEngine newEngine(String peerHost, int peerPort) {
-        SSLEngine engine = keys.context().createSSLEngine(peerHost, peerPort);
+    SSLEngine newEngine(String host, int peerPort) {
+        SSLEngine engine = keys.context().createSSLEngine(host, peerPort);
         engine.setUseClientMode(false);
         SSLParameters params = engine.getSSLParameters();
         params.setProtocols(protocols);
@@ -98,10 +97,11 @@ public final class TlsEndpoint {
      * The ALPN answer (RFC 7301) to {@code offered}: none when the client offers nothing,
      * {@code http/1.1} when offered, and otherwise null, which ends the handshake with
      * {@code no_application_protocol}. A client that offers {@code h2} is refused too, where
-     * configured (the default): an RFC 2817 client has no reason to offer a protocol the
-     * upgraded connection cannot carry (CUPS offers no ALPN), browsers and https clients offer
-     * it, and a man in the middle may have relayed such a client onto an upgraded connection
-     * to have it read a response meant for someone else (the Opossum attack, TLS-11).
+     * configured: an RFC 2817 client has no reason to offer a protocol the upgraded connection
+     * cannot carry (CUPS and Apache HttpClient offer no ALPN), browsers and https clients
+     * offer it, and a man in the middle may have relayed such a client onto an upgraded
+     * connection to have it read a response meant for someone else (the Opossum attack,
+     * CVE-2025-49812, TLS-11).
      */
     String applicationProtocol(List<String> offered) {
         if (refuseHttp2Offers && offered.contains(ALPN_H2)) {
@@ -120,7 +120,7 @@ public final class TlsEndpoint {
     }
 
     /** Takes a connection slot for {@code client}; false when all are taken, or all that {@code client} may have. */
-    public boolean tryOpen(String client) {
+    boolean tryOpen(String client) {
         return slots.tryTake(client);
     }
 
@@ -151,16 +151,8 @@ public final class TlsEndpoint {
         return handshakeTimeout;
     }
 
-    int maxRequestHeadSize() {
-        return maxRequestHeadSize;
-    }
-
     LoopbackReactor reactor() {
         return reactor;
-    }
-
-    BridgeRegistry registry() {
-        return registry;
     }
 
     void handshakeCompleted() {
@@ -187,5 +179,10 @@ public final class TlsEndpoint {
         return Map.of("handshakes", handshakes.sum(), "handshakeFailures", handshakeFailures.sum(),
                 "http2OffersRefused", http2OffersRefused.sum(), "handshakeTimeouts", handshakeTimeouts.sum(),
                 "bridgeRefusals", bridgeRefusals.sum(), "openConnections", (long) slots.open());
+    }
+
+    @Override
+    public String toString() {
+        return "Rfc2817Endpoint" + Arrays.toString(protocols);
     }
 }

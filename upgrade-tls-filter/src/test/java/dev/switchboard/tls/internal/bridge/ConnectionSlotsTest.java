@@ -1,4 +1,4 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.tls.internal;
+package dev.switchboard.tls.internal.bridge;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
