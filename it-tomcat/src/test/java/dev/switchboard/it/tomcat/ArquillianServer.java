@@ -7,7 +7,7 @@ import java.net.URL;
 import dev.switchboard.it.Container;
 import dev.switchboard.it.ServerUnderTest;
 
-/** The deployment Arquillian injected, as a {@link ServerUnderTest}. */
+/** A deployment on the Arquillian Tomcat, as a {@link ServerUnderTest}. */
 final class ArquillianServer implements ServerUnderTest {
 
     private final URI base;
@@ -24,6 +24,15 @@ final class ArquillianServer implements ServerUnderTest {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * The deployment named {@code name} that a test deploys itself (an unmanaged one, which
+     * Arquillian gives no URL for before it is deployed).
+     */
+    static ServerUnderTest deployed(String name) {
+        return new ArquillianServer(URI.create("http://127.0.0.1:" + System.getProperty("it.tomcat.port", "18080")
+                + "/" + name + "/"));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.switchboard.it.tomcat;
 
-import java.net.URI;
-
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -10,7 +8,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switchboard.it.Container;
 import dev.switchboard.it.ServerUnderTest;
 import dev.switchboard.it.WebSocketDeployments;
 import dev.switchboard.it.scenarios.WebSocketShutdownScenarios;
@@ -31,19 +28,7 @@ class WebSocketShutdownOnTomcatIT extends WebSocketShutdownScenarios {
 
     @Override
     protected ServerUnderTest server() {
-        URI base = URI.create("http://127.0.0.1:" + System.getProperty("it.tomcat.port", "18080") + "/" + NAME + "/");
-        Container container = Container.tomcat();
-        return new ServerUnderTest() {
-            @Override
-            public URI base() {
-                return base;
-            }
-
-            @Override
-            public Container container() {
-                return container;
-            }
-        };
+        return ArquillianServer.deployed(NAME);
     }
 
     @Override
