@@ -54,8 +54,9 @@ public final class UpgradeDeclarations {
             0, 64 * MIB, "Content an upgrade request may carry (read whole before the switch); beyond it, 413.");
     public static final Option<TransportChoice> TRANSPORT = Option.enumeration(UpgradeOptions.TRANSPORT,
             TransportChoice.AUTO, "Context param: what carries upgraded connections. `auto`: the container's own "
-                    + "transport where the container and connector allow it (Jetty with upgrade-jetty, Tomcat with "
-                    + "upgrade-tomcat), else the Servlet API's streams. `servlet`: the Servlet streams everywhere. `container`: the container's "
+                    + "transport where the container and connector allow it (Jetty with upgrade-jetty; Tomcat with "
+                    + "upgrade-tomcat: `tomcat-loop`, Switchboard's own selector loop, on cleartext NIO connectors, "
+                    + "and `tomcat`, Tomcat's poller, on the others), else the Servlet API's streams. `servlet`: the Servlet streams everywhere. `container`: the container's "
                     + "own, and where it has none the Servlet one, with a warning. Each context logs which at start.");
     public static final Option<Boolean> OWN_LOOP = Option.bool(UpgradeOptions.OWN_LOOP, true,
             "Context param: where the container's own transport can take a connection off the container's threads "
