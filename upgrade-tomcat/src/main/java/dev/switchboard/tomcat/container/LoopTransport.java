@@ -22,8 +22,10 @@ import dev.switchboard.servlet.container.Transport;
  * <ul>
  *   <li><b>Reads</b> may happen on any thread (the engine runs them serially): first the bytes
  *       Tomcat had buffered with the request ({@link BufferedInput}), then the channel. A read
- *       that finds nothing asks the selector for read readiness; readiness turns that interest
- *       off until the next read finds nothing again, so held input costs no wake-ups.</li>
+ *       that finds nothing asks the selector for read readiness; readiness that the engine's
+ *       reads do not answer with a read finding nothing (it holds its input) turns that
+ *       interest off until one does, so held input costs no wake-ups. Read buffers are per
+ *       thread.</li>
  *   <li><b>Writes</b> go to the channel until it takes no more; then nothing is written until
  *       the selector reports it writable. Nothing is buffered here: a flush has nothing to
  *       push.</li>
@@ -44,6 +46,9 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
 
     private static final Logger LOG = Logger.getLogger(LoopTransport.class.getName());
 
+    /** Read buffers are per thread and taken out while in use, so that nested read loops get their own. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
+
     private final SocketWrapperBase<?> wrapper;
     private final SocketChannel channel;
     private final Lock lock;
@@ -57,7 +62,10 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
 
     // Loop thread only.
     private SelectionKey key;
+    /** The readiness wanted; the key's interest set once registered. */
     private int interest;
+    /** During {@link #ready}: a read on the loop thread found nothing, so read readiness stays wanted. */
+    private boolean drained;
 
     /**
      * @param wrapper Tomcat's socket wrapper, for the close
@@ -113,12 +121,17 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
 
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        return ByteBuffer.allocate(capacity);
+        ByteBuffer buffer = READ_BUFFERS.get();
+        READ_BUFFERS.set(null);
+        if (buffer == null || buffer.capacity() < capacity) {
+            buffer = ByteBuffer.allocate(capacity);
+        }
+        return buffer.clear();
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        // not pooled
+        READ_BUFFERS.set(buffer);
     }
 
     @Override
@@ -136,7 +149,12 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         }
         int n = channel.read(into);
         if (n == 0) {
-            want(SelectionKey.OP_READ);
+            if (loop.inLoop()) {
+                drained = true;
+                interested(SelectionKey.OP_READ);
+            } else {
+                loop.execute(() -> interested(SelectionKey.OP_READ));
+            }
         }
         return n;
     }
@@ -188,18 +206,27 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         }
     }
 
+    /**
+     * Tells the engine; read readiness stays wanted only if a read here found nothing (a read
+     * that runs on another thread asks again itself), so that input the engine holds costs no
+     * wake-ups.
+     */
     @Override
     public void ready(int readyOps) {
-        interest &= ~readyOps;
-        key.interestOps(interest);
         Events e = events;
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            interest &= ~SelectionKey.OP_WRITE;
             awaitingWrite = false;
             e.writable();
         }
         if ((readyOps & SelectionKey.OP_READ) != 0) {
+            drained = false;
             e.readable();
+            if (!drained) {
+                interest &= ~SelectionKey.OP_READ;
+            }
         }
+        applyInterest();
     }
 
     @Override
@@ -219,7 +246,12 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
 
     private void interested(int op) {
         interest |= op;
-        if (key != null && key.isValid()) {
+        applyInterest();
+    }
+
+    /** Gives the key the interest set wanted, where that changes it. Loop thread. */
+    private void applyInterest() {
+        if (key != null && key.isValid() && key.interestOps() != interest) {
             key.interestOps(interest);
         }
     }
