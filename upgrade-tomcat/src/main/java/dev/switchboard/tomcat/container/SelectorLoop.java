@@ -67,11 +67,11 @@ final class SelectorLoop implements AutoCloseable {
     /**
      * The loop of {@code runtime}'s application, started on first use.
      *
+     * @param loader the application's class loader, for the loop thread's context
      * @throws IllegalStateException if the runtime has stopped, or no selector can be opened
      */
-    static SelectorLoop of(SwitchboardRuntime runtime) {
-        return runtime.service(SERVICE, SelectorLoop.class, () -> start(runtime.threadName(SERVICE),
-                Thread.currentThread().getContextClassLoader()));
+    static SelectorLoop of(SwitchboardRuntime runtime, ClassLoader loader) {
+        return runtime.service(SERVICE, SelectorLoop.class, () -> start(runtime.threadName(SERVICE), loader));
     }
 
     /** A loop on a thread of its own named {@code threadName}, running. */

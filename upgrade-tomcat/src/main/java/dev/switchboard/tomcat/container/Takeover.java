@@ -31,9 +31,10 @@ final class Takeover {
      * Tomcat buffered of its input is taken out ({@link BufferedInput}), the channel is kept
      * (never the {@code NioChannel}, which Tomcat reuses once the wrapper closes).
      *
+     * @param loader the application's class loader: Tomcat calls {@code init} without it
      * @return the transport, or null when the connection stays on Tomcat's poller
      */
-    static LoopTransport of(SocketWrapperBase<?> wrapper, SwitchboardRuntime runtime) {
+    static LoopTransport of(SocketWrapperBase<?> wrapper, SwitchboardRuntime runtime, ClassLoader loader) {
         if (!(wrapper.getSocket() instanceof NioChannel nio) || nio.getClass() != NioChannel.class
                 || wrapper.hasDataToWrite()) {
             return null;
@@ -45,7 +46,7 @@ final class Takeover {
         }
         SelectorLoop loop;
         try {
-            loop = SelectorLoop.of(runtime);
+            loop = SelectorLoop.of(runtime, loader);
         } catch (IllegalStateException e) {
             LOG.log(Level.FINE, "The application's loop is not running: the connection stays on Tomcat's poller", e);
             return null;

@@ -95,7 +95,7 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
         synchronized (this) {
             loops = runtime;
         }
-        taken = loops == null ? null : Takeover.of(s, loops);
+        taken = loops == null ? null : Takeover.of(s, loops, loader);
         if (taken == null) {
             transport = new SocketTransport(s);
         }

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,12 +51,15 @@ class LoopTransportTest {
     private static Tomcat tomcat;
     private static int port;
     private static volatile SwitchboardRuntime runtime;
+    /** Bound while the carrier is created, as the application's loader is on a request thread. */
+    private static final ClassLoader APPLICATION = new URLClassLoader(new URL[0], LoopTransportTest.class.getClassLoader());
 
     /** What a carrier hands over: the transport, its input with the thread that read it, its release. */
     static final class Carried implements TransportCarrier.Receiver, Transport.Events {
         final CompletableFuture<Transport> transport = new CompletableFuture<>();
         final LinkedBlockingQueue<String> input = new LinkedBlockingQueue<>();
         final LinkedBlockingQueue<String> readOn = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<ClassLoader> readWith = new LinkedBlockingQueue<>();
         final CountDownLatch released = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
         final Semaphore writable = new Semaphore(0);
@@ -87,6 +92,7 @@ class LoopTransportTest {
                     }
                     input.add(new String(buffer.array(), 0, n, StandardCharsets.US_ASCII));
                     readOn.add(Thread.currentThread().getName());
+                    readWith.add(Thread.currentThread().getContextClassLoader());
                 }
             } catch (IOException e) {
                 input.add("failed: " + e);
@@ -114,12 +120,17 @@ class LoopTransportTest {
     static final class Carrying extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(APPLICATION);
             try {
                 Class<? extends HttpUpgradeHandler> type = TomcatSupport.INSTANCE.carrier(request);
                 TransportCarrier carrier = (TransportCarrier) request.upgrade(type);
                 carrier.carry(carried(request.getRemotePort()), runtime);
             } catch (ServletException e) {
                 throw new IOException(e);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
             response.setStatus(101);
             response.setHeader("Upgrade", "test/1");
@@ -172,6 +183,17 @@ class LoopTransportTest {
             s.getOutputStream().write("later".getBytes(StandardCharsets.US_ASCII));
             assertThat(c.input.poll(10, TimeUnit.SECONDS)).isEqualTo("later");
             assertThat(c.readOn.poll(10, TimeUnit.SECONDS)).isEqualTo(LOOP_THREAD);
+        }
+    }
+
+    /** Tomcat hands the connection over without the application's loader bound: the loop must not take that one. */
+    @Test
+    void theLoopThreadRunsWithTheApplicationsClassLoader() throws Exception {
+        try (Socket s = connect("")) {
+            Carried c = carried(s.getLocalPort());
+            c.transport.get(10, TimeUnit.SECONDS);
+            s.getOutputStream().write("x".getBytes(StandardCharsets.US_ASCII));
+            assertThat(c.readWith.poll(10, TimeUnit.SECONDS)).isSameAs(APPLICATION);
         }
     }
 
