@@ -21,6 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocket;
+
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.it.tls.TomcatHttps;
 import dev.switchboard.servlet.SwitchboardRuntime;
 import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.container.TransportCarrier;
@@ -50,6 +54,8 @@ class LoopTransportTest {
 
     private static Tomcat tomcat;
     private static int port;
+    private static int httpsPort;
+    private static final TestKeyStore KEYS = TestKeyStore.shared();
     private static volatile SwitchboardRuntime runtime;
     /** Bound while the carrier is created, as the application's loader is on a request thread. */
     private static final ClassLoader APPLICATION = new URLClassLoader(new URL[0], LoopTransportTest.class.getClassLoader());
@@ -151,6 +157,7 @@ class LoopTransportTest {
         tomcat.start();
         runtime = SwitchboardRuntime.of(context.getServletContext()).retain();
         port = http.getLocalPort();
+        httpsPort = TomcatHttps.addConnector(tomcat.getService(), 0, KEYS);
     }
 
     @AfterAll
@@ -270,13 +277,24 @@ class LoopTransportTest {
         }
     }
 
+    @Test
+    void aTlsConnectionStaysOnTomcatsPoller() throws Exception {
+        SSLSocket tls = (SSLSocket) KEYS.clientContext().getSocketFactory().createSocket("127.0.0.1", httpsPort);
+        try (Socket s = handshake(tls, "")) {
+            assertThat(carried(s.getLocalPort()).transport.get(10, TimeUnit.SECONDS).name()).isEqualTo("tomcat");
+        }
+    }
+
     private static Carried carried(int clientPort) {
         return CARRIED.computeIfAbsent(clientPort, p -> new Carried());
     }
 
     /** A connection switched to {@link TomcatCarrier}, {@code early} sent with the request, the 101's head read. */
     static Socket connect(String early) throws IOException {
-        Socket s = new Socket("127.0.0.1", port);
+        return handshake(new Socket("127.0.0.1", port), early);
+    }
+
+    private static Socket handshake(Socket s, String early) throws IOException {
         s.setSoTimeout(10_000);
         s.getOutputStream().write(("GET /loop/ HTTP/1.1\r\nHost: localhost\r\nUpgrade: test/1\r\nConnection: upgrade\r\n\r\n"
                 + early).getBytes(StandardCharsets.US_ASCII));
