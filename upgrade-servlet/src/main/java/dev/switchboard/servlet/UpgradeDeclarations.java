@@ -61,7 +61,7 @@ public final class UpgradeDeclarations {
     public static final Option<Boolean> OWN_LOOP = Option.bool(UpgradeOptions.OWN_LOOP, true,
             "Context param: where the container's own transport can take a connection off the container's threads "
                     + "onto an event loop of Switchboard's own (Tomcat's cleartext NIO connectors: the `tomcat-loop` "
-                    + "transport, one `switchboard-loop` thread per application), whether it does. `false` keeps every "
+                    + "transport, one `switchboard-tomcat-loop` thread per application), whether it does. `false` keeps every "
                     + "connection on the container's threads (Tomcat: the `tomcat` transport).");
     public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
             "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
