@@ -82,30 +82,40 @@ public final class ContainerUpgrade {
     private final ContainerSupport support;
     /** The adapter's own transport, to ask for at each switch; null when there is none or it is not wanted. */
     private final String adapterTransport;
+    /** Where a carrier may run connections on a loop of Switchboard's own; null where it may not. */
+    private final SwitchboardRuntime loops;
 
     private ContainerUpgrade(BiFunction<HttpServletRequest, Class<? extends HttpUpgradeHandler>, HttpUpgradeHandler> adapter,
-            String name, ContainerSupport support, String adapterTransport) {
+            String name, ContainerSupport support, String adapterTransport, SwitchboardRuntime loops) {
         this.adapter = adapter;
         this.name = name;
         this.support = support;
         this.adapterTransport = adapterTransport;
+        this.loops = loops;
     }
 
     /**
      * The way to switch in {@code context}: its adapter if one is installed, else the
      * container's {@code upgrade()} (with a warning on containers known to need an adapter);
-     * and the {@link ContainerSupport} of its container, for the connections it switches.
+     * and the {@link ContainerSupport} of its container, for the connections it switches. Under
+     * {@code switchboard.ownLoop} (the default) a carrier may serve them on an event loop of the
+     * context's {@link SwitchboardRuntime}, which the stages that switch retain.
      *
      * @throws IllegalArgumentException if the attribute holds something other than a {@code BiFunction}
      */
     public static ContainerUpgrade of(ServletContext context) {
-        TransportChoice choice = UpgradeDeclarations.TRANSPORT.get(Settings.of(context));
+        Settings settings = Settings.of(context);
+        TransportChoice choice = UpgradeDeclarations.TRANSPORT.get(settings);
         Object attribute = context.getAttribute(ATTRIBUTE);
         if (attribute == null) {
             warnIfAdapterNeeded(context);
             ContainerSupport support = Transports.chosen(ContainerSupport.of(context), choice);
-            Transports.report(context, choice, support.transportName(), support.name(), TRANSPORT_LOGGED_ATTRIBUTE);
-            return new ContainerUpgrade(null, "HttpServletRequest.upgrade", support, null);
+            boolean ownLoop = UpgradeDeclarations.OWN_LOOP.get(settings) && support.loopTransportName() != null;
+            String own = ownLoop ? support.loopTransportName() + " or " + support.transportName()
+                    : support.transportName();
+            Transports.report(context, choice, own, support.name(), TRANSPORT_LOGGED_ATTRIBUTE);
+            return new ContainerUpgrade(null, "HttpServletRequest.upgrade", support, null,
+                    ownLoop ? SwitchboardRuntime.of(context) : null);
         }
         if (!(attribute instanceof BiFunction<?, ?, ?> function)) {
             throw new IllegalArgumentException("Context attribute " + ATTRIBUTE + " must be a BiFunction"
@@ -120,7 +130,7 @@ public final class ContainerUpgrade {
         String own = choice == TransportChoice.SERVLET ? null : offered;
         Transports.report(context, choice, own != null ? own : support.transportName(), function.getClass().getName(),
                 TRANSPORT_LOGGED_ATTRIBUTE);
-        return new ContainerUpgrade(adapter, function.getClass().getName(), support, own);
+        return new ContainerUpgrade(adapter, function.getClass().getName(), support, own, null);
     }
 
     /**
@@ -198,7 +208,7 @@ public final class ContainerUpgrade {
         return setup -> {
             Handover handover = new Handover();
             handover.bind(new Engine(setup), support);
-            carrier.carry(handover);
+            carrier.carry(handover, loops);
         };
     }
 

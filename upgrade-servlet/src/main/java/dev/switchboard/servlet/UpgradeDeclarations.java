@@ -54,9 +54,15 @@ public final class UpgradeDeclarations {
             0, 64 * MIB, "Content an upgrade request may carry (read whole before the switch); beyond it, 413.");
     public static final Option<TransportChoice> TRANSPORT = Option.enumeration(UpgradeOptions.TRANSPORT,
             TransportChoice.AUTO, "Context param: what carries upgraded connections. `auto`: the container's own "
-                    + "transport where the container and connector allow it (Jetty with upgrade-jetty, Tomcat with "
-                    + "upgrade-tomcat), else the Servlet API's streams. `servlet`: the Servlet streams everywhere. `container`: the container's "
+                    + "transport where the container and connector allow it (Jetty with upgrade-jetty; Tomcat with "
+                    + "upgrade-tomcat: `tomcat-loop`, Switchboard's own selector loop, on cleartext NIO connectors, "
+                    + "and `tomcat`, Tomcat's poller, on the others), else the Servlet API's streams. `servlet`: the Servlet streams everywhere. `container`: the container's "
                     + "own, and where it has none the Servlet one, with a warning. Each context logs which at start.");
+    public static final Option<Boolean> OWN_LOOP = Option.bool(UpgradeOptions.OWN_LOOP, true,
+            "Context param: where the container's own transport can take a connection off the container's threads "
+                    + "onto an event loop of Switchboard's own (Tomcat's cleartext NIO connectors: the `tomcat-loop` "
+                    + "transport, one `switchboard-tomcat-loop` thread per application), whether it does. `false` keeps every "
+                    + "connection on the container's threads (Tomcat: the `tomcat` transport).");
     public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
             "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
     public static final Option<AllowedHosts> ALLOWED_HOSTS = Option.of(UpgradeOptions.ALLOWED_HOSTS,
@@ -88,7 +94,7 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other handler options above)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(TRANSPORT, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
+            .add(TRANSPORT, OWN_LOOP, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
             .build();
 
     private UpgradeDeclarations() {

@@ -34,6 +34,8 @@ public final class UpgradeOptions {
     public static final String JMX = "switchboard.jmx";
     /** Context param: the transport of upgraded connections (see {@link TransportChoice}). */
     public static final String TRANSPORT = "switchboard.transport";
+    /** Context param: whether a container transport may serve connections on an event loop of Switchboard's own. */
+    public static final String OWN_LOOP = "switchboard.ownLoop";
     /** Hosts whose upgrade requests are served (see {@link AllowedHosts}). */
     public static final String ALLOWED_HOSTS = "switchboard.allowedHosts";
     /** The proxies whose forwarding fields are believed (see {@link ForwardedClients}). */

@@ -17,7 +17,7 @@ import dev.switchboard.it.scenarios.EchoStreamScenarios;
 /**
  * The stream scenarios (10 MiB echoed, back-pressure, half-close) on the Servlet transport
  * ({@code switchboard.transport=servlet}), which keeps it covered on Tomcat: every other Tomcat
- * class runs on Tomcat's own transport, upgrade-tomcat being in the application.
+ * class runs on upgrade-tomcat's transports, upgrade-tomcat being in the application.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -29,9 +29,12 @@ class JmxOnTomcatIT extends JmxScenarios {
         return ArquillianServer.of(base);
     }
 
-    /** upgrade-tomcat is in the application: its sessions run on Tomcat's internal upgrade path. */
+    /**
+     * upgrade-tomcat is in the application and the connector is cleartext NIO: its sessions
+     * leave Tomcat's poller for the application's loop.
+     */
     @Override
     protected String transport() {
-        return "tomcat";
+        return "tomcat-loop";
     }
 }

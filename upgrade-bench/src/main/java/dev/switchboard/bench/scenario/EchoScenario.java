@@ -21,8 +21,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Scenario 3: {@code echo/1} after the 101, Switchboard's reference handler on Tomcat's own
- * transport and on the Servlet one, against a plain one-thread Java NIO echo server
+ * Scenario 3: {@code echo/1} after the 101, Switchboard's reference handler on each Tomcat
+ * transport ({@code tomcat-loop}, the default on cleartext NIO; {@code tomcat}, on Tomcat's
+ * poller; the Servlet one), against a plain one-thread Java NIO echo server
  * ({@link NioEchoServer}), the floor of what any server can do on this machine. The same NIO client upgrades its connections on each and sends messages
  * that each come back whole before the next: 64 KiB ones for bytes per second, 64-byte ones for
  * round trips per second.
@@ -47,6 +48,7 @@ public final class EchoScenario implements Scenario {
     public Section run(Plan plan) throws Exception {
         try (NioEchoServer nio = NioEchoServer.start();
                 EmbeddedTomcat own = EmbeddedTomcat.start(echoApp(Map.of()));
+                EmbeddedTomcat poller = EmbeddedTomcat.start(echoApp(Map.of("switchboard.ownLoop", "false")));
                 EmbeddedTomcat servlet = EmbeddedTomcat.start(echoApp(Map.of("switchboard.transport", "servlet")));
                 EmbeddedTomcat uncapped = EmbeddedTomcat.start(echoApp(Map.of("switchboard.transport", "servlet",
                         "switchboard.capWrites", "false")));
@@ -56,10 +58,13 @@ public final class EchoScenario implements Scenario {
             InetSocketAddress nioAddress = new InetSocketAddress("127.0.0.1", nio.port());
             WebSocketHandshakeScenario.CpuClock nioCpu = () -> ServerCpu.threads(NioEchoServer.THREAD_NAME);
             List<Interleaved> large = Interleaved.run("echo 64 KiB", plan, side(nioAddress, "/x", 64 * 1024, nioCpu),
-                    List.of(side(own, 64 * 1024), side(servlet, 64 * 1024), side(floor, 64 * 1024),
-                            side(uncapped, 64 * 1024)));
+                    List.of(loopSide(own, 64 * 1024), side(servlet, 64 * 1024), side(floor, 64 * 1024),
+                            side(uncapped, 64 * 1024), side(poller, 64 * 1024)));
             List<Interleaved> small = Interleaved.run("echo 64 B", plan, side(nioAddress, "/x", 64, nioCpu),
-                    List.of(side(own, 64), side(servlet, 64), side(floor, 64), side(uncapped, 64)));
+                    List.of(loopSide(own, 64), side(servlet, 64), side(floor, 64), side(uncapped, 64),
+                            side(poller, 64)));
+            String onPoller = NAME + ": on the tomcat transport (Tomcat's poller)";
+            String loopAgainstPoller = NAME + ": the tomcat-loop transport against the tomcat transport";
             String onServlet = NAME + ": on the servlet transport";
             String floorName = NAME + ": the container's floor, an echo on the bare Servlet API";
             String againstFloor = NAME + ": the servlet transport against that floor";
@@ -70,6 +75,13 @@ public final class EchoScenario implements Scenario {
                     Row.compared(NAME, "server CPU µs/64 KiB round trip", "%.0f", large.get(0), "cpu", null),
                     Row.compared(NAME, "round trips/s, 64-byte messages", "%.0f", small.get(0), "round trips/s", TARGET),
                     Row.compared(NAME, "server CPU µs/64-byte round trip", "%.1f", small.get(0), "cpu", null),
+                    Row.compared(onPoller, "MB/s each way, 64 KiB messages", "%.1f", large.get(4), "MB/s", null),
+                    Row.compared(onPoller, "round trips/s, 64-byte messages", "%.0f", small.get(4), "round trips/s", null),
+                    Row.compared(loopAgainstPoller, "MB/s each way, 64 KiB messages", "%.2f",
+                            Interleaved.of(large.get(4).candidateSamples(), large.get(0).candidateSamples()), "MB/s", null),
+                    Row.compared(loopAgainstPoller, "round trips/s, 64-byte messages", "%.2f",
+                            Interleaved.of(small.get(4).candidateSamples(), small.get(0).candidateSamples()),
+                            "round trips/s", null),
                     Row.compared(onServlet, "MB/s each way, 64 KiB messages", "%.1f", large.get(1), "MB/s", null),
                     Row.compared(onServlet, "round trips/s, 64-byte messages", "%.0f", small.get(1), "round trips/s", null),
                     Row.compared(floorName, "MB/s each way, 64 KiB messages", "%.1f", large.get(2), "MB/s", null),
@@ -92,16 +104,18 @@ public final class EchoScenario implements Scenario {
             String details = String.format("""
                     Baseline: `NioEchoServer` in this JVM (one thread, one selector, reads of 16 KiB written \
                     straight back). Candidate: embedded Tomcat %s with `upgrade-servlet`, `upgrade-tomcat` and \
-                    `echo/1` (`EchoProtocol`, an `UpgradeSession` on the connection engine), on Tomcat's own \
-                    transport (`tomcat`: the internal upgrade path on Tomcat's poller, the default where \
-                    `upgrade-tomcat` is present). Beside it, in the same rounds: the same application with \
-                    `switchboard.transport=servlet` (the Servlet non-blocking streams, writes capped below \
+                    `echo/1` (`EchoProtocol`, an `UpgradeSession` on the connection engine), on the \
+                    `tomcat-loop` transport (the default where `upgrade-tomcat` is present and the connector \
+                    is cleartext NIO: the connection taken off Tomcat's poller onto the application's own \
+                    selector loop). Beside it, in the same rounds: the same application with \
+                    `switchboard.ownLoop=false` (the `tomcat` transport: Tomcat's internal upgrade path on its \
+                    poller), with `switchboard.transport=servlet` (the Servlet non-blocking streams, writes capped below \
                     Tomcat's write buffer), and without the write cap; and, to tell the container's cost from \
                     Switchboard's, a Tomcat serving `ServletApiEcho`: the least an echo can do on the Servlet \
                     non-blocking API (one 16 KiB buffer, no queue, timeouts, counters or serial executor). \
                     %d connections from one NIO client thread, each sending a message and waiting for all of it \
                     to come back before sending the next. Server CPU: the echo server's thread, or the Tomcat \
-                    connector's threads.
+                    connector's threads and the application's loop thread.
                     """, org.apache.catalina.util.ServerInfo.getServerNumber(), CONNECTIONS);
             return new Section(title(), rows, details);
         }
@@ -113,6 +127,13 @@ public final class EchoScenario implements Scenario {
                 "switchboard.jmx", "false"));
         all.putAll(params);
         return Deployments.upgradeApp("echo", all);
+    }
+
+    /** A Tomcat on the {@code tomcat-loop} transport: its CPU includes the application's loop thread. */
+    private static Interleaved.Side loopSide(EmbeddedTomcat tomcat, int size) {
+        String threads = ServerCpu.tomcatThreads(tomcat);
+        return side(new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort()), tomcat.server().path("x"), size,
+                () -> ServerCpu.threads(threads) + ServerCpu.threads("switchboard-tomcat-loop "));
     }
 
     private static Interleaved.Side side(EmbeddedTomcat tomcat, int size) {

@@ -116,6 +116,15 @@ public interface ContainerSupport {
     }
 
     /**
+     * The name of the transport {@link #carrier} offers on an event loop of Switchboard's own
+     * where the connector allows it ({@code "tomcat-loop"}), else {@link #transportName()}'s;
+     * null when this support has none. For the line each context logs at start.
+     */
+    default String loopTransportName() {
+        return null;
+    }
+
+    /**
      * The support for the container that runs {@code context}: a provider's if one answers,
      * else what the Servlet API alone allows, which on a container known to need more is
      * reported in one warning per context. Looked up once per context.

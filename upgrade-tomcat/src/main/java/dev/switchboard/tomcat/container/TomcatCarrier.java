@@ -9,22 +9,29 @@ import org.apache.tomcat.util.net.SSLSupport;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import dev.switchboard.servlet.SwitchboardRuntime;
+import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.container.TransportCarrier;
 import jakarta.servlet.http.WebConnection;
 
 /**
- * Carries a switched connection from Tomcat's internal upgrade path to Switchboard's engine,
- * on a {@link SocketTransport}: the handler type {@link TomcatSupport#carrier} names for
- * {@code request.upgrade()}, which Tomcat treats as it treats its own WebSocket and HTTP/2
- * handlers (an {@link InternalHttpUpgradeHandler}: events from its poller, no Servlet
- * streams).
+ * Carries a switched connection from Tomcat's internal upgrade path to Switchboard's engine:
+ * the handler type {@link TomcatSupport#carrier} names for {@code request.upgrade()}, which
+ * Tomcat treats as it treats its own WebSocket and HTTP/2 handlers (an
+ * {@link InternalHttpUpgradeHandler}: no Servlet streams). At the handover ({@code init}) it
+ * takes a cleartext NIO connection off Tomcat's poller onto the application's
+ * {@link SelectorLoop}, on a {@link LoopTransport}, where {@link Takeover} can; then it answers
+ * {@link #hasAsyncIO()} true, which Tomcat reads right after {@code init}, and Tomcat stops
+ * polling the socket. Any other connection stays on Tomcat's poller, on a
+ * {@link SocketTransport}, its events coming through {@link #upgradeDispatch}.
  *
  * <p>Tomcat creates it with its public constructor outside the application's
  * {@code InstanceManager}, and calls {@code init}, {@code upgradeDispatch} and
  * {@code destroy} without binding the application's class loader: the carrier binds the one
  * that was current when it was created (the request's, the application's) around each call
- * into the engine. It uses only what Tomcat 10.1 and 11 share in binary form (no
- * {@code getLock()}, {@code ContextBind} or {@code UpgradeToken}). Thread-safe: Tomcat
+ * into the engine (the loop's thread runs with that loader throughout). It uses only what
+ * Tomcat 10.1 and 11 share in binary form (no {@code ContextBind} or {@code UpgradeToken};
+ * {@code getLock()} by name, {@link WrapperLock}). Thread-safe: Tomcat
  * calls it under its socket lock, the switch calls {@link #carry} once.
  */
 public final class TomcatCarrier implements InternalHttpUpgradeHandler, TransportCarrier {
@@ -34,7 +41,10 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
     private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private volatile SocketWrapperBase<?> socket;
     private volatile SocketTransport transport;
+    /** The connection on Switchboard's loop; null while it is on Tomcat's poller. */
+    private volatile LoopTransport taken;
     private Receiver receiver; // guarded by this
+    private SwitchboardRuntime runtime; // guarded by this
     private boolean connected; // guarded by this
     private boolean released; // guarded by this
 
@@ -43,7 +53,7 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
     }
 
     @Override
-    public void carry(Receiver r) {
+    public void carry(Receiver r, SwitchboardRuntime loops) {
         boolean connect;
         boolean release;
         synchronized (this) {
@@ -51,11 +61,12 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
                 throw new IllegalStateException("already carried");
             }
             receiver = r;
+            runtime = loops;
             connect = connected;
             release = released;
         }
         if (connect) {
-            inContext(() -> r.connected(transport));
+            inContext(() -> r.connected(carrying()));
         }
         if (release) {
             inContext(r::released);
@@ -80,19 +91,43 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
             }
             return;
         }
-        transport = new SocketTransport(s);
+        SwitchboardRuntime loops;
+        synchronized (this) {
+            loops = runtime;
+        }
+        taken = loops == null ? null : Takeover.of(s, loops, loader);
+        if (taken == null) {
+            transport = new SocketTransport(s);
+        }
         Receiver r;
         synchronized (this) {
             connected = true;
             r = receiver;
         }
         if (r != null) {
-            inContext(() -> r.connected(transport));
+            inContext(() -> r.connected(carrying()));
         }
+    }
+
+    /** Whether the connection left Tomcat's poller for Switchboard's loop; Tomcat asks right after {@link #init}. */
+    @Override
+    public boolean hasAsyncIO() {
+        return taken != null;
+    }
+
+    private Transport carrying() {
+        LoopTransport t = taken;
+        return t != null ? t : transport;
     }
 
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
+        if (taken != null) {
+            // Tomcat polls the socket no more: only its stop or an error can come here.
+            boolean open = status == SocketEvent.OPEN_READ || status == SocketEvent.OPEN_WRITE
+                    || status == SocketEvent.TIMEOUT;
+            return open ? SocketState.ASYNC_IO : SocketState.CLOSED;
+        }
         SocketTransport t = transport;
         if (t == null) {
             return SocketState.CLOSED;
@@ -128,6 +163,10 @@ public final class TomcatCarrier implements InternalHttpUpgradeHandler, Transpor
 
     @Override
     public void destroy() {
+        LoopTransport t = taken;
+        if (t != null) {
+            t.released();
+        }
         Receiver r;
         synchronized (this) {
             released = true;

@@ -104,6 +104,12 @@ final class TomcatSupport implements ContainerSupport {
         return carrier != null ? SocketTransport.NAME : null;
     }
 
+    /** The {@code tomcat-loop} transport, where cleartext NIO connections can be taken off Tomcat's poller. */
+    @Override
+    public String loopTransportName() {
+        return carrier != null && WrapperLock.available() ? LoopTransport.NAME : null;
+    }
+
     /**
      * {@link TomcatCarrier} where it links here; null, with one warning, where it does not (a
      * SecurityManager that keeps the application from Tomcat's packages).

@@ -103,7 +103,7 @@ class TomcatTransportTest {
             try {
                 Class<? extends jakarta.servlet.http.HttpUpgradeHandler> type = TomcatSupport.INSTANCE.carrier(request);
                 TransportCarrier carrier = (TransportCarrier) request.upgrade(type);
-                carrier.carry(carried(request.getRemotePort()));
+                carrier.carry(carried(request.getRemotePort()), null);
             } catch (jakarta.servlet.ServletException e) {
                 throw new IOException(e);
             }

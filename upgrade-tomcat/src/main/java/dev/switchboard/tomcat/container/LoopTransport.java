@@ -1,0 +1,287 @@
+package dev.switchboard.tomcat.container;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.tomcat.util.net.SocketWrapperBase;
+
+import dev.switchboard.servlet.container.Transport;
+
+/**
+ * The {@code tomcat-loop} transport: a cleartext NIO connection that Tomcat no longer polls
+ * (its carrier answered {@code hasAsyncIO()}), served from the application's
+ * {@link SelectorLoop}: reads and writes straight on its {@link SocketChannel}, readiness from
+ * the loop's selector, the engine told on the loop thread with no hand-off per event.
+ *
+ * <ul>
+ *   <li><b>Reads</b> may happen on any thread (the engine runs them serially): first the bytes
+ *       Tomcat had buffered with the request ({@link BufferedInput}), then the channel. A read
+ *       that finds nothing asks the selector for read readiness; readiness that the engine's
+ *       reads do not answer with a read finding nothing (it holds its input) turns that
+ *       interest off until one does, so held input costs no wake-ups. Read buffers are per
+ *       thread.</li>
+ *   <li><b>Writes</b> go to the channel until it takes no more; then nothing is written until
+ *       the selector reports it writable. Nothing is buffered here: a flush has nothing to
+ *       push.</li>
+ *   <li><b>Half-close</b> is the channel's.</li>
+ *   <li><b>Close</b> only through Tomcat's socket wrapper (which returns its {@code NioChannel}
+ *       to Tomcat's cache and has Tomcat release the carrier), on the loop thread and under
+ *       the wrapper's lock: a close that comes while Tomcat still finishes the handover waits
+ *       until it has, so that Tomcat finds the carrier to release.</li>
+ * </ul>
+ *
+ * <p>The selection key and its interest set are touched on the loop thread only; other threads
+ * hand their changes to it. Thread-safety otherwise as {@link Transport} states it.
+ */
+final class LoopTransport implements Transport, SelectorLoop.Member {
+
+    /** The name of this transport. */
+    static final String NAME = "tomcat-loop";
+
+    private static final Logger LOG = Logger.getLogger(LoopTransport.class.getName());
+
+    /** Read buffers are per thread and taken out while in use, so that nested read loops get their own. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
+
+    private final SocketWrapperBase<?> wrapper;
+    private final SocketChannel channel;
+    private final Lock lock;
+    private final SelectorLoop loop;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** What Tomcat had buffered; read first. Touched by reads only, which the engine runs serially. */
+    private ByteBuffer buffered;
+    private volatile Events events;
+    /** A write stopped short: nothing more goes until the selector reports the channel writable. */
+    private volatile boolean awaitingWrite;
+
+    // Loop thread only.
+    private SelectionKey key;
+    /** The readiness wanted; the key's interest set once registered. */
+    private int interest;
+    /** During {@link #ready}: a read on the loop thread found nothing, so read readiness stays wanted. */
+    private boolean drained;
+
+    /**
+     * @param wrapper Tomcat's socket wrapper, for the close
+     * @param channel the wrapper's channel, non-blocking, to read and write
+     * @param lock the wrapper's lock ({@link WrapperLock})
+     * @param buffered what Tomcat had read past the request, or null
+     */
+    LoopTransport(SocketWrapperBase<?> wrapper, SocketChannel channel, Lock lock, ByteBuffer buffered,
+            SelectorLoop loop) {
+        this.wrapper = wrapper;
+        this.channel = channel;
+        this.lock = lock;
+        this.buffered = buffered;
+        this.loop = loop;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Registers with the loop, which then reports the connection readable: its first input may be buffered. */
+    @Override
+    public void start(Events listener) {
+        events = listener;
+        if (!loop.execute(this::register)) {
+            close();
+        }
+    }
+
+    private void register() {
+        if (closed.get()) {
+            return;
+        }
+        key = loop.register(channel, interest, this);
+        if (key != null) {
+            events.readable();
+        }
+    }
+
+    @Override
+    public boolean confinedReads() {
+        return false;
+    }
+
+    @Override
+    public void requestRead() {
+        Events e = events;
+        if (e != null && !closed.get()) {
+            e.readable();
+        }
+    }
+
+    @Override
+    public ByteBuffer acquireReadBuffer(int capacity) {
+        ByteBuffer buffer = READ_BUFFERS.get();
+        READ_BUFFERS.set(null);
+        if (buffer == null || buffer.capacity() < capacity) {
+            buffer = ByteBuffer.allocate(capacity);
+        }
+        return buffer.clear();
+    }
+
+    @Override
+    public void releaseReadBuffer(ByteBuffer buffer) {
+        READ_BUFFERS.set(buffer);
+    }
+
+    @Override
+    public int read(ByteBuffer into) throws IOException {
+        open();
+        ByteBuffer early = buffered;
+        if (early != null) {
+            int n = Math.min(early.remaining(), into.remaining());
+            into.put(into.position(), early, early.position(), n).position(into.position() + n);
+            early.position(early.position() + n);
+            if (!early.hasRemaining()) {
+                buffered = null;
+            }
+            return n;
+        }
+        int n = channel.read(into);
+        if (n == 0) {
+            if (loop.inLoop()) {
+                drained = true;
+                interested(SelectionKey.OP_READ);
+            } else {
+                loop.execute(() -> interested(SelectionKey.OP_READ));
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean write(ByteBuffer data) throws IOException {
+        open();
+        if (awaitingWrite) {
+            return !data.hasRemaining();
+        }
+        while (data.hasRemaining()) {
+            if (channel.write(data) == 0) {
+                // Set before the interest: the readiness it brings clears it.
+                awaitingWrite = true;
+                want(SelectionKey.OP_WRITE);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean flush() throws IOException {
+        open();
+        return !awaitingWrite;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        open();
+        channel.shutdownOutput();
+    }
+
+    /** Closes through the wrapper, on the loop thread (or here, once the loop has stopped). Any thread. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (loop.inLoop() || !loop.execute(this::closeNow)) {
+            closeNow();
+        }
+    }
+
+    /** Tomcat released the connection (its connector stopping, say): nothing more is done on it. */
+    void released() {
+        if (closed.compareAndSet(false, true)) {
+            loop.execute(this::cancel);
+        }
+    }
+
+    /**
+     * Tells the engine; read readiness stays wanted only if a read here found nothing (a read
+     * that runs on another thread asks again itself), so that input the engine holds costs no
+     * wake-ups.
+     */
+    @Override
+    public void ready(int readyOps) {
+        Events e = events;
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            interest &= ~SelectionKey.OP_WRITE;
+            awaitingWrite = false;
+            e.writable();
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0) {
+            drained = false;
+            e.readable();
+            if (!drained) {
+                interest &= ~SelectionKey.OP_READ;
+            }
+        }
+        applyInterest();
+    }
+
+    @Override
+    public void stop() {
+        closed.set(true);
+        closeNow();
+    }
+
+    /** Asks the selector for {@code op} readiness, from any thread. */
+    private void want(int op) {
+        if (loop.inLoop()) {
+            interested(op);
+        } else {
+            loop.execute(() -> interested(op));
+        }
+    }
+
+    private void interested(int op) {
+        interest |= op;
+        applyInterest();
+    }
+
+    /** Gives the key the interest set wanted, where that changes it. Loop thread. */
+    private void applyInterest() {
+        if (key != null && key.isValid() && key.interestOps() != interest) {
+            key.interestOps(interest);
+        }
+    }
+
+    private void closeNow() {
+        cancel();
+        lock.lock();
+        try {
+            wrapper.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Closing Tomcat's socket wrapper failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cancel() {
+        if (key != null) {
+            key.cancel();
+        }
+    }
+
+    private void open() throws IOException {
+        if (closed.get()) {
+            throw new IOException("connection closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return NAME + " (" + wrapper + ")";
+    }
+}

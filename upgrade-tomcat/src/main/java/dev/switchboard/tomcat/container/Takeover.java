@@ -1,0 +1,57 @@
+package dev.switchboard.tomcat.container;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.Lock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.tomcat.util.net.NioChannel;
+import org.apache.tomcat.util.net.SocketWrapperBase;
+
+import dev.switchboard.servlet.SwitchboardRuntime;
+
+/**
+ * Whether a connection Tomcat hands over can leave its poller for Switchboard's
+ * {@link SelectorLoop}, and the {@link LoopTransport} it then runs on. It can when it is a
+ * cleartext NIO one (its socket is a plain {@link NioChannel}: not TLS's
+ * {@code SecureNioChannel}, not NIO2), Tomcat holds none of its output unsent, the wrapper's
+ * lock can be reached and the application's loop runs. Anything else stays on Tomcat's poller,
+ * without a word: that is a transport too. Called in {@code init}, under Tomcat's socket lock.
+ */
+final class Takeover {
+
+    private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
+
+    private Takeover() {
+    }
+
+    /**
+     * Takes {@code wrapper}'s connection onto the loop of {@code runtime}'s application: what
+     * Tomcat buffered of its input is taken out ({@link BufferedInput}), the channel is kept
+     * (never the {@code NioChannel}, which Tomcat reuses once the wrapper closes).
+     *
+     * @param loader the application's class loader: Tomcat calls {@code init} without it
+     * @return the transport, or null when the connection stays on Tomcat's poller
+     */
+    static LoopTransport of(SocketWrapperBase<?> wrapper, SwitchboardRuntime runtime, ClassLoader loader) {
+        if (!(wrapper.getSocket() instanceof NioChannel nio) || nio.getClass() != NioChannel.class
+                || wrapper.hasDataToWrite()) {
+            return null;
+        }
+        Lock lock = WrapperLock.of(wrapper);
+        SocketChannel channel = nio.getIOChannel();
+        if (lock == null || channel == null || !channel.isOpen()) {
+            return null;
+        }
+        SelectorLoop loop;
+        try {
+            loop = SelectorLoop.of(runtime, loader);
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "The application's loop is not running: the connection stays on Tomcat's poller", e);
+            return null;
+        }
+        ByteBuffer buffered = BufferedInput.take(wrapper.getSocketBufferHandler());
+        return new LoopTransport(wrapper, channel, lock, buffered, loop);
+    }
+}
