@@ -6,10 +6,13 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The container-side half of an RFC 2817 connection: a non-blocking socket to the
- * container's own connector, driven by a {@link LoopbackReactor}.
+ * container's own connector, driven by the application's bridge {@link Reactor}.
  *
  * <p>Toward the container, bytes are written at once when the socket takes them and queued
  * otherwise ({@link OutboundQueue}); past {@code maxQueued} bytes the peer is asked to stop
@@ -23,7 +26,7 @@ import java.nio.channels.SocketChannel;
  * connection (the reactor's events go through {@link Peer#serialized}). Not thread-safe
  * otherwise.
  */
-public final class LoopbackLink implements LoopbackReactor.Readiness {
+public final class LoopbackLink implements Reactor.Handler {
 
     /** The TLS side of the connection. */
     public interface Peer {
@@ -52,7 +55,7 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
 
     private static final ThreadLocal<ByteBuffer> READ_BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
 
-    private final LoopbackReactor reactor;
+    private final Reactor reactor;
     private final Peer peer;
     private final OutboundQueue queue;
     private SocketChannel channel;
@@ -65,7 +68,7 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
     private boolean inputEnded;
     private boolean closed;
 
-    public LoopbackLink(LoopbackReactor reactor, Peer peer, long maxQueued) {
+    public LoopbackLink(Reactor reactor, Peer peer, long maxQueued) {
         this.reactor = reactor;
         this.peer = peer;
         this.queue = new OutboundQueue(maxQueued);
@@ -80,14 +83,19 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         boolean now = channel.connect(target);
-        reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, this, k -> peer.serialized(() -> {
-            key = k;
-            if (k == null) {
-                fail(new IOException("the bridge socket could not be registered"));
-            } else if (now) {
-                connected();
-            }
-        }));
+        try {
+            reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, this, k -> peer.serialized(() -> {
+                key = k;
+                if (k == null) {
+                    fail(new IOException("the bridge socket could not be registered"));
+                } else if (now) {
+                    connected();
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            channel.close();
+            throw new IOException("the application is stopping", e);
+        }
     }
 
     /** Allows bytes to go to the container, starting with what is queued. */
