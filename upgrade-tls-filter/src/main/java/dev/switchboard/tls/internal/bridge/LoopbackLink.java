@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.switchboard.servlet.nio.BoundedQueue;
 import dev.switchboard.servlet.nio.Reactor;
 
 /**
@@ -15,7 +16,7 @@ import dev.switchboard.servlet.nio.Reactor;
  * container's own connector, driven by the application's bridge {@link Reactor}.
  *
  * <p>Toward the container, bytes are written at once when the socket takes them and queued
- * otherwise ({@link OutboundQueue}); past {@code maxQueued} bytes the peer is asked to stop
+ * otherwise (a {@link BoundedQueue}); past {@code maxQueued} bytes the peer is asked to stop
  * reading from the client until the queue is down to half. Nothing is sent before {@link #release()}: the bridge
  * registers the socket's identity first, so that the container never sees a byte of it
  * before this application can recognise it. From the container, bytes are read on the
@@ -57,7 +58,8 @@ public final class LoopbackLink implements Reactor.Handler {
 
     private final Reactor reactor;
     private final Peer peer;
-    private final OutboundQueue queue;
+    private final BoundedQueue queue;
+    private final BoundedQueue.Sink sink = this::write;
     private SocketChannel channel;
     private SelectionKey key;
     private boolean connected;
@@ -71,7 +73,7 @@ public final class LoopbackLink implements Reactor.Handler {
     public LoopbackLink(Reactor reactor, Peer peer, long maxQueued) {
         this.reactor = reactor;
         this.peer = peer;
-        this.queue = new OutboundQueue(maxQueued);
+        this.queue = new BoundedQueue(maxQueued);
     }
 
     /** Starts connecting to {@code target}; {@link Peer#linkConnected} or {@link Peer#linkClosed} follows. */
@@ -114,7 +116,9 @@ public final class LoopbackLink implements Reactor.Handler {
         }
         boolean full;
         try {
-            full = queue.add(data, ready() ? channel : null);
+            boolean wasFull = queue.isBacklogged();
+            queue.offer(data, ready() ? sink : null);
+            full = !wasFull && queue.isBacklogged();
         } catch (IOException e) {
             fail(e);
             return;
@@ -251,7 +255,8 @@ public final class LoopbackLink implements Reactor.Handler {
         if (!ready()) {
             return;
         }
-        if (queue.writeTo(channel)) {
+        queue.drainTo(sink);
+        if (queue.resumeAtHalf() != null) {
             peer.resumeClient();
         }
         if (queue.isEmpty() && shutdownRequested && !outputShut && !closed) {
@@ -259,6 +264,11 @@ public final class LoopbackLink implements Reactor.Handler {
             channel.shutdownOutput();
         }
         updateInterest();
+    }
+
+    private boolean write(ByteBuffer data) throws IOException {
+        channel.write(data);
+        return !data.hasRemaining();
     }
 
     private boolean ready() {
