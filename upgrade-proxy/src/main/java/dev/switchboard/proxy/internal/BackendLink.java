@@ -15,9 +15,10 @@ import java.util.logging.Logger;
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.WriteTarget;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
- * The backend side of one tunnel, on the {@link RelayLoop}. Bytes from the backend go to the
+ * The backend side of one tunnel, on the relay loop, a {@link Reactor}. Bytes from the backend go to the
  * client connection; when it is backlogged, reading from the backend stops until it drains.
  * Bytes from the client go through a {@link BackendQueue}, up to a limit past which the
  * client side stops reading until the queue is down to half: the link is the
@@ -34,14 +35,14 @@ import dev.switchboard.servlet.WriteTarget;
  * {@link #clientEnded} and {@link #clientClosed} come from the client side. The client side
  * is never called with a lock held.
  */
-final class BackendLink implements RelayLoop.Ready, WriteTarget {
+final class BackendLink implements Reactor.Handler, WriteTarget {
 
     private static final Logger LOG = Logger.getLogger(BackendLink.class.getName());
 
     /** Reads per readiness event, so that one busy tunnel cannot starve the others. */
     private static final int READS_PER_EVENT = 16;
 
-    private final RelayLoop loop;
+    private final Reactor loop;
     private final Transport transport;
     private final UpgradedConnection client;
     private final TunnelStatistics statistics;
@@ -66,7 +67,7 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
      * @param maxQueued bytes queued for the backend before the client side stops reading
      * @param onClose runs once when the backend connection is closed
      */
-    BackendLink(RelayLoop loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
+    BackendLink(Reactor loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
             ScheduledExecutorService scheduler, Duration linger, int readBufferSize, int maxQueued,
             Runnable onClose) {
         this.loop = loop;
@@ -84,7 +85,7 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
 
     /** The client side is open: start relaying. */
     void start() {
-        loop.execute(() -> {
+        boolean started = onLoop(() -> {
             try {
                 if (toBackend.isClosed()) {
                     return;
@@ -97,6 +98,9 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
                 failed(e);
             }
         });
+        if (!started) {
+            stopped(); // the loop stopped first: no thread will ever serve this link
+        }
     }
 
     /**
@@ -110,11 +114,11 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         try {
             offered = toBackend.offer(data);
         } catch (IOException e) {
-            loop.execute(() -> failed(e));
+            onLoop(() -> failed(e));
             return true;
         }
         if (offered != BackendQueue.Offered.TAKEN) {
-            loop.execute(this::flushToBackend);
+            onLoop(this::flushToBackend);
         }
         return offered != BackendQueue.Offered.BACKLOGGED;
     }
@@ -127,7 +131,7 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
     /** The client half-closed: pass it on once its bytes are written. */
     void clientEnded() {
         toBackend.clientEnded();
-        loop.execute(this::flushToBackend);
+        onLoop(this::flushToBackend);
     }
 
     /** The client connection is closed: write what it sent, then close. */
@@ -135,12 +139,12 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         if (!toBackend.closeWhenFlushed()) {
             return;
         }
-        loop.execute(this::flushToBackend);
+        onLoop(this::flushToBackend);
         ScheduledFuture<?> task;
         try {
-            task = scheduler.schedule(() -> loop.execute(this::closeNow), linger.toNanos(), TimeUnit.NANOSECONDS);
+            task = scheduler.schedule(() -> onLoop(this::closeNow), linger.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            loop.execute(this::closeNow);
+            onLoop(this::closeNow);
             return;
         }
         // Cancelled when the link closes first, as it normally does: until then the scheduler holds the
@@ -156,7 +160,7 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
 
     /** The client drained its backlog: read from the backend again. */
     void resumeReading() {
-        loop.execute(() -> {
+        onLoop(() -> {
             readPaused = false;
             readFromBackend();
         });
@@ -211,7 +215,7 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         try {
             drained = toBackend.drain();
         } catch (IOException e) {
-            loop.execute(() -> failed(e));
+            onLoop(() -> failed(e));
             return;
         }
         if (drained.closable()) {
@@ -263,8 +267,23 @@ final class BackendLink implements RelayLoop.Ready, WriteTarget {
         waiting.forEach(Runnable::run);
     }
 
+    /**
+     * Runs {@code task} on the loop, unless the loop has stopped: its {@link #stopped()} has
+     * closed the link then, and the task is dropped.
+     *
+     * @return whether the loop took the task
+     */
+    private boolean onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     @Override
-    public void loopClosed() {
+    public void stopped() {
         closeNow();
         client.abort(new IOException("the tunnel is shutting down"));
     }

@@ -2,15 +2,14 @@ package dev.switchboard.proxy.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.WriteTarget;
+import dev.switchboard.servlet.nio.BoundedQueue;
 
 /**
- * The client's bytes on their way to one tunnel's backend, with one bounded queue and one
+ * The client's bytes on their way to one tunnel's backend, on a {@link BoundedQueue} and its
  * back-pressure rule: written at once while the backend takes them and queued otherwise;
  * once more than the limit is queued, {@link #offer} says so and the client side stops
  * reading (this is the {@link WriteTarget} it waits for) until a {@link #drain()} brings the
@@ -44,11 +43,8 @@ final class BackendQueue implements WriteTarget {
     private final Object lock = new Object();
     private final Transport transport;
     private final TunnelStatistics statistics;
-    private final int maxQueued;
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
-    private long queued;
-    private boolean backlogged;
-    private List<Runnable> waiters = new ArrayList<>(1);
+    private final BoundedQueue queue;
+    private final BoundedQueue.Sink sink;
     private boolean started;
     private boolean clientEnded;
     private boolean outputShut;
@@ -58,7 +54,11 @@ final class BackendQueue implements WriteTarget {
     BackendQueue(Transport transport, TunnelStatistics statistics, int maxQueued) {
         this.transport = transport;
         this.statistics = statistics;
-        this.maxQueued = maxQueued;
+        this.queue = new BoundedQueue(maxQueued);
+        this.sink = data -> {
+            transport.write(data);
+            return !data.hasRemaining();
+        };
     }
 
     /** The backend is registered with the loop: writes may go to it directly from now on. */
@@ -80,20 +80,10 @@ final class BackendQueue implements WriteTarget {
                 return Offered.TAKEN; // the backend is gone: discard
             }
             statistics.toBackend(n);
-            if (queue.isEmpty() && started) {
-                transport.write(data);
-            }
-            if (!data.hasRemaining()) {
+            if (queue.offer(data, started ? sink : null) || n == 0) {
                 return Offered.TAKEN;
             }
-            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-            copy.put(data).flip();
-            queue.add(copy);
-            queued += copy.remaining();
-            if (queued > maxQueued) {
-                backlogged = true;
-            }
-            return queued > maxQueued ? Offered.BACKLOGGED : Offered.QUEUED;
+            return queue.isBacklogged() ? Offered.BACKLOGGED : Offered.QUEUED;
         }
     }
 
@@ -106,22 +96,9 @@ final class BackendQueue implements WriteTarget {
             if (!started) {
                 return closeWhenFlushed ? new Drained(List.of(), true) : Drained.NOTHING; // gone before the start
             }
-            while (!queue.isEmpty()) {
-                ByteBuffer head = queue.peek();
-                int before = head.remaining();
-                transport.write(head);
-                queued -= before - head.remaining();
-                if (head.hasRemaining()) {
-                    break;
-                }
-                queue.poll();
-            }
-            boolean drained = queue.isEmpty() && transport.flush();
-            List<Runnable> due = List.of();
-            if (backlogged && queued <= maxQueued / 2) {
-                backlogged = false;
-                due = takeWaiters();
-            }
+            boolean drained = queue.drainTo(sink) && transport.flush();
+            List<Runnable> resumed = queue.resumeAtHalf();
+            List<Runnable> due = resumed == null ? List.of() : resumed;
             if (drained && clientEnded && !outputShut && !closeWhenFlushed) {
                 outputShut = true;
                 transport.shutdownOutput();
@@ -178,9 +155,7 @@ final class BackendQueue implements WriteTarget {
                 return null;
             }
             closed = true;
-            queue.clear();
-            queued = 0;
-            return takeWaiters();
+            return queue.clear();
         }
     }
 
@@ -191,17 +166,7 @@ final class BackendQueue implements WriteTarget {
     @Override
     public boolean whenWritable(Runnable wakeUp) {
         synchronized (lock) {
-            if (!backlogged || closed) {
-                return false;
-            }
-            waiters.add(wakeUp);
-            return true;
+            return !closed && queue.whenWritable(wakeUp);
         }
-    }
-
-    private List<Runnable> takeWaiters() {
-        List<Runnable> due = waiters;
-        waiters = new ArrayList<>(1);
-        return due;
     }
 }

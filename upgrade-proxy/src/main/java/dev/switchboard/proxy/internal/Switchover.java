@@ -29,6 +29,7 @@ import dev.switchboard.servlet.UpgradeSession;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * Turns a client connection into a tunnel once its backend is connected: checks the
@@ -44,11 +45,11 @@ final class Switchover {
     private final TunnelStatistics statistics;
     private final ProtocolStatistics handlerStatistics;
     private final ContainerUpgrade upgrade;
-    private final Supplier<RelayLoop> loop;
+    private final Supplier<Reactor> loop;
     private final Supplier<ScheduledExecutorService> scheduler;
 
     Switchover(TunnelOptions options, TunnelStatistics statistics, ProtocolStatistics handlerStatistics,
-            ContainerUpgrade upgrade, Supplier<RelayLoop> loop, Supplier<ScheduledExecutorService> scheduler) {
+            ContainerUpgrade upgrade, Supplier<Reactor> loop, Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.statistics = statistics;
         this.handlerStatistics = handlerStatistics;

@@ -33,6 +33,7 @@ import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * Carries out one tunnel request on the request thread: checks it, forwards it, and acts on
@@ -67,7 +68,7 @@ public final class TunnelDispatcher {
      */
     public TunnelDispatcher(TunnelOptions options, AllowedHosts allowedHosts, ForwardedClients clients,
             TunnelStatistics statistics,
-            ProtocolStatistics handlerStatistics, ContainerUpgrade upgrade, Supplier<RelayLoop> loop,
+            ProtocolStatistics handlerStatistics, ContainerUpgrade upgrade, Supplier<Reactor> loop,
             Supplier<ScheduledExecutorService> scheduler) {
         this.options = options;
         this.allowedHosts = allowedHosts;

@@ -14,6 +14,7 @@ import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.Stage;
 import dev.switchboard.servlet.SwitchboardRuntime;
 import jakarta.servlet.ServletException;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The {@code TUNNEL_ROUTES} stage: an upgrade request on a route, or a CONNECT request, is
@@ -76,8 +77,8 @@ public final class TunnelStage implements Stage {
         return statistics;
     }
 
-    private RelayLoop loop() {
-        return runtime.service("tunnel-relay", RelayLoop.class, () -> new RelayLoop(runtime.threadName("tunnel-relay")));
+    private Reactor loop() {
+        return runtime.service("tunnel-relay", Reactor.class, () -> new Reactor(runtime.threadName("tunnel-relay"), null));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.UpgradedConnection;
+import dev.switchboard.servlet.nio.Reactor;
 
 /** What a backend link leaves behind when it closes. */
 class BackendLinkTest {
@@ -35,7 +36,7 @@ class BackendLinkTest {
     void closingAfterTheClientCancelsTheForcedClose() throws Exception {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         scheduler.setRemoveOnCancelPolicy(true); // as the tunnel's own scheduler
-        try (RelayLoop loop = new RelayLoop("backend-link-test");
+        try (Reactor loop = new Reactor("backend-link-test", null);
                 ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 SocketChannel channel = SocketChannel.open(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), backend.getLocalPort()));

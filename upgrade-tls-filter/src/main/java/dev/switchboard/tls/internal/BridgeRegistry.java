@@ -6,17 +6,18 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.switchboard.servlet.nio.Reactor;
 import dev.switchboard.servlet.SwitchboardRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.switchboard.tls.internal.bridge.LoopbackReactor;
+import dev.switchboard.tls.internal.bridge.Rfc2817Endpoint;
 import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * The loopback connections that carry decrypted RFC 2817 traffic back into this
  * application, keyed by the local port of the bridge's socket, which is the remote port the
- * container reports for the requests on it; and the {@link LoopbackReactor} that drives
+ * container reports for the requests on it; and the {@link Reactor} that drives
  * them, stopped with the application.
  *
  * <p>This is what makes "secure" unforgeable. A request is taken for a bridged one only when
@@ -61,10 +62,10 @@ public final class BridgeRegistry implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentHashMap<Integer, Entry> byPort = new ConcurrentHashMap<>();
-    private final LoopbackReactor reactor;
+    private final Reactor reactor;
 
     private BridgeRegistry(String threadName) {
-        this.reactor = new LoopbackReactor(threadName);
+        this.reactor = new Reactor(threadName, Rfc2817Endpoint.REACTOR_IDLE_EXIT);
     }
 
     /** The registry of {@code context}'s runtime, created on first use. */
@@ -112,14 +113,14 @@ public final class BridgeRegistry implements AutoCloseable {
     }
 
     /** The selector thread of this application's bridges. */
-    public LoopbackReactor reactor() {
+    public Reactor reactor() {
         return reactor;
     }
 
     /** Ends every bridge and the selector thread; the runtime calls it when the application stops. */
     @Override
     public void close() {
-        reactor.stop();
+        reactor.close();
     }
 
     /** Open bridges. */

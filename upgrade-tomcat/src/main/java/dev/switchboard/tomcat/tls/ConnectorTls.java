@@ -17,9 +17,9 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
 
+import dev.switchboard.servlet.nio.Reactor;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.tls.TlsUpgradeDeclarations;
-import dev.switchboard.tls.internal.bridge.LoopbackReactor;
 import dev.switchboard.tls.internal.bridge.Rfc2817Endpoint;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
@@ -81,7 +81,7 @@ public final class ConnectorTls implements LifecycleListener {
     private boolean installed;
     private volatile RunningConnectorTls running;
     private InternalConnector internal;
-    private LoopbackReactor reactor;
+    private Reactor reactor;
     private ScheduledThreadPoolExecutor scheduler;
 
     // ------------------------------------------------------------------ configuration
@@ -231,7 +231,7 @@ public final class ConnectorTls implements LifecycleListener {
             String[] enabled = enabledVersions(keys.supportedProtocols());
             Bridges bridges = new Bridges();
             internal = InternalConnector.start(connector, bridges);
-            reactor = new LoopbackReactor("switchboard-connector-tls-" + connector.getPort());
+            reactor = new Reactor("switchboard-connector-tls-" + connector.getPort(), Rfc2817Endpoint.REACTOR_IDLE_EXIT);
             scheduler = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "switchboard-connector-tls-timer-" + connector.getPort());
                 t.setDaemon(true);
@@ -255,7 +255,7 @@ public final class ConnectorTls implements LifecycleListener {
     private synchronized void stop() {
         running = null;
         if (reactor != null) {
-            reactor.stop();
+            reactor.close();
             reactor = null;
         }
         if (internal != null) {

@@ -2,21 +2,21 @@ package dev.switchboard.servlet.internal.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 import dev.switchboard.servlet.WriteTarget;
 import dev.switchboard.servlet.container.Transport;
+import dev.switchboard.servlet.nio.BoundedQueue;
 
 /**
- * The output side of an upgraded connection, with its one bounded queue and its one
+ * The output side of an upgraded connection, on a {@link BoundedQueue} and its one
  * back-pressure rule: writes go straight to the {@link Transport} while it takes them and
  * wait in the queue otherwise; once more than the limit is queued, writes report
  * {@link Accepted#BACKLOGGED}, until a drain brings the queue down to half the limit, which
- * reports the backlog over once and hands out the wake-ups registered meanwhile.
+ * reports the backlog over once and hands out the wake-ups registered meanwhile. Around the
+ * queue it adds the connection's ends: the half-close and the close once everything is out.
  *
  * <p>Its lock is a leaf: held only around the transport and the queue, never while
  * application code runs, so writes from any thread cannot deadlock with anything. The
@@ -47,13 +47,10 @@ final class OutputQueue implements WriteTarget {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(4);
-    private final long limit;
+    private final BoundedQueue pending;
     private final IntConsumer sent;
-    private List<Runnable> waiters = new ArrayList<>(2);
+    private final BoundedQueue.Sink sink = this::writeOut;
     private Transport transport;
-    private long pendingBytes;
-    private volatile boolean backlogged;
     private boolean closing;
     private boolean shutdownRequested;
     private boolean outputShut;
@@ -64,7 +61,7 @@ final class OutputQueue implements WriteTarget {
      * @param sent told of every byte count the transport took
      */
     OutputQueue(long limit, IntConsumer sent) {
-        this.limit = limit;
+        this.pending = new BoundedQueue(limit);
         this.sent = sent;
     }
 
@@ -86,19 +83,10 @@ final class OutputQueue implements WriteTarget {
                 data.position(data.limit());
                 return Accepted.CLOSED;
             }
-            if (pending.isEmpty() && transport != null && writeOut(data)) {
+            if (pending.offer(data, transport == null ? null : sink)) {
                 transport.flush();
             }
-            if (data.hasRemaining()) {
-                ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-                copy.put(data).flip();
-                pending.add(copy);
-                pendingBytes += copy.remaining();
-                if (pendingBytes > limit) {
-                    backlogged = true;
-                }
-            }
-            return backlogged ? Accepted.BACKLOGGED : Accepted.OK;
+            return pending.isBacklogged() ? Accepted.BACKLOGGED : Accepted.OK;
         } finally {
             lock.unlock();
         }
@@ -111,27 +99,19 @@ final class OutputQueue implements WriteTarget {
             if (transport == null || discarded) {
                 return Drained.NOTHING; // not started (start() is followed by a drain), or closed
             }
-            boolean unblocked = false;
-            while (!pending.isEmpty()) {
-                ByteBuffer head = pending.peek();
-                int before = head.remaining();
-                boolean all = writeOut(head);
-                pendingBytes -= before - head.remaining();
-                if (backlogged && pendingBytes <= limit / 2) {
-                    backlogged = false;
-                    unblocked = true;
-                }
-                if (!all) {
-                    return new Drained(unblocked, false, unblocked ? takeWaiters() : List.of());
-                }
-                pending.poll();
+            boolean emptied = pending.drainTo(sink);
+            List<Runnable> resumed = pending.resumeAtHalf();
+            boolean unblocked = resumed != null;
+            List<Runnable> due = unblocked ? resumed : List.of();
+            if (!emptied) {
+                return new Drained(unblocked, false, due);
             }
             boolean flushed = outputShut || transport.flush();
             if (flushed && shutdownRequested && !outputShut && !closing) {
                 outputShut = true;
                 transport.shutdownOutput();
             }
-            return new Drained(unblocked, flushed && closing, unblocked ? takeWaiters() : List.of());
+            return new Drained(unblocked, flushed && closing, due);
         } finally {
             lock.unlock();
         }
@@ -177,10 +157,7 @@ final class OutputQueue implements WriteTarget {
         lock.lock();
         try {
             discarded = true;
-            pending.clear();
-            pendingBytes = 0;
-            backlogged = false;
-            return takeWaiters();
+            return pending.clear();
         } finally {
             lock.unlock();
         }
@@ -195,11 +172,7 @@ final class OutputQueue implements WriteTarget {
     public boolean whenWritable(Runnable waiter) {
         lock.lock();
         try {
-            if (!backlogged || discarded) {
-                return false;
-            }
-            waiters.add(waiter);
-            return true;
+            return !discarded && pending.whenWritable(waiter);
         } finally {
             lock.unlock();
         }
@@ -207,14 +180,14 @@ final class OutputQueue implements WriteTarget {
 
     /** Whether the queue is over its limit; read without locking, for the read loop. */
     boolean isBacklogged() {
-        return backlogged;
+        return pending.isBacklogged();
     }
 
     /** Bytes queued and not yet taken by the transport. */
     long pendingBytes() {
         lock.lock();
         try {
-            return pendingBytes;
+            return pending.queuedBytes();
         } finally {
             lock.unlock();
         }
@@ -229,14 +202,5 @@ final class OutputQueue implements WriteTarget {
             sent.accept(n);
         }
         return all;
-    }
-
-    private List<Runnable> takeWaiters() {
-        if (waiters.isEmpty()) {
-            return List.of();
-        }
-        List<Runnable> due = waiters;
-        waiters = new ArrayList<>(2);
-        return due;
     }
 }

@@ -6,13 +6,17 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.switchboard.servlet.nio.BoundedQueue;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The container-side half of an RFC 2817 connection: a non-blocking socket to the
- * container's own connector, driven by a {@link LoopbackReactor}.
+ * container's own connector, driven by the application's bridge {@link Reactor}.
  *
  * <p>Toward the container, bytes are written at once when the socket takes them and queued
- * otherwise ({@link OutboundQueue}); past {@code maxQueued} bytes the peer is asked to stop
+ * otherwise (a {@link BoundedQueue}); past {@code maxQueued} bytes the peer is asked to stop
  * reading from the client until the queue is down to half. Nothing is sent before {@link #release()}: the bridge
  * registers the socket's identity first, so that the container never sees a byte of it
  * before this application can recognise it. From the container, bytes are read on the
@@ -23,7 +27,7 @@ import java.nio.channels.SocketChannel;
  * connection (the reactor's events go through {@link Peer#serialized}). Not thread-safe
  * otherwise.
  */
-public final class LoopbackLink implements LoopbackReactor.Readiness {
+public final class LoopbackLink implements Reactor.Handler {
 
     /** The TLS side of the connection. */
     public interface Peer {
@@ -52,9 +56,10 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
 
     private static final ThreadLocal<ByteBuffer> READ_BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
 
-    private final LoopbackReactor reactor;
+    private final Reactor reactor;
     private final Peer peer;
-    private final OutboundQueue queue;
+    private final BoundedQueue queue;
+    private final BoundedQueue.Sink sink = this::write;
     private SocketChannel channel;
     private SelectionKey key;
     private boolean connected;
@@ -65,10 +70,10 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
     private boolean inputEnded;
     private boolean closed;
 
-    public LoopbackLink(LoopbackReactor reactor, Peer peer, long maxQueued) {
+    public LoopbackLink(Reactor reactor, Peer peer, long maxQueued) {
         this.reactor = reactor;
         this.peer = peer;
-        this.queue = new OutboundQueue(maxQueued);
+        this.queue = new BoundedQueue(maxQueued);
     }
 
     /** Starts connecting to {@code target}; {@link Peer#linkConnected} or {@link Peer#linkClosed} follows. */
@@ -80,14 +85,19 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         boolean now = channel.connect(target);
-        reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, this, k -> peer.serialized(() -> {
-            key = k;
-            if (k == null) {
-                fail(new IOException("the bridge socket could not be registered"));
-            } else if (now) {
-                connected();
-            }
-        }));
+        try {
+            reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, this, k -> peer.serialized(() -> {
+                key = k;
+                if (k == null) {
+                    fail(new IOException("the bridge socket could not be registered"));
+                } else if (now) {
+                    connected();
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            channel.close();
+            throw new IOException("the application is stopping", e);
+        }
     }
 
     /** Allows bytes to go to the container, starting with what is queued. */
@@ -106,7 +116,9 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         }
         boolean full;
         try {
-            full = queue.add(data, ready() ? channel : null);
+            boolean wasFull = queue.isBacklogged();
+            queue.offer(data, ready() ? sink : null);
+            full = !wasFull && queue.isBacklogged();
         } catch (IOException e) {
             fail(e);
             return;
@@ -243,7 +255,8 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
         if (!ready()) {
             return;
         }
-        if (queue.writeTo(channel)) {
+        queue.drainTo(sink);
+        if (queue.resumeAtHalf() != null) {
             peer.resumeClient();
         }
         if (queue.isEmpty() && shutdownRequested && !outputShut && !closed) {
@@ -251,6 +264,11 @@ public final class LoopbackLink implements LoopbackReactor.Readiness {
             channel.shutdownOutput();
         }
         updateInterest();
+    }
+
+    private boolean write(ByteBuffer data) throws IOException {
+        channel.write(data);
+        return !data.hasRemaining();
     }
 
     private boolean ready() {

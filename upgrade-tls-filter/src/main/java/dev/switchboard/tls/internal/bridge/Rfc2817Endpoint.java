@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
+import dev.switchboard.servlet.nio.Reactor;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /**
@@ -32,7 +33,13 @@ public final class Rfc2817Endpoint {
     private final String minVersion;
     private final Duration handshakeTimeout;
     private final ConnectionSlots slots;
-    private final LoopbackReactor reactor;
+    /**
+     * How long a bridge {@link Reactor} lives on without a socket: long enough for a burst of
+     * connections to share one thread, short enough that an idle application holds none.
+     */
+    public static final Duration REACTOR_IDLE_EXIT = Duration.ofSeconds(5);
+
+    private final Reactor reactor;
     private final boolean refuseHttp2Offers;
     private final LongAdder handshakes = new LongAdder();
     private final LongAdder http2OffersRefused = new LongAdder();
@@ -51,7 +58,7 @@ public final class Rfc2817Endpoint {
      */
     public Rfc2817Endpoint(KeyMaterial keys, String[] enabledProtocols, List<String> cipherSuites, String minVersion,
             Duration handshakeTimeout, int maxConnections, int maxConnectionsPerClient, boolean refuseHttp2Offers,
-            LoopbackReactor reactor) {
+            Reactor reactor) {
         if (enabledProtocols.length == 0) {
             throw new IllegalArgumentException("the JDK supports no TLS version at or above " + minVersion);
         }
@@ -151,7 +158,7 @@ public final class Rfc2817Endpoint {
         return handshakeTimeout;
     }
 
-    LoopbackReactor reactor() {
+    Reactor reactor() {
         return reactor;
     }
 
