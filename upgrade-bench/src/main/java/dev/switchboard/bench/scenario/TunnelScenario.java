@@ -67,13 +67,14 @@ public final class TunnelScenario implements Scenario {
                 String gatewayThreads = ServerCpu.tomcatThreads(gateway);
                 Interleaved.Side direct = side(backend.server().base().getPort(), "/backend/x", 64, () -> 0);
                 Interleaved.Side viaNginx = side(nginx.port(), "/t/x", 64, () -> processCpu(nginx.pid()));
-                Interleaved.Side viaTunnel = side(gateway.server().base().getPort(), "/gw/t/x", 64,
-                        () -> ServerCpu.threads(gatewayThreads));
+                // The tunnel's work runs on the connector's threads and on the gateway's own
+                // (Tomcat's takeover loop, the relay loop, the timer).
+                LongSupplier gatewayCpu = () -> ServerCpu.threads(gatewayThreads) + ServerCpu.switchboardThreads("/gw");
+                Interleaved.Side viaTunnel = side(gateway.server().base().getPort(), "/gw/t/x", 64, gatewayCpu);
                 List<Interleaved> small = Interleaved.run("tunnel 64 B", plan, viaNginx, List.of(viaTunnel, direct));
                 Interleaved large = Interleaved.run("tunnel 64 KiB", plan,
                         side(nginx.port(), "/t/x", 64 * 1024, () -> processCpu(nginx.pid())),
-                        side(gateway.server().base().getPort(), "/gw/t/x", 64 * 1024,
-                                () -> ServerCpu.threads(gatewayThreads)));
+                        side(gateway.server().base().getPort(), "/gw/t/x", 64 * 1024, gatewayCpu));
                 Interleaved added = addedLatency(small.get(0), small.get(1));
                 List<Row> rows = List.of(
                         Row.compared(NAME, "messages/s, 64-byte messages", "%.0f", small.get(0), "messages/s",
@@ -92,8 +93,9 @@ public final class TunnelScenario implements Scenario {
                         thread, each sending a message and waiting for all of it to come back. The backend directly \
                         managed a median of %.0f messages/s with 64-byte messages. Added latency: the proxy's \
                         round-trip percentile less the backend's own in the same round (closed loop, %d \
-                        connections, so it includes queueing). Proxy CPU: the gateway's connector threads, or the \
-                        nginx processes from `/proc` (10 ms ticks).
+                        connections, so it includes queueing). Proxy CPU: the gateway's connector threads and \
+                        Switchboard's threads of the gateway application (its takeover loop, relay loop and timer), \
+                        or the nginx processes from `/proc` (10 ms ticks).
                         """, org.apache.catalina.util.ServerInfo.getServerNumber(), Nginx.version(nginxBinary),
                         CONNECTIONS, direct64.median(), CONNECTIONS);
                 return new Section(title(), rows, details);

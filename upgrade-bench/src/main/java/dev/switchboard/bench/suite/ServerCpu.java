@@ -33,6 +33,23 @@ public final class ServerCpu {
         return total;
     }
 
+    /**
+     * CPU nanoseconds used so far by the threads Switchboard runs for the application at
+     * {@code contextPath} in this JVM (its timer, the tunnel's relay loop, Tomcat's takeover
+     * loop: {@code switchboard-<job> <context path>}).
+     */
+    public static long switchboardThreads(String contextPath) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("switchboard-")
+                    && info.getThreadName().endsWith(" " + contextPath)) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     /** The name prefix of an embedded Tomcat's connector threads, such as {@code http-nio-127.0.0.1-auto-1-}. */
     public static String tomcatThreads(EmbeddedTomcat tomcat) {
         String name = ((AbstractProtocol<?>) tomcat.tomcat().getConnector().getProtocolHandler()).getName()
