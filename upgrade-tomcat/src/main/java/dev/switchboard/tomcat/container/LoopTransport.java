@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import dev.switchboard.servlet.container.ReadBuffers;
 import dev.switchboard.servlet.container.Transport;
 
 /**
@@ -45,9 +46,6 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
     static final String NAME = "tomcat-loop";
 
     private static final Logger LOG = Logger.getLogger(LoopTransport.class.getName());
-
-    /** Read buffers are per thread and taken out while in use, so that nested read loops get their own. */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
 
     private final SocketWrapperBase<?> wrapper;
     private final SocketChannel channel;
@@ -121,17 +119,12 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
 
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        ByteBuffer buffer = READ_BUFFERS.get();
-        READ_BUFFERS.set(null);
-        if (buffer == null || buffer.capacity() < capacity) {
-            buffer = ByteBuffer.allocate(capacity);
-        }
-        return buffer.clear();
+        return ReadBuffers.acquire(capacity);
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        READ_BUFFERS.set(buffer);
+        ReadBuffers.release(buffer);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import dev.switchboard.servlet.container.ReadBuffers;
 import dev.switchboard.servlet.container.Transport;
 
 /**
@@ -45,9 +46,6 @@ final class SocketTransport implements Transport {
     static final String NAME = "tomcat";
 
     private static final Logger LOG = Logger.getLogger(SocketTransport.class.getName());
-
-    /** Read buffers are per thread and taken out while in use, so that nested read loops get their own. */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
 
     private final SocketWrapperBase<?> socket;
     private volatile Events events;
@@ -94,17 +92,12 @@ final class SocketTransport implements Transport {
 
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        ByteBuffer buffer = READ_BUFFERS.get();
-        READ_BUFFERS.set(null);
-        if (buffer == null || buffer.capacity() < capacity) {
-            buffer = ByteBuffer.allocate(capacity);
-        }
-        return buffer.clear();
+        return ReadBuffers.acquire(capacity);
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        READ_BUFFERS.set(buffer);
+        ReadBuffers.release(buffer);
     }
 
     @Override

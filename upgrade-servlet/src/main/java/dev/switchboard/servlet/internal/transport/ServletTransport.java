@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.servlet.container.ConnectionControl;
+import dev.switchboard.servlet.container.ReadBuffers;
 import dev.switchboard.servlet.container.Transport;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -50,12 +51,6 @@ public final class ServletTransport implements Transport {
 
     /** Largest single write handed to the container, so that its own buffering stays bounded. */
     public static final int MAX_WRITE = 64 * 1024;
-
-    /**
-     * Read buffers are per thread and taken out while in use: a read loop that runs inside
-     * another (one connection resuming another from its callback) takes a buffer of its own.
-     */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = new ThreadLocal<>();
 
     private final WebConnection connection;
     private final ConnectionControl control;
@@ -122,17 +117,12 @@ public final class ServletTransport implements Transport {
 
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        ByteBuffer buffer = READ_BUFFERS.get();
-        READ_BUFFERS.set(null);
-        if (buffer == null || buffer.capacity() < capacity) {
-            buffer = ByteBuffer.allocate(capacity);
-        }
-        return buffer.clear();
+        return ReadBuffers.acquire(capacity);
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        READ_BUFFERS.set(buffer);
+        ReadBuffers.release(buffer);
     }
 
     @Override
