@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 
 import dev.switchboard.boot.app.RunningApp;
 import dev.switchboard.boot.app.TestApplication;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;

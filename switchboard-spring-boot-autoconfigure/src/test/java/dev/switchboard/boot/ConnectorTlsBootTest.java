@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.boot.app.RunningApp;
 import dev.switchboard.boot.app.TestApplication;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.tls.ConnectorKeys;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.tls.ConnectorKeys;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /**
  * RFC 2817 at Boot's embedded Tomcat connector, from properties alone:

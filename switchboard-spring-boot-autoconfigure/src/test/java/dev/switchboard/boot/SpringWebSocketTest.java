@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.boot.app.RunningApp;
 import dev.switchboard.boot.app.WebSocketApplication;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.WebSocketFrames;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.tls.Rfc2817Client;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.tls.Rfc2817Client;
 
 /** RFC 2817's mandatory form at the demo's cleartext connector, as CUPS clients use it. */
 class ConnectorRfc2817IT {

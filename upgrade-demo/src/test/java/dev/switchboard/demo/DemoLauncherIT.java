@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.RawConnection.Response;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.RawConnection.Response;
+import dev.switchboard.testing.ResponseHead;
 
 /** The launcher and the plain endpoints: banner, {@code /echo}, {@code /stats}, https, Ctrl-C. */
 class DemoLauncherIT {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
+import dev.switchboard.testing.RawConnection;
 
 /**
  * WS-15 on the demo: a page on a name that an attacker has rebound to 127.0.0.1 sends its own

@@ -2,8 +2,8 @@ package dev.switchboard.demo;
 
 import java.io.IOException;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 
 /** WebSocket handshakes written byte for byte. */
 final class Handshakes {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.tls.OpossumAttack;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.tls.OpossumAttack;
 
 /**
  * {@code /secure/}: 426 in cleartext, served over https. The https connector presents the same

@@ -22,7 +22,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-import dev.switchboard.it.RawConnection;
+import dev.switchboard.testing.RawConnection;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.UpgradeFilter;
 import dev.switchboard.servlet.UpgradeOptions;

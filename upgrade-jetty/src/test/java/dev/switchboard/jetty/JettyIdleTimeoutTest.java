@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
+import dev.switchboard.testing.RawConnection;
 import dev.switchboard.servlet.HandlerOptions;
 
 /**

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.echo.EchoProtocol;
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import dev.switchboard.servlet.SwitchboardInitializer;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

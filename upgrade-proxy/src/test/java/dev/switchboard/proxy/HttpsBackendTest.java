@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import dev.switchboard.it.Deployments;
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.Requests;
 
 /**

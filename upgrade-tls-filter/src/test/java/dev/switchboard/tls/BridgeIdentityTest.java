@@ -17,11 +17,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /**
  * The bridge's identity holds when the container reports remote addresses from

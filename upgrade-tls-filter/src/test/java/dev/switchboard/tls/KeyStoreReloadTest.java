@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /** The RFC 2817 key store is reloaded when its file changes, on a running Tomcat, without a redeploy. */
 class KeyStoreReloadTest {

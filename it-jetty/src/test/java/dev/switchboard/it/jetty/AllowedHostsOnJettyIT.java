@@ -2,7 +2,7 @@ package dev.switchboard.it.jetty;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.AllowedHostsScenarios;
 
 class AllowedHostsOnJettyIT extends AllowedHostsScenarios {

@@ -7,11 +7,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.ConnectorTlsScenarios;
 import dev.switchboard.it.scenarios.Rfc2817ClientScenarios;
-import dev.switchboard.it.tls.ConnectorKeys;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.ConnectorKeys;
+import dev.switchboard.testing.tls.TestKeyStore;
 import dev.switchboard.jetty.tls.TlsUpgradeConnectionFactory;
 
 /**

@@ -23,9 +23,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import dev.switchboard.it.Container;
-import dev.switchboard.it.ServerUnderTest;
-import dev.switchboard.it.TestCertificates;
+import dev.switchboard.testing.Container;
+import dev.switchboard.testing.ServerUnderTest;
+import dev.switchboard.testing.TestCertificates;
 
 /**
  * An embedded Jetty 12.1 on free loopback ports with one WAR deployed the way a deployer

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.ConnectorTlsScenarios;
 import dev.switchboard.it.scenarios.FilterOrderScenarios;
 import dev.switchboard.it.scenarios.Rfc2817ClientScenarios;

@@ -8,7 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchboard.it.Deployments;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.H2cScenarios;
 
 /**

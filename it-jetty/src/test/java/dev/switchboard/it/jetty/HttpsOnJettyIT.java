@@ -6,7 +6,7 @@ import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.scenarios.HttpsScenarios;
 

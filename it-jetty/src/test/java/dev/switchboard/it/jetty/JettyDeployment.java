@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 
 /**
  * One WAR on its own {@link EmbeddedJetty} for the duration of a test class: the Jetty

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.switchboard.it.Container;
+import dev.switchboard.testing.Container;
 import dev.switchboard.it.LibraryJars;
-import dev.switchboard.it.ServerUnderTest;
-import dev.switchboard.it.tls.ConnectorKeys;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.ServerUnderTest;
+import dev.switchboard.testing.tls.ConnectorKeys;
+import dev.switchboard.testing.tls.TestKeyStore;
 import dev.switchboard.jetty.JettyUpgrade;
 
 /**

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.jetty.rawupgrade.PlainServlet;
 import dev.switchboard.it.jetty.rawupgrade.UpgradeServlet;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchboard.it.ProxyDeployments;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.TunnelRefusalScenarios;
 
 class TunnelRefusalOnJettyIT extends TunnelRefusalScenarios {

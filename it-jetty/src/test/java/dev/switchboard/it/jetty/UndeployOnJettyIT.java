@@ -2,7 +2,7 @@ package dev.switchboard.it.jetty;
 
 import org.junit.jupiter.api.AfterAll;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.UndeployScenarios;
 
 /** The application stopped the way a deployer undeploys it: its context stops while Jetty runs on. */

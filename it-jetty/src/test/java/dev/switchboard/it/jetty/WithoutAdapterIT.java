@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchboard.it.Deployments;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
+import dev.switchboard.testing.ServerUnderTest;
 
 /**
  * The upgrade application on Jetty without Switchboard's Jetty adapter (its initializer

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 
-import dev.switchboard.it.Container;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.Container;
+import dev.switchboard.testing.ServerUnderTest;
 
 /** A deployment on the Arquillian Tomcat, as a {@link ServerUnderTest}. */
 final class ArquillianServer implements ServerUnderTest {

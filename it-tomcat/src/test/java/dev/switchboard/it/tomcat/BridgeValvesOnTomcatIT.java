@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.scenarios.BridgeIdentityScenarios;
 import dev.switchboard.it.scenarios.BridgeValveScenarios;
-import dev.switchboard.it.tls.TomcatHttps;
+import dev.switchboard.testing.tls.TomcatHttps;
 
 /**
  * The scenarios' valves on the engine of Arquillian's Tomcat (11 or 10.1), for this class

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.ConnectorTlsScenarios;
 import dev.switchboard.it.scenarios.Rfc2817ClientScenarios;
-import dev.switchboard.it.tls.ConnectorKeys;
+import dev.switchboard.testing.tls.ConnectorKeys;
 import dev.switchboard.tomcat.tls.ConnectorTls;
 
 /**

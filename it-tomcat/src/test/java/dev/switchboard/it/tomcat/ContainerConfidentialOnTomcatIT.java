@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.scenarios.ConfidentialScenarios;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import dev.switchboard.it.Deployments;
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.scenarios.H2cScenarios;
 import dev.switchboard.it.scenarios.H2cValidationScenarios;
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.scenarios.HttpsScenarios;
-import dev.switchboard.it.tls.TestKeyStore;
-import dev.switchboard.it.tls.TomcatHttps;
+import dev.switchboard.testing.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TomcatHttps;
 
 /** The policy behind a real HTTPS connector, added to Arquillian's Tomcat on a free port for this class. */
 @ExtendWith(ArquillianExtension.class)

@@ -9,7 +9,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.switchboard.it.ServerUnderTest;
+import dev.switchboard.testing.ServerUnderTest;
 import dev.switchboard.it.TlsDeployments;
 import dev.switchboard.it.scenarios.Rfc2817LimitScenarios;
 

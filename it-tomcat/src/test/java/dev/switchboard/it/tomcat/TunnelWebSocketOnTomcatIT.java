@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;
-import dev.switchboard.it.ServerUnderTest;
-import dev.switchboard.it.proxy.BackendServer;
-import dev.switchboard.it.proxy.ProxyBackends;
+import dev.switchboard.testing.ServerUnderTest;
+import dev.switchboard.testing.proxy.BackendServer;
+import dev.switchboard.testing.proxy.ProxyBackends;
 import dev.switchboard.it.scenarios.TunnelWebSocketScenarios;
 
 @ExtendWith(ArquillianExtension.class)

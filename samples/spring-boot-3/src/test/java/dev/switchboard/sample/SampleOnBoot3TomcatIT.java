@@ -1,6 +1,6 @@
 package dev.switchboard.sample;
 
-import dev.switchboard.it.Container;
+import dev.switchboard.testing.Container;
 
 /** The sample's checks against the same application built with Boot 3.5: embedded Tomcat 10.1. */
 class SampleOnBoot3TomcatIT extends SampleChecks {

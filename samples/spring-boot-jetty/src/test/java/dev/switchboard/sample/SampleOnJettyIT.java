@@ -1,6 +1,6 @@
 package dev.switchboard.sample;
 
-import dev.switchboard.it.Container;
+import dev.switchboard.testing.Container;
 import org.eclipse.jetty.util.Jetty;
 
 /**

@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-import dev.switchboard.it.Container;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.Container;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

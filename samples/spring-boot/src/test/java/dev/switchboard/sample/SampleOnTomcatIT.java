@@ -1,6 +1,6 @@
 package dev.switchboard.sample;
 
-import dev.switchboard.it.Container;
+import dev.switchboard.testing.Container;
 
 /** The sample's checks against its executable jar: Boot 4, embedded Tomcat 11. */
 class SampleOnTomcatIT extends SampleChecks {

@@ -8,10 +8,10 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.RawConnection;
+import dev.switchboard.testing.RawConnection;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /**
  * Faults on the RFC 2817 bridge ({@code upgrade-tls-filter} on an embedded Tomcat 11, in this

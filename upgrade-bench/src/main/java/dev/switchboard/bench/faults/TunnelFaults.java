@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.ProxyDeployments;
-import dev.switchboard.it.proxy.BackendPeer;
-import dev.switchboard.it.proxy.ScriptedBackend;
+import dev.switchboard.testing.proxy.BackendPeer;
+import dev.switchboard.testing.proxy.ScriptedBackend;
 
 /**
  * Faults through the tunnel ({@code upgrade-proxy} on an embedded Tomcat 11, in this JVM, to a

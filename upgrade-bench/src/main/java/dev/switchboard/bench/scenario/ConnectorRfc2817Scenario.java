@@ -14,12 +14,12 @@ import dev.switchboard.bench.suite.Scenario;
 import dev.switchboard.bench.suite.Section;
 import dev.switchboard.bench.suite.Target;
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
-import dev.switchboard.it.tls.TomcatHttps;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TomcatHttps;
 import dev.switchboard.tomcat.tls.ConnectorTls;
 
 /**

@@ -20,11 +20,11 @@ import dev.switchboard.bench.suite.Section;
 import dev.switchboard.bench.suite.Stats;
 import dev.switchboard.bench.suite.Target;
 import dev.switchboard.it.EmbeddedTomcat;
-import dev.switchboard.it.RawConnection;
-import dev.switchboard.it.ResponseHead;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ResponseHead;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.Rfc2817Client;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.Rfc2817Client;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /**
  * Scenario 5: how long a new client waits for its first response when it upgrades a cleartext
@@ -54,7 +54,7 @@ public final class Rfc2817Scenario implements Scenario {
                 Map.of("switchboard.tls.handshakeTimeout", "10s", "switchboard.jmx", "false",
                         "switchboard.tls.optionalUpgrade", "/secure/*")))) {
             TestKeyStore keys = TestKeyStore.shared();
-            int httpsPort = dev.switchboard.it.tls.TomcatHttps.addConnector(tomcat.tomcat().getService(), 0, keys);
+            int httpsPort = dev.switchboard.testing.tls.TomcatHttps.addConnector(tomcat.tomcat().getService(), 0, keys);
             int plainPort = tomcat.server().base().getPort();
             String path = tomcat.server().path("secure/page");
             SSLContext client = keys.clientContext();

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TestKeyStore;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 class KeyMaterialTest {

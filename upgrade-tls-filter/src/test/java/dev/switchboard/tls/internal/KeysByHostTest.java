@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TestKeyStore;
 import dev.switchboard.tls.internal.engine.KeyMaterial;
 
 /** A store with a key for alpha.test (first) and one for beta.test: which one a handshake presents. */

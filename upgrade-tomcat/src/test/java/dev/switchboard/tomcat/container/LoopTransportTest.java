@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.switchboard.it.tls.TestKeyStore;
-import dev.switchboard.it.tls.TomcatHttps;
+import dev.switchboard.testing.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TomcatHttps;
 import dev.switchboard.servlet.SwitchboardRuntime;
 import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.container.TransportCarrier;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.switchboard.it.EmbeddedTomcat;
 import dev.switchboard.it.TlsDeployments;
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TestKeyStore;
 import dev.switchboard.tls.TlsUpgradeOptions;
 
 /**

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.tls.TestKeyStore;
-import dev.switchboard.it.tls.TomcatHttps;
+import dev.switchboard.testing.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TomcatHttps;
 import dev.switchboard.servlet.container.ContainerSupport;
 import dev.switchboard.servlet.container.GuaranteedCollection;
 import jakarta.servlet.ServletContext;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.switchboard.it.tls.TestKeyStore;
+import dev.switchboard.testing.tls.TestKeyStore;
 
 /** The internal connector serves this process's links only. */
 class InternalConnectorTest {

@@ -1,0 +1,94 @@
+package dev.switchboard.it.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.it.ProxyDeployments;
+import dev.switchboard.testing.RawConnection;
+import dev.switchboard.testing.ServerUnderTest;
+import dev.switchboard.testing.proxy.BackendPeer;
+import dev.switchboard.testing.proxy.ProxyBackends;
+import dev.switchboard.testing.proxy.ScriptedBackend;
+
+/**
+ * One runtime per application: the threads Switchboard starts for it (the timer of its
+ * connections' deadlines, the tunnel's relay loop) are gone once the container has undeployed
+ * it, with a tunnel and an {@code echo/1} connection still open. Containers run in this JVM, so
+ * the scenario looks at the JVM's threads. The suite deploys {@link #deployment(String)} under
+ * {@link #NAME} itself, in {@link #startApplication()}, and undeploys it in
+ * {@link #stopApplication()}.
+ */
+public abstract class UndeployScenarios {
+
+    /** The application's name and context path. */
+    public static final String NAME = "undeploy";
+
+    private static ScriptedBackend backend;
+
+    /** The server with the application deployed; valid after {@link #startApplication()}. */
+    protected abstract ServerUnderTest server();
+
+    /** Deploys {@link #deployment(String)}. */
+    protected abstract void startApplication() throws Exception;
+
+    /** Undeploys it, as an administrator or a shutdown would. */
+    protected abstract void stopApplication() throws Exception;
+
+    /** The gateway with its default routes and {@code echo/1}. */
+    public static WebArchive deployment(String name) {
+        return ProxyDeployments.gateway(name, Map.of("switchboard.protocols", "echo"));
+    }
+
+    @BeforeAll
+    static void startBackend() throws IOException {
+        backend = ScriptedBackend.listen(ProxyBackends.RAW_PORT);
+    }
+
+    @AfterAll
+    static void stopBackend() throws IOException {
+        backend.close();
+    }
+
+    @Test
+    void noThreadSwitchboardStartedForTheApplicationOutlivesItsUndeploy() throws Exception {
+        startApplication();
+        ServerUnderTest s = server();
+        try (RawConnection tunnelled = RawConnection.open(s.base());
+                RawConnection echo = RawConnection.open(s.base())) {
+            tunnelled.send(Requests.get(s, "raw/chat", "Upgrade: echo/1", "Connection: upgrade"));
+            try (BackendPeer peer = backend.accept()) {
+                peer.readHead();
+                peer.send("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo/1\r\nConnection: upgrade\r\n\r\n");
+                assertThat(tunnelled.readHead().status()).isEqualTo(101);
+                tunnelled.send("ping");
+                assertThat(peer.readString(4)).isEqualTo("ping");
+
+                echo.send(Requests.get(s, "", "Upgrade: echo/1", "Connection: upgrade"));
+                assertThat(echo.readHead().status()).isEqualTo(101);
+                echo.send("x");
+                assertThat(echo.readString(1)).isEqualTo("x");
+                assertThat(threadsOfTheApplication()).as("Switchboard's threads while the application runs")
+                        .contains("switchboard-timers /" + NAME, "switchboard-tunnel-relay /" + NAME);
+
+                stopApplication();
+
+                assertThat(threadsOfTheApplication()).as("Switchboard's threads once the application is undeployed")
+                        .isEmpty();
+            }
+        }
+    }
+
+    /** The live threads named for this application by Switchboard. */
+    private static List<String> threadsOfTheApplication() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("switchboard-") && name.endsWith(" /" + NAME)).toList();
+    }
+}
