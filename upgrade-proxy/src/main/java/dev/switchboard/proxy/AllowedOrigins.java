@@ -2,8 +2,11 @@ package dev.switchboard.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+
+import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.Origin;
+import dev.switchboard.http.OriginPattern;
 
 /**
  * The pages that may open a WebSocket through one tunnel route. A browser sends with every
@@ -25,7 +28,8 @@ import java.util.Optional;
  *   <li>{@code null}: the opaque origin of sandboxed pages and {@code file:} URLs;</li>
  *   <li>{@code *}: any origin.</li>
  * </ul>
- * Schemes and hosts compare case-insensitively. The default, {@link #SAME_ORIGIN}, allows the
+ * Origins and patterns are read by the wire model's {@link Origin} and {@link OriginPattern},
+ * as the WebSocket origin check reads them; schemes and hosts compare case-insensitively. The default, {@link #SAME_ORIGIN}, allows the
  * request's own origin only. Immutable and thread-safe.
  */
 public final class AllowedOrigins {
@@ -38,17 +42,16 @@ public final class AllowedOrigins {
             SAME_ORIGIN_ENTRY);
 
     private static final String ANY = "*";
-    private static final String OPAQUE = "null";
 
     private final boolean sameOrigin;
     private final boolean any;
     private final boolean opaque;
-    private final List<SerializedOrigin> exact;
-    private final List<SerializedOrigin> patterns;
+    private final List<Origin> exact;
+    private final List<OriginPattern> patterns;
     private final String spelled;
 
-    private AllowedOrigins(boolean sameOrigin, boolean any, boolean opaque, List<SerializedOrigin> exact,
-            List<SerializedOrigin> patterns, String spelled) {
+    private AllowedOrigins(boolean sameOrigin, boolean any, boolean opaque, List<Origin> exact,
+            List<OriginPattern> patterns, String spelled) {
         this.sameOrigin = sameOrigin;
         this.any = any;
         this.opaque = opaque;
@@ -67,8 +70,8 @@ public final class AllowedOrigins {
         boolean sameOrigin = false;
         boolean any = false;
         boolean opaque = false;
-        List<SerializedOrigin> exact = new ArrayList<>();
-        List<SerializedOrigin> patterns = new ArrayList<>();
+        List<Origin> exact = new ArrayList<>();
+        List<OriginPattern> patterns = new ArrayList<>();
         String[] items = entries.strip().split("\\s+");
         for (String item : items) {
             if (item.isEmpty()) {
@@ -79,18 +82,40 @@ public final class AllowedOrigins {
                 sameOrigin = true;
             } else if (item.equals(ANY)) {
                 any = true;
-            } else if (item.equals(OPAQUE)) {
+            } else if (item.equals(HttpSpec.NULL_ORIGIN)) {
                 opaque = true;
-            } else if (item.contains("://*.")) {
-                patterns.add(SerializedOrigin.parse(item.replace("://*.", "://"))
-                        .filter(o -> !o.host().startsWith("[") && o.host().indexOf('*') < 0)
-                        .orElseThrow(() -> invalid(item)));
+            } else if (OriginPattern.isPattern(item)) {
+                patterns.add(pattern(item));
             } else {
-                exact.add(SerializedOrigin.parse(item).filter(o -> o.port() != SerializedOrigin.ANY_PORT)
-                        .orElseThrow(() -> invalid(item)));
+                exact.add(origin(item));
             }
         }
         return new AllowedOrigins(sameOrigin, any, opaque, exact, patterns, String.join(" ", items));
+    }
+
+    private static OriginPattern pattern(String item) {
+        try {
+            return OriginPattern.parse(item);
+        } catch (IllegalArgumentException e) {
+            throw invalid(item);
+        }
+    }
+
+    private static Origin origin(String item) {
+        Origin origin = parseOrNull(item);
+        if (origin == null || origin.isOpaque()) {
+            throw invalid(item);
+        }
+        return origin;
+    }
+
+    /** The origin {@code value} serializes, or null if it is none. */
+    private static Origin parseOrNull(String value) {
+        try {
+            return Origin.parse(value);
+        } catch (FieldSyntaxException e) {
+            return null;
+        }
     }
 
     private static IllegalArgumentException invalid(String item) {
@@ -109,20 +134,17 @@ public final class AllowedOrigins {
         if (any) {
             return true;
         }
-        String value = origin.strip();
-        if (value.equals(OPAQUE)) {
-            return opaque;
-        }
-        SerializedOrigin o = SerializedOrigin.parse(value).filter(p -> p.port() != SerializedOrigin.ANY_PORT)
-                .orElse(null);
+        Origin o = parseOrNull(origin.strip());
         if (o == null) {
             return false;
         }
-        if (exact.stream().anyMatch(o::sameAs) || patterns.stream().anyMatch(p -> p.coversSubdomain(o))) {
+        if (o.isOpaque()) {
+            return opaque;
+        }
+        if (exact.stream().anyMatch(o::sameOrigin) || patterns.stream().anyMatch(p -> p.matches(o))) {
             return true;
         }
-        return sameOrigin && host != null && SerializedOrigin.parse((secure ? "https://" : "http://") + host)
-                .map(o::sameAs).orElse(false);
+        return sameOrigin && o.sameOrigin(Origin.of(secure ? "https" : "http", host));
     }
 
     @Override
@@ -139,85 +161,5 @@ public final class AllowedOrigins {
     @Override
     public String toString() {
         return spelled;
-    }
-
-    /**
-     * {@code scheme "://" host [":" port]} (RFC 6454 section 6.2), scheme and host
-     * lower-cased; a port of {@link #ANY_PORT} only in patterns ({@code :*}).
-     */
-    record SerializedOrigin(String scheme, String host, int port) {
-
-        static final int ANY_PORT = -2;
-
-        static Optional<SerializedOrigin> parse(String text) {
-            int sep = text.indexOf("://");
-            if (sep <= 0 || !isScheme(text.substring(0, sep))) {
-                return Optional.empty();
-            }
-            String authority = text.substring(sep + 3);
-            int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']') + 1)
-                    : authority.indexOf(':');
-            String host = colon < 0 ? authority : authority.substring(0, colon);
-            int port = colon < 0 ? -1 : port(authority.substring(colon + 1));
-            if (!isHost(host) || colon >= 0 && port == -1) {
-                return Optional.empty();
-            }
-            return Optional.of(new SerializedOrigin(text.substring(0, sep).toLowerCase(Locale.ROOT),
-                    host.toLowerCase(Locale.ROOT), port));
-        }
-
-        /** Same scheme, host and port, a missing port being the scheme's default. */
-        boolean sameAs(SerializedOrigin other) {
-            return scheme.equals(other.scheme) && host.equals(other.host) && effectivePort() == other.effectivePort();
-        }
-
-        /** As a pattern {@code scheme://*.host[:port]}: whether {@code other} is a name below this host. */
-        boolean coversSubdomain(SerializedOrigin other) {
-            return scheme.equals(other.scheme) && other.host.endsWith("." + host)
-                    && (port == ANY_PORT || effectivePort() == other.effectivePort());
-        }
-
-        private int effectivePort() {
-            if (port >= 0) {
-                return port;
-            }
-            return switch (scheme) {
-                case "http", "ws" -> 80;
-                case "https", "wss" -> 443;
-                default -> -1;
-            };
-        }
-
-        /** 0..65535 in decimal, {@code *} for {@link #ANY_PORT}; -1 if neither. */
-        private static int port(String text) {
-            if (text.equals("*")) {
-                return ANY_PORT;
-            }
-            if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return -1;
-            }
-            int port = Integer.parseInt(text);
-            return port <= 65535 ? port : -1;
-        }
-
-        private static boolean isScheme(String s) {
-            return !s.isEmpty() && isAlpha(s.charAt(0))
-                    && s.chars().allMatch(c -> isAlpha((char) c) || c >= '0' && c <= '9' || c == '+' || c == '-'
-                            || c == '.');
-        }
-
-        /** A DNS name or IPv4 address, or an IPv6 literal in brackets; no user info, path or percent. */
-        private static boolean isHost(String s) {
-            if (s.startsWith("[")) {
-                return s.length() > 2 && s.endsWith("]") && s.substring(1, s.length() - 1).chars()
-                        .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-            }
-            return !s.isEmpty() && s.chars().allMatch(c -> isAlpha((char) c) || c >= '0' && c <= '9' || c == '-'
-                    || c == '.' || c == '_' || c == '~');
-        }
-
-        private static boolean isAlpha(char c) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-        }
     }
 }

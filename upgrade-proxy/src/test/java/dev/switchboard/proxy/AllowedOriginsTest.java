@@ -21,6 +21,10 @@ class AllowedOriginsTest {
             allowed    | https://gw.example         | true  | gw.example
             allowed    | https://gw.example:443     | true  | gw.example
             allowed    | http://[::1]:8080          | false | [::1]:8080
+            allowed    | http://[0:0::1]:8080       | false | [::1]:8080
+            refused    | http://127.1:8080          | false | 127.0.0.1:8080
+            refused    | http://gw.example:0        | false | gw.example
+            refused    | http://gw.example:         | false | gw.example
             refused    | https://gw.example:8080    | false | gw.example:8080
             refused    | http://gw.example          | false | gw.example:8080
             refused    | http://evil.example:8080   | false | gw.example:8080

@@ -74,6 +74,10 @@ public final class ForwardedClientResolver {
         Hop hop = new Hop(ForwardedClient.Source.CONNECTION, peerNode, 0, null, null, null);
         if (peer != null && trustedProxies.contains(peer)) {
             List<String> forwarded = fields.forwarded() ? head.fieldLines(HttpSpec.FORWARDED) : List.of();
+            if (!forwarded.isEmpty() && fields == ForwardedFields.EITHER && hasXForwarded(head)) {
+                throw new FieldSyntaxException(HttpSpec.FORWARDED, "both Forwarded and X-Forwarded-* came through "
+                        + "a trusted proxy, and one of them may be the client's own");
+            }
             if (!forwarded.isEmpty()) {
                 hop = ForwardedChain.walkForwarded(Forwarded.parse(forwarded), trustedProxies);
             } else if (fields.xForwarded()) {
@@ -95,6 +99,12 @@ public final class ForwardedClientResolver {
         }
         ForwardedNode client = hop.client == null ? ForwardedNode.unknown() : hop.client;
         return new ForwardedClient(hop.source, client, secure, host, serverPort, hop.trustedHops);
+    }
+
+    private static boolean hasXForwarded(RequestHead head) {
+        return !head.fieldLines(HttpSpec.X_FORWARDED_FOR).isEmpty() || !head.fieldLines(HttpSpec.X_FORWARDED_PROTO).isEmpty()
+                || !head.fieldLines(HttpSpec.X_FORWARDED_HOST).isEmpty()
+                || !head.fieldLines(HttpSpec.X_FORWARDED_PORT).isEmpty();
     }
 
     public AddressSet trustedProxies() {

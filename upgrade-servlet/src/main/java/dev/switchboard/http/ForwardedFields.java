@@ -2,9 +2,10 @@ package dev.switchboard.http;
 
 /**
  * Which forwarding fields a trusted proxy's word is taken from. A proxy sets one family and,
- * unless told otherwise, passes the other through from the client unchanged; believing the
- * family the proxy does not set lets a client forge its address and scheme. Name the family
- * your proxies set.
+ * unless told otherwise, passes the other through from the client unchanged (nginx's
+ * {@code proxy_set_header X-Forwarded-For ...} leaves a client's {@code Forwarded} in place);
+ * believing the family the proxy does not set lets a client forge its address and scheme.
+ * Name the family your proxies set; {@link #EITHER}, the default, refuses what it cannot tell.
  */
 public enum ForwardedFields {
 
@@ -15,8 +16,8 @@ public enum ForwardedFields {
     X_FORWARDED,
 
     /**
-     * {@code Forwarded} when the request has it, else {@code X-Forwarded-*}. Safe only when
-     * every trusted proxy removes or overwrites both families.
+     * Whichever one family the request carries. A request from a trusted proxy that carries
+     * both gets {@code 400}: one of them may be the client's own, and nothing says which.
      */
     EITHER;
 

@@ -78,6 +78,12 @@ public final class HttpSpec {
     /** The request fields a response varies on (RFC 9110 section 12.5.5). */
     public static final String VARY = "Vary";
 
+    /** The origin of the page or script that sends the request (RFC 6454 section 7). */
+    public static final String ORIGIN = "Origin";
+
+    /** The serialization of an opaque origin, such as a sandboxed page's (RFC 6454 section 6.2). */
+    public static final String NULL_ORIGIN = "null";
+
     /** Media types the client accepts in a response (RFC 9110 section 12.5.1). */
     public static final String ACCEPT = "Accept";
 

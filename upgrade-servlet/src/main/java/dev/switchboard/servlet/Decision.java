@@ -186,8 +186,28 @@ public sealed interface Decision
         }
     }
 
-    /** See {@link Decision#delegate(String)}. */
-    record Delegate(String reason) implements Decision {
+    /**
+     * See {@link Decision#delegate(String)}.
+     *
+     * @param reason for logs
+     * @param cleanup run on the request thread once the rest of the chain has returned or
+     *     thrown, to forget what the protocol left for the container's own handshake
+     */
+    record Delegate(String reason, Runnable cleanup) implements Decision {
+
+        public Delegate {
+            Objects.requireNonNull(cleanup, "cleanup");
+        }
+
+        public Delegate(String reason) {
+            this(reason, () -> {
+            });
+        }
+
+        /** The same delegation, running {@code task} once the rest of the chain has returned or thrown. */
+        public Delegate withCleanup(Runnable task) {
+            return new Delegate(reason, task);
+        }
     }
 
     /** See {@link Decision#handled()}. */

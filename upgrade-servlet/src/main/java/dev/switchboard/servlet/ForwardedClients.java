@@ -43,9 +43,14 @@ public final class ForwardedClients {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
-    /** Trusting {@code trustedProxies}, with whichever family of fields a request carries. */
+    /** Trusting {@code trustedProxies}, with whichever one family of fields a request carries. */
     public static ForwardedClients of(AddressSet trustedProxies) {
-        return new ForwardedClients(new ForwardedClientResolver(trustedProxies, ForwardedFields.EITHER));
+        return of(trustedProxies, ForwardedFields.EITHER);
+    }
+
+    /** Trusting {@code trustedProxies} for the family of fields {@code fields}. */
+    public static ForwardedClients of(AddressSet trustedProxies, ForwardedFields fields) {
+        return new ForwardedClients(new ForwardedClientResolver(trustedProxies, fields));
     }
 
     /**
@@ -69,12 +74,12 @@ public final class ForwardedClients {
     }
 
     /**
-     * Reads {@code switchboard.trustedProxies}.
+     * Reads {@code switchboard.trustedProxies} and {@code switchboard.trustedProxyFields}.
      *
-     * @throws IllegalArgumentException naming the parameter, if it is invalid
+     * @throws IllegalArgumentException naming the parameter, if one is invalid
      */
     public static ForwardedClients from(Settings settings) {
-        return of(UpgradeDeclarations.TRUSTED_PROXIES.get(settings));
+        return of(UpgradeDeclarations.TRUSTED_PROXIES.get(settings), UpgradeDeclarations.TRUSTED_PROXY_FIELDS.get(settings));
     }
 
     /** Makes {@code clients} the instance of {@code context}, for applications that configure it in code. */
@@ -133,6 +138,7 @@ public final class ForwardedClients {
 
     @Override
     public String toString() {
-        return "ForwardedClients[trusted " + (trustedProxies().isEmpty() ? "none" : trustedProxies()) + "]";
+        return "ForwardedClients[trusted " + (trustedProxies().isEmpty() ? "none"
+                : trustedProxies() + ", fields " + resolver.fields()) + "]";
     }
 }

@@ -12,10 +12,10 @@ package dev.switchboard.servlet;
  *       redirect), or narrow their upgrade to TLS;</li>
  *   <li>{@link #TUNNEL_ROUTES}: forward upgrade requests on tunnel routes (and CONNECT) to their
  *       backend;</li>
- *   <li>{@link #NEGOTIATION_GUARD}: refuse requests that generic negotiation would serve as
- *       ordinary requests but that a protocol's rules say are broken handshakes;</li>
  *   <li>{@link #NEGOTIATION}: Switchboard's own negotiation and dispatch to the registered
- *       protocols (switch, refuse, or pass on);</li>
+ *       protocols (switch, refuse, or pass on), including the refusal of requests that
+ *       negotiation ignores but that a protocol's rules say are broken handshakes
+ *       ({@link UpgradeProtocol#whenIgnored});</li>
  *   <li>{@link #POST_DISPATCH_GUARD}: act on requests that negotiation passed on, before the
  *       application sees them.</li>
  * </ol>
@@ -27,8 +27,6 @@ public enum Phase {
     TLS_POLICY,
     /** Upgrade requests and CONNECT forwarded to a backend. */
     TUNNEL_ROUTES,
-    /** Broken handshakes that negotiation would ignore. */
-    NEGOTIATION_GUARD,
     /** Negotiation and dispatch; Switchboard's own stage. */
     NEGOTIATION,
     /** Requests that negotiation passed on. */

@@ -17,7 +17,6 @@ import jakarta.servlet.ServletException;
  * TRANSPORT           how the request arrived                  (upgrade-tls-filter, when configured)
  * TLS_POLICY          426 / redirect / narrow to TLS offers    (upgrade-tls-filter, when configured)
  * TUNNEL_ROUTES       upgrade requests on routes, CONNECT      (upgrade-proxy, when routes are set)
- * NEGOTIATION_GUARD   broken WebSocket handshakes get 400      (upgrade-websocket)
  * NEGOTIATION         negotiate and dispatch (this module)     switchboard.urlPatterns
  * POST_DISPATCH_GUARD 426 for a TLS upgrade that did not happen (upgrade-tls-filter)
  * then the rest of the filter chain

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.ForwardedFields;
 import dev.switchboard.http.NegotiationLimits;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.UpgradeNegotiator.InvalidFieldPolicy;
@@ -81,11 +82,19 @@ public final class UpgradeDeclarations {
                     .map(UpgradeDeclarations::addresses,
                             set -> set.blocks().stream().map(Object::toString).toList()),
             AddressSet.none(), "Addresses and CIDR blocks of the proxies in front of this server, comma-separated: "
-                    + "`10.0.0.0/8, ::1`. Their `Forwarded` (else `X-Forwarded-For`, `-Proto`, `-Host`, `-Port`) "
-                    + "name the client, walked back over every trusted hop, for the TLS policy (TLS-09), the "
+                    + "`10.0.0.0/8, ::1`. Their `Forwarded` or `X-Forwarded-For`, `-Proto`, `-Host`, `-Port` (see "
+                    + "`switchboard.trustedProxyFields`) name the client, walked back over every trusted hop, for the TLS policy (TLS-09), the "
                     + "WebSocket origin check (WS-11) and the tunnel's forwarding fields (PRX-07) alike; from anyone "
                     + "else they are ignored, and a malformed one from a trusted proxy gets `400`. See "
                     + "[Trusted proxies](#trusted-proxies).").shownAs("(none)");
+
+    public static final Option<ForwardedFields> TRUSTED_PROXY_FIELDS = Option.enumeration(
+            UpgradeOptions.TRUSTED_PROXY_FIELDS, ForwardedFields.EITHER, "Which forwarding fields the trusted proxies "
+                    + "set: `forwarded` (RFC 7239 `Forwarded` only), `x-forwarded` (`X-Forwarded-For`, `-Proto`, "
+                    + "`-Host`, `-Port` only) or `either` (whichever one family a request carries; a request from a "
+                    + "trusted proxy with both gets `400`, since a proxy passes the family it does not set through "
+                    + "from the client unchanged). Name the family your proxies set: nginx, Apache httpd and most "
+                    + "load balancers set `x-forwarded`. See [Trusted proxies](#trusted-proxies).");
 
     /** The options in the README's order, with the shared handler limits among them. */
     public static final OptionGroup GROUP = OptionGroup.builder("upgrade", "switchboard.")
@@ -94,7 +103,7 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other handler options above)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(TRANSPORT, OWN_LOOP, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES)
+            .add(TRANSPORT, OWN_LOOP, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES, TRUSTED_PROXY_FIELDS)
             .build();
 
     private UpgradeDeclarations() {

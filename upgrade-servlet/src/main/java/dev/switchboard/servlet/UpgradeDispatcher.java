@@ -2,6 +2,8 @@ package dev.switchboard.servlet;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,6 +13,7 @@ import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.Negotiation;
+import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;
 import dev.switchboard.http.UpgradeNegotiator;
@@ -57,6 +60,9 @@ final class UpgradeDispatcher {
         Negotiation<UpgradeProtocol> negotiation = negotiator.negotiate(head, exchange.upgrade());
 
         if (negotiation instanceof Negotiation.Ignore<UpgradeProtocol> ignore) {
+            if (refusedAsBrokenHandshake(negotiator, head, exchange.upgrade().offeredOrNull(), response)) {
+                return;
+            }
             statistics.ignored(ignore.kind());
             LOG.log(Level.FINE, "Ignoring Upgrade: {0}", ignore.reason());
             advertise(request, response);
@@ -75,13 +81,7 @@ final class UpgradeDispatcher {
             LOG.log(Level.FINE, "Skipping {0}: {1}", new Object[] {skipped.candidate().token(), skipped.reason()});
         }
         for (Candidate<UpgradeProtocol> candidate : candidates.candidates()) {
-            Step step = ask(candidate, candidates, head, request, response, received);
-            if (step == Step.DONE) {
-                return;
-            }
-            if (step == Step.CHAIN) {
-                next.proceed();
-                countIfSwitched(statistics.forProtocol(candidate.protocol().name()), response, received);
+            if (ask(candidate, candidates, head, request, response, received, next) == Step.DONE) {
                 return;
             }
         }
@@ -90,19 +90,53 @@ final class UpgradeDispatcher {
         next.proceed();
     }
 
+    /**
+     * Asks the protocols whose tokens an ignored request offers whether it is a broken
+     * handshake of theirs ({@link UpgradeProtocol#whenIgnored}), and refuses it if one says so.
+     *
+     * @return true if the request was refused
+     */
+    private boolean refusedAsBrokenHandshake(UpgradeNegotiator<UpgradeProtocol> negotiator, RequestHead head,
+            Upgrade offered, HttpServletResponse response) throws IOException {
+        if (offered == null) {
+            return false;
+        }
+        for (Map.Entry<ProtocolToken, List<UpgradeProtocol>> entry : negotiator.protocolsByToken().entrySet()) {
+            if (!offered.offers(entry.getKey())) {
+                continue;
+            }
+            for (UpgradeProtocol protocol : entry.getValue()) {
+                Optional<Decision.Refuse> refusal = refusalOrNothing(protocol, head, offered);
+                if (refusal.isPresent()) {
+                    statistics.forProtocol(protocol.name()).refused(refusal.get().kind());
+                    Refusals.refuseUpgrade(response, refusal.get().error());
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Decision.Refuse> refusalOrNothing(UpgradeProtocol protocol, RequestHead head,
+            Upgrade offered) {
+        try {
+            return protocol.whenIgnored(head, offered);
+        } catch (HttpStatusException e) {
+            return Optional.of(Decision.refuse(e));
+        }
+    }
+
     /** What the walk does after asking one candidate. */
     private enum Step {
         /** Ask the next candidate. */
         NEXT,
-        /** The response is complete (switched, refused or handled). */
-        DONE,
-        /** Stop asking and pass the request down the chain unchanged. */
-        CHAIN
+        /** The response is complete: switched, refused, handled, or passed down the chain. */
+        DONE
     }
 
     private Step ask(Candidate<UpgradeProtocol> candidate, Negotiation.Candidates<UpgradeProtocol> candidates,
-            RequestHead head, HttpServletRequest request, HttpServletResponse response, long received)
-            throws IOException, ServletException {
+            RequestHead head, HttpServletRequest request, HttpServletResponse response, long received,
+            Stage.Next next) throws IOException, ServletException {
         UpgradeProtocol protocol = candidate.protocol();
         ProtocolStatistics stats = statistics.forProtocol(protocol.name());
         Decision decision;
@@ -132,9 +166,15 @@ final class UpgradeDispatcher {
             }
             return Step.DONE;
         }
-        if (decision instanceof Decision.Delegate) {
+        if (decision instanceof Decision.Delegate delegate) {
             stats.delegated();
-            return Step.CHAIN;
+            try {
+                next.proceed();
+            } finally {
+                delegate.cleanup().run();
+            }
+            countIfSwitched(stats, response, received);
+            return Step.DONE;
         }
         countIfSwitched(stats, response, received); // Handled: the protocol answered the request itself
         return Step.DONE;

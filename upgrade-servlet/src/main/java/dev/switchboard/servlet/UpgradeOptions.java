@@ -41,6 +41,9 @@ public final class UpgradeOptions {
     /** The proxies whose forwarding fields are believed (see {@link ForwardedClients}). */
     public static final String TRUSTED_PROXIES = "switchboard.trustedProxies";
 
+    /** Context param: which family of forwarding fields the trusted proxies set. */
+    public static final String TRUSTED_PROXY_FIELDS = "switchboard.trustedProxyFields";
+
     private final OptionValues values;
     private final SelectionPolicy selectionPolicy;
     private final HandlerOptions handlerOptions;

@@ -1,6 +1,10 @@
 package dev.switchboard.servlet;
 
+import java.util.Optional;
+
 import dev.switchboard.http.NegotiableProtocol;
+import dev.switchboard.http.RequestHead;
+import dev.switchboard.http.Upgrade;
 
 /**
  * A protocol that requests can switch to, registered by token in an {@link UpgradeRegistry}.
@@ -28,6 +32,21 @@ public interface UpgradeProtocol extends NegotiableProtocol {
      * @return never null
      */
     Decision decide(UpgradeRequest request);
+
+    /**
+     * Asked when negotiation ignores a request whose {@code Upgrade} field offers one of this
+     * protocol's tokens (HTTP/1.0, no {@code upgrade} connection option, a CONNECT): such a
+     * request goes on as an ordinary request. A protocol whose rules make it a broken handshake
+     * refuses it here, as {@code websocket} does with 400 (RFC 6455 section 4.2.1); by default
+     * it goes on. Runs on the request thread, before anything has been written.
+     *
+     * @param head the request
+     * @param offered the request's {@code Upgrade} field, as negotiation read it
+     * @return the refusal, or empty to let the request go on
+     */
+    default Optional<Decision.Refuse> whenIgnored(RequestHead head, Upgrade offered) {
+        return Optional.empty();
+    }
 
     /** The name used for this protocol in counters, JMX and logs: by default its first token. */
     default String name() {

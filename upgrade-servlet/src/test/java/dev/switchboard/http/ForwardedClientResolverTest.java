@@ -82,9 +82,6 @@ class ForwardedClientResolverTest {
                 Arguments.of("X-Forwarded-Port sets the server port", PROXY,
                         request().field("X-Forwarded-Proto", "https").field("X-Forwarded-Port", "8443"),
                         "X_FORWARDED client=10.0.0.1:5000 https host=internal:8080 port=8443 hops=1"),
-                Arguments.of("Forwarded wins over X-Forwarded-* when either is believed", PROXY,
-                        request().field("Forwarded", "for=192.0.2.1").field("X-Forwarded-For", "192.0.2.2"),
-                        "FORWARDED client=192.0.2.1 http host=internal:8080 port=8080 hops=1"),
                 Arguments.of("a trusted peer reported in brackets, as Jetty does", "[2001:db8::5]",
                         request().field("X-Forwarded-For", "2001:db8:1::9, 2001:db8::6"),
                         "X_FORWARDED client=[2001:db8:1::9] http host=internal:8080 port=8080 hops=2"),
@@ -120,6 +117,14 @@ class ForwardedClientResolverTest {
                         "Invalid X-Forwarded-Proto field: expected proto http or https but was \"gopher\""),
                 Arguments.of("TLS-09 an X-Forwarded-Port that is not a port", request().field("X-Forwarded-Port", "99999"),
                         "Invalid X-Forwarded-Port field: expected a port from 1 to 65535 but was \"99999\""),
+                Arguments.of("TLS-09 both families from a trusted proxy: one may be the client's own",
+                        request().field("Forwarded", "for=192.0.2.66;proto=https").field("X-Forwarded-For", "192.0.2.1"),
+                        "Invalid Forwarded field: both Forwarded and X-Forwarded-* came through a trusted proxy, and "
+                                + "one of them may be the client's own"),
+                Arguments.of("TLS-09 both families from a trusted proxy, X-Forwarded-Proto alone beside Forwarded",
+                        request().field("Forwarded", "for=192.0.2.66").field("X-Forwarded-Proto", "http"),
+                        "Invalid Forwarded field: both Forwarded and X-Forwarded-* came through a trusted proxy, and "
+                                + "one of them may be the client's own"),
                 Arguments.of("TLS-09 a control character in X-Forwarded-For",
                         request().field("X-Forwarded-For", "192.0.2.1\u0000"),
                         "Invalid X-Forwarded-For field: expected a visible character but was character U+0000 at offset 9"));
@@ -155,6 +160,17 @@ class ForwardedClientResolverTest {
         TestHead head = request().field("X-Forwarded-For", "192.0.2.66").field("X-Forwarded-Proto", "https");
 
         ForwardedClient client = resolver.resolve(head, PROXY, 5000);
+
+        assertThat(client.source()).isEqualTo(Source.CONNECTION);
+        assertThat(client.secure()).isFalse();
+    }
+
+    @Test
+    @DisplayName("TLS-09 both families from an untrusted peer are ignored, not refused")
+    void bothFamiliesFromAnUntrustedPeerAreIgnored() {
+        TestHead head = request().field("Forwarded", "for=192.0.2.66;proto=https").field("X-Forwarded-For", "192.0.2.1");
+
+        ForwardedClient client = EITHER.resolve(head, "203.0.113.9", 5000);
 
         assertThat(client.source()).isEqualTo(Source.CONNECTION);
         assertThat(client.secure()).isFalse();

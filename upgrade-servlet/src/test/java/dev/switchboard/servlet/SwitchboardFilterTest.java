@@ -48,7 +48,6 @@ class SwitchboardFilterTest {
         // Found in the reverse of phase order, as a class path may list them.
         List<StageContribution> stages = new ArrayList<>(List.of(
                 contribution(Phase.POST_DISPATCH_GUARD, SwitchboardFilterTest::guard),
-                contribution(Phase.NEGOTIATION_GUARD, SwitchboardFilterTest::offers),
                 contribution(Phase.TUNNEL_ROUTES, SwitchboardFilterTest::tunnel),
                 contribution(Phase.TLS_POLICY, SwitchboardFilterTest::tlsPolicy),
                 contribution(Phase.TRANSPORT, SwitchboardFilterTest::counting)));
@@ -76,7 +75,7 @@ class SwitchboardFilterTest {
         assertThat(harness.send("GET /page HTTP/1.1\r\nHost: x\r\n\r\n").wasPassedOn()).isTrue();
         assertThat(READS).containsExactly(1);
         assertThat(WALK).containsExactly(Phase.TRANSPORT, Phase.TLS_POLICY, Phase.TUNNEL_ROUTES,
-                Phase.NEGOTIATION_GUARD, Phase.POST_DISPATCH_GUARD);
+                Phase.POST_DISPATCH_GUARD);
     }
 
     @Test
@@ -86,7 +85,7 @@ class SwitchboardFilterTest {
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").wasPassedOn())
                 .isTrue();
         assertThat(READS).containsExactly(1);
-        assertThat(WALK).contains(Phase.NEGOTIATION_GUARD, Phase.POST_DISPATCH_GUARD);
+        assertThat(WALK).contains(Phase.TUNNEL_ROUTES, Phase.POST_DISPATCH_GUARD);
     }
 
     @Test
@@ -161,12 +160,6 @@ class SwitchboardFilterTest {
             exchange.response().setStatus(204);
             return;
         }
-        next.proceed();
-    }
-
-    private static void offers(Exchange exchange, Stage.Next next) throws IOException, jakarta.servlet.ServletException {
-        WALK.add(Phase.NEGOTIATION_GUARD);
-        exchange.upgrade();
         next.proceed();
     }
 

@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.http.FieldSyntaxException;
+import dev.switchboard.http.Origin;
 import dev.switchboard.websocket.handshake.Agreement;
 import dev.switchboard.websocket.handshake.HandshakeException;
-import dev.switchboard.websocket.handshake.Origin;
 import dev.switchboard.websocket.handshake.WebSocketExtension;
 import dev.switchboard.websocket.handshake.WebSocketSpec;
 import dev.switchboard.websocket.internal.Handover;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,6 +13,7 @@ import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
+import dev.switchboard.http.Upgrade;
 import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.UpgradeProtocol;
@@ -21,6 +23,7 @@ import dev.switchboard.websocket.handshake.Handshake;
 import dev.switchboard.websocket.handshake.HandshakeException;
 import dev.switchboard.websocket.internal.AnnotatedEndpoint;
 import dev.switchboard.websocket.internal.Handover;
+import dev.switchboard.websocket.internal.HandshakeGuard;
 import dev.switchboard.websocket.internal.Route;
 import dev.switchboard.websocket.internal.Routes;
 import dev.switchboard.websocket.internal.SessionRegistry;
@@ -98,6 +101,21 @@ public final class WebSocketProtocol implements UpgradeProtocol {
         return true;
     }
 
+    /**
+     * A request that offers {@code websocket} but that negotiation ignores (HTTP/1.0, no
+     * {@code Connection: upgrade}) is a broken handshake: 400 with a one-line reason (RFC 6455
+     * section 4.2.1, WS-01 and WS-04), not an ordinary request for the application.
+     */
+    @Override
+    public Optional<Decision.Refuse> whenIgnored(RequestHead head, Upgrade offered) {
+        try {
+            HandshakeGuard.check(head, offered);
+            return Optional.empty();
+        } catch (HandshakeException e) {
+            return Optional.of(Decision.refuse(e).countedAs(e.kind()));
+        }
+    }
+
     @Override
     public Decision decide(UpgradeRequest upgrade) {
         HttpServletRequest request = upgrade.servletRequest();
@@ -115,7 +133,8 @@ public final class WebSocketProtocol implements UpgradeProtocol {
             authorize(policy, request, parameters);
             if (match == null || match.route().kind() == Route.Kind.CONTAINER) {
                 Handover.begin(new Handover(handshake, policy, null, null));
-                return Decision.delegate("no endpoint of Switchboard's at this path: the container decides");
+                return Decision.delegate("no endpoint of Switchboard's at this path: the container decides")
+                        .withCleanup(Handover::end);
             }
             Route route = match.route();
             Agreement agreement = new Agreement(policy.subprotocols().select(handshake.subprotocols()).orElse(null),
@@ -127,7 +146,8 @@ public final class WebSocketProtocol implements UpgradeProtocol {
             Handover handover = new Handover(handshake, policy, agreement, route.sessions());
             if (route.kind() == Route.Kind.ANNOTATED) {
                 Handover.begin(handover);
-                return Decision.delegate("the switch happens further down the chain, with Switchboard's agreement");
+                return Decision.delegate("the switch happens further down the chain, with Switchboard's agreement")
+                        .withCleanup(Handover::end);
             }
             return upgrade(upgrade, route, parameters, handover);
         } catch (HandshakeException e) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.http.Origin;
 import dev.switchboard.servlet.Settings;
 import dev.switchboard.websocket.handshake.DeflatePolicy;
-import dev.switchboard.websocket.handshake.Origin;
 import dev.switchboard.websocket.handshake.SubprotocolPolicy;
 import dev.switchboard.websocket.internal.AnnotationSettings;
 

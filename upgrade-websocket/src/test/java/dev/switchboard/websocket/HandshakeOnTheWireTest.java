@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,7 @@ import dev.switchboard.servlet.SwitchboardFilter;
 import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.harness.FilterAnswer;
 import dev.switchboard.servlet.harness.FilterHarness;
+import dev.switchboard.websocket.internal.Handover;
 import jakarta.servlet.ServletException;
 
 /**
@@ -59,7 +62,23 @@ class HandshakeOnTheWireTest {
                                 + "Sec-WebSocket-Version: 13\r\n\r\n",
                         "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain;charset=UTF-8\r\n"
                                 + "Content-Length: 76\r\n\r\n"
-                                + "Connection does not list the upgrade option (RFC 6455 section 4.2.1 item 4)\n"));
+                                + "Connection does not list the upgrade option (RFC 6455 section 4.2.1 item 4)\n"),
+                Arguments.of("WS-01 a websocket offer in HTTP/1.0, which negotiation ignores, gets 400",
+                        "GET /chat HTTP/1.0\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n" + KEY
+                                + "Sec-WebSocket-Version: 13\r\n\r\n",
+                        "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain;charset=UTF-8\r\n"
+                                + "Content-Length: 83\r\n\r\n"
+                                + "A WebSocket handshake needs HTTP/1.1 or later (RFC 6455 section 4.1), not HTTP/1.0\n"));
+    }
+
+    @Test
+    @DisplayName("a handshake handed on to the container's own WebSocket filter leaves nothing behind on the thread")
+    void aDelegatedHandshakeIsForgottenWhenTheChainReturns() throws IOException, ServletException {
+        FilterAnswer answer = harness.send("GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                + "Connection: upgrade\r\n" + KEY + "Sec-WebSocket-Version: 13\r\n\r\n");
+
+        assertThat(answer.wasPassedOn()).isTrue();
+        assertThat(Handover.current()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")

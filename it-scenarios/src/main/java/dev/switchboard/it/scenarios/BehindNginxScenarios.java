@@ -129,6 +129,19 @@ public abstract class BehindNginxScenarios {
     }
 
     @Test
+    @DisplayName("TLS-09 a client's own Forwarded: proto=https, passed through by nginx beside its X-Forwarded-*, "
+            + "gets 400, not the protected resource")
+    void forgedForwardedThroughNginxGets400() throws IOException {
+        try (RawConnection c = RawConnection.open("127.0.0.1", nginx.plainPort())) {
+            c.send(request("GET", "secure/page", "Forwarded: for=192.0.2.66;proto=https\r\n"));
+            RawConnection.Response r = c.readResponse();
+            assertThat(r.head().statusLine()).isEqualTo(server().container().statusLine(400));
+            assertThat(r.bodyText()).contains("Invalid Forwarded field: both Forwarded and X-Forwarded-* came "
+                    + "through a trusted proxy");
+        }
+    }
+
+    @Test
     @DisplayName("TLS-09 https to nginx, whose address is a trusted proxy, serves the protected resource")
     void httpsThroughTrustedNginxIsServed() throws IOException {
         try (RawConnection c = RawConnection.over(tls(nginx.tlsPort()))) {

@@ -71,7 +71,10 @@ public final class ForwardingRows {
                         Answer.BAD_REQUEST, null),
                 row("trusted peer, X-Forwarded-For that is no address", t, "X-Forwarded-For: client.example",
                         Answer.BAD_REQUEST, null),
-                row("trusted peer, X-Forwarded-Proto: ftp", t, "X-Forwarded-Proto: ftp", Answer.BAD_REQUEST, null));
+                row("trusted peer, X-Forwarded-Proto: ftp", t, "X-Forwarded-Proto: ftp", Answer.BAD_REQUEST, null),
+                row("trusted peer, both families (one may be the client's own)", t,
+                        "Forwarded: for=198.51.100.7;proto=https;host=" + CLIENT_HOST + "|X-Forwarded-For: 192.0.2.1",
+                        Answer.BAD_REQUEST, null));
     }
 
     /** The field lines of a row, each ending with CRLF. */

@@ -10,6 +10,7 @@ import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.Origin;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.RequestHead;
 import dev.switchboard.http.Upgrade;

@@ -7,6 +7,8 @@ import java.util.Objects;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ForwardedClient;
 import dev.switchboard.http.HttpSpec;
+import dev.switchboard.http.Origin;
+import dev.switchboard.http.OriginPattern;
 
 /**
  * Which origins may open a WebSocket to an endpoint (RFC 6455 sections 4.2.1 item 8 and 10.2,

@@ -1,5 +1,7 @@
 package dev.switchboard.websocket.handshake;
 
+import dev.switchboard.http.HttpSpec;
+
 /**
  * The constants of the WebSocket opening handshake and of permessage-deflate, each with the
  * section of the specification that defines it. Field names are written in their registered
@@ -28,7 +30,7 @@ public final class WebSocketSpec {
     public static final String SEC_WEBSOCKET_EXTENSIONS = "Sec-WebSocket-Extensions";
 
     /** The origin of the script that opens the connection (RFC 6455 section 4.1 item 8; RFC 6454 section 7). */
-    public static final String ORIGIN = "Origin";
+    public static final String ORIGIN = HttpSpec.ORIGIN;
 
     // ---------------------------------------------------------------- tokens and values
 
@@ -45,7 +47,7 @@ public final class WebSocketSpec {
     public static final int KEY_BYTES = 16;
 
     /** The serialization of an opaque origin, such as a sandboxed page's (RFC 6454 section 6.2). */
-    public static final String NULL_ORIGIN = "null";
+    public static final String NULL_ORIGIN = HttpSpec.NULL_ORIGIN;
 
     /** The method of every opening handshake (RFC 6455 section 4.1 item 2). */
     public static final String METHOD_GET = "GET";

@@ -12,6 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.OneLine;
+import dev.switchboard.http.Origin;
 
 /**
  * Fuzz targets for the WebSocket opening handshake (RFC 6455 section 4.2.1) and the fields it

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.switchboard.http.Origin;
+
 class HandshakeTest {
 
     private static final HandshakeLimits LIMITS = new HandshakeLimits(256, 4);

@@ -13,6 +13,7 @@ import dev.switchboard.http.AddressSet;
 import dev.switchboard.http.FieldSyntaxException;
 import dev.switchboard.http.ForwardedClientResolver;
 import dev.switchboard.http.ForwardedFields;
+import dev.switchboard.http.Origin;
 
 class OriginPolicyTest {
 

@@ -59,12 +59,13 @@ class HandshakeGuardTest {
     void overTheContextsLimit() {
         TestHead head = TestHead.handshake().protocol("HTTP/1.0").set("Upgrade", "websocket, " + "x".repeat(40));
         assertThatCode(() -> HandshakeGuard.check(head,
-                UpgradeField.read(head.fieldLines(HttpSpec.UPGRADE), new NegotiationLimits(32, 16))))
+                UpgradeField.read(head.fieldLines(HttpSpec.UPGRADE), new NegotiationLimits(32, 16)).offeredOrNull()))
                 .doesNotThrowAnyException();
     }
 
     /** The guard with the field read as the front door reads it, under the default limits. */
     private static void guard(RequestHead head) {
-        HandshakeGuard.check(head, UpgradeField.read(head.fieldLines(HttpSpec.UPGRADE), NegotiationLimits.DEFAULT));
+        HandshakeGuard.check(head,
+                UpgradeField.read(head.fieldLines(HttpSpec.UPGRADE), NegotiationLimits.DEFAULT).offeredOrNull());
     }
 }

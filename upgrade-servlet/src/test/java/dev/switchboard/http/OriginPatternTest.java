@@ -1,4 +1,4 @@
-package dev.switchboard.websocket.handshake;
+package dev.switchboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

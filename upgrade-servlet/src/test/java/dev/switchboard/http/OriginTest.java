@@ -1,4 +1,4 @@
-package dev.switchboard.websocket.handshake;
+package dev.switchboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.switchboard.http.FieldSyntaxException;
 
 class OriginTest {
 

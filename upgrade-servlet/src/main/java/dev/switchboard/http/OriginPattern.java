@@ -1,8 +1,7 @@
-package dev.switchboard.websocket.handshake;
+package dev.switchboard.http;
 
 import java.util.Locale;
 
-import dev.switchboard.http.FieldSyntaxException;
 
 /**
  * An allowed origin given with a wildcard: {@code https://*.example.com} matches

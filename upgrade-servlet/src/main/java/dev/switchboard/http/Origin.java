@@ -1,12 +1,8 @@
-package dev.switchboard.websocket.handshake;
+package dev.switchboard.http;
 
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.switchboard.http.Authority;
-import dev.switchboard.http.FieldSyntaxException;
-import dev.switchboard.http.OneLine;
-import dev.switchboard.http.WireFormatException;
 
 /**
  * A serialized origin, the value of {@code Origin} (RFC 6454 sections 6.2 and 7): either
@@ -48,7 +44,7 @@ public final class Origin {
      * @throws FieldSyntaxException (400) if it is neither {@code null} nor one serialized origin
      */
     public static Origin parse(String value) {
-        if (WebSocketSpec.NULL_ORIGIN.equals(value)) {
+        if (HttpSpec.NULL_ORIGIN.equals(value)) {
             return OPAQUE;
         }
         int sep = value.indexOf("://");
@@ -125,7 +121,7 @@ public final class Origin {
     /** The serialization: {@code null} or {@code scheme://host[:port]}. */
     public String serialize() {
         if (isOpaque()) {
-            return WebSocketSpec.NULL_ORIGIN;
+            return HttpSpec.NULL_ORIGIN;
         }
         return port < 0 ? scheme + "://" + host : scheme + "://" + host + ':' + port;
     }
@@ -164,7 +160,7 @@ public final class Origin {
     }
 
     private static FieldSyntaxException invalid(String value, String problem) {
-        return new FieldSyntaxException(WebSocketSpec.ORIGIN, problem + " in \"" + OneLine.of(value) + "\"");
+        return new FieldSyntaxException(HttpSpec.ORIGIN, problem + " in \"" + OneLine.of(value) + "\"");
     }
 
     @Override
