@@ -1,7 +1,6 @@
 package dev.switchboard.proxy;
 
 import dev.switchboard.proxy.internal.TunnelStage;
-import dev.switchboard.servlet.AllowedHosts;
 import dev.switchboard.servlet.ContainerUpgrade;
 import dev.switchboard.servlet.ForwardedClients;
 import dev.switchboard.servlet.Phase;
@@ -20,10 +19,15 @@ import jakarta.servlet.ServletException;
  * section 7.8, RFC 2817 section 5.3). Every other request passes down the chain untouched,
  * so an existing proxy servlet keeps serving ordinary requests.
  *
- * <p>With routes in the context params, {@code SwitchboardFilter} runs this as its
- * {@code TUNNEL_ROUTES} stage ({@link TunnelStageContribution}), after the TLS policy and before
- * negotiation, and under the same limits on the {@code Upgrade} field. Declared in web.xml
- * (ahead of {@code UpgradeFilter}), or added with
+ * <p>The upgrade routes are a routed protocol of negotiation: an upgrade request on a route
+ * passes every check negotiation makes (the {@code Upgrade} field under the context's limits,
+ * allowed hosts, HTTP/1.1, {@code Connection: upgrade}), then the tunnel asks the backend, and
+ * negotiation's one switch writes the backend's 101, or the backend's other answer is relayed.
+ * CONNECT, which is not an upgrade, is a stage of its own in the {@code TUNNEL_ROUTES} phase.
+ * With routes or CONNECT targets in the context params, {@code SwitchboardFilter} runs both
+ * ({@link TunnelStageContribution}). Declared in web.xml (ahead of {@code UpgradeFilter}), it
+ * runs the CONNECT stage and a negotiation stage that serves only its routes and passes every
+ * other request on untouched; added with
  * {@link #TunnelFilter(TunnelOptions)}, it takes these init-params (each may also be a
  * context-param; the module README gives defaults and meaning):
  * <ul>
@@ -70,25 +74,33 @@ public class TunnelFilter extends StageFilter {
         if (options == null) {
             options = TunnelOptions.from(settings);
         }
-        stage = stage(config.getServletContext(), settings, options);
-        return new Stages(UpgradeDeclarations.limits(settings)).add(Phase.TUNNEL_ROUTES, stage);
+        ServletContext context = config.getServletContext();
+        stage = stage(context, settings, options);
+        try {
+            return new Stages(UpgradeDeclarations.limits(settings)).add(Phase.TUNNEL_ROUTES, stage)
+                    .add(Phase.NEGOTIATION, routedNegotiation(context, settings));
+        } catch (ServletException | RuntimeException e) {
+            stage.destroy();
+            throw e;
+        }
     }
 
     /**
-     * The tunnel stage of an application, its statistics published in the context.
+     * The tunnel stage of an application (CONNECT), its upgrade routes added to the context's
+     * registry and its statistics published in the context.
      *
      * @throws IllegalArgumentException naming the parameter, if a value is invalid
      */
     static TunnelStage stage(ServletContext context, Settings settings, TunnelOptions options) {
-        AllowedHosts allowedHosts = UpgradeDeclarations.ALLOWED_HOSTS.get(settings);
         String contextName = context.getContextPath();
         TunnelStatistics statistics = new TunnelStatistics(contextName);
         context.setAttribute(STATISTICS_ATTRIBUTE, statistics);
         if (options.jmx()) {
             statistics.register();
         }
-        return new TunnelStage(SwitchboardRuntime.of(context), options, allowedHosts, ForwardedClients.of(context), statistics,
-                UpgradeRegistry.of(context).statistics().forProtocol(PROTOCOL_NAME), ContainerUpgrade.of(context),
+        UpgradeRegistry registry = UpgradeRegistry.of(context);
+        return new TunnelStage(SwitchboardRuntime.of(context), options, ForwardedClients.of(context), statistics,
+                registry, registry.statistics().forProtocol(PROTOCOL_NAME), ContainerUpgrade.of(context),
                 statistics::unregister);
     }
 

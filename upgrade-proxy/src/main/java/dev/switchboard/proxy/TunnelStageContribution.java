@@ -7,9 +7,11 @@ import dev.switchboard.servlet.StageContribution;
 import jakarta.servlet.ServletContext;
 
 /**
- * Adds the tunnel ({@link TunnelFilter}'s stage) in the {@link Phase#TUNNEL_ROUTES} phase, after
- * the TLS policy and before negotiation, when the context params configure routes or CONNECT
- * targets. Found by {@code SwitchboardFilter} through {@link java.util.ServiceLoader}.
+ * Adds the tunnel when the context params configure routes or CONNECT targets: its CONNECT stage
+ * ({@link TunnelFilter}'s) in the {@link Phase#TUNNEL_ROUTES} phase, after the TLS policy and
+ * before negotiation, and its upgrade routes to the context's registry, where negotiation asks
+ * them before the token walk. Found by {@code SwitchboardFilter} through
+ * {@link java.util.ServiceLoader}.
  */
 public final class TunnelStageContribution implements StageContribution {
 

@@ -1,5 +1,6 @@
 package dev.switchboard.servlet;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.FieldReader;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 
 /**
@@ -17,7 +19,8 @@ import jakarta.servlet.http.HttpUpgradeHandler;
  * new instances.
  */
 public sealed interface Decision
-        permits Decision.Switch, Decision.Decline, Decision.Refuse, Decision.Delegate, Decision.Handled {
+        permits Decision.Switch, Decision.Decline, Decision.Refuse, Decision.Delegate, Decision.Handled,
+        Decision.Respond {
 
     /**
      * Switch the connection: {@link UpgradeFilter} writes the 101, hands the connection to
@@ -30,7 +33,7 @@ public sealed interface Decision
      * {@link Switch#withLimits} says otherwise.
      */
     static Switch switchTo(UpgradeSession.Factory factory) {
-        return new Switch(Objects.requireNonNull(factory, "factory"), null, null, null, Map.of());
+        return new Switch(Objects.requireNonNull(factory, "factory"), null, null, null, Map.of(), false, null);
     }
 
     /**
@@ -41,7 +44,7 @@ public sealed interface Decision
      * drive the Servlet streams themselves; others use {@link #switchTo(UpgradeSession.Factory)}.
      */
     static Switch switchTo(Class<? extends HttpUpgradeHandler> handlerType) {
-        return new Switch(null, Objects.requireNonNull(handlerType, "handlerType"), null, null, Map.of());
+        return new Switch(null, Objects.requireNonNull(handlerType, "handlerType"), null, null, Map.of(), false, null);
     }
 
     /** Not for this protocol: ask the next candidate. {@code reason} is for logs and counters. */
@@ -72,6 +75,28 @@ public sealed interface Decision
         return Handled.INSTANCE;
     }
 
+    /**
+     * Answer the request with an ordinary response that {@code writer} writes once negotiation
+     * has acted on this decision, on the request thread; the connection stays HTTP and no other
+     * protocol is asked. For a gateway that asked its backend first and did not get a 101: the
+     * writer relays the backend's answer (status, fields, content) and releases the backend.
+     */
+    static Respond respond(ResponseWriter writer) {
+        return new Respond(writer);
+    }
+
+    /** Writes the response of a {@link Respond} decision. */
+    @FunctionalInterface
+    interface ResponseWriter {
+        /**
+         * Writes the whole response and releases whatever the decision held for it.
+         *
+         * @throws IOException if the response was cut short; once it is committed the container
+         *     then ends the connection rather than the response
+         */
+        void writeTo(HttpServletResponse response) throws IOException;
+    }
+
     /** See {@link Decision#switchTo(UpgradeSession.Factory)}. */
     final class Switch implements Decision {
 
@@ -79,15 +104,20 @@ public sealed interface Decision
         private final Class<? extends HttpUpgradeHandler> handlerType;
         private final HandlerOptions limits;
         private final List<ProtocolToken> upgradeField;
-        private final Map<String, String> fields;
+        private final Map<String, List<String>> fields;
+        private final boolean contentRead;
+        private final Runnable abandon;
 
         private Switch(UpgradeSession.Factory factory, Class<? extends HttpUpgradeHandler> handlerType,
-                HandlerOptions limits, List<ProtocolToken> upgradeField, Map<String, String> fields) {
+                HandlerOptions limits, List<ProtocolToken> upgradeField, Map<String, List<String>> fields,
+                boolean contentRead, Runnable abandon) {
             this.factory = factory;
             this.handlerType = handlerType;
             this.limits = limits;
             this.upgradeField = upgradeField;
             this.fields = fields;
+            this.contentRead = contentRead;
+            this.abandon = abandon;
         }
 
         /**
@@ -101,7 +131,7 @@ public sealed interface Decision
             if (factory == null) {
                 throw new IllegalStateException("limits apply to sessions, not to " + handlerType.getName());
             }
-            return new Switch(factory, null, connectionLimits, upgradeField, fields);
+            return new Switch(factory, null, connectionLimits, upgradeField, fields, contentRead, abandon);
         }
 
         /**
@@ -113,7 +143,7 @@ public sealed interface Decision
             if (stack.length == 0) {
                 throw new IllegalArgumentException("expected at least one protocol");
             }
-            return new Switch(factory, handlerType, limits, List.of(stack), fields);
+            return new Switch(factory, handlerType, limits, List.of(stack), fields, contentRead, abandon);
         }
 
         /**
@@ -121,13 +151,48 @@ public sealed interface Decision
          * {@code Connection} are written by the filter and cannot be set here.
          */
         public Switch withField(String name, String value) {
+            return withLines(name, value, false);
+        }
+
+        /**
+         * Adds another line of a field to the 101 after those of the same name (a relayed
+         * response's repeated fields); otherwise as {@link #withField}.
+         */
+        public Switch addField(String name, String value) {
+            return withLines(name, value, true);
+        }
+
+        /**
+         * Says that the protocol has read the request's content itself (a gateway that sent it
+         * on to its backend): the switch reads none, and the session starts with none.
+         */
+        public Switch withContentRead() {
+            return new Switch(factory, handlerType, limits, upgradeField, fields, true, abandon);
+        }
+
+        /**
+         * Runs {@code cleanup} on the request thread if the switch does not happen after all (the
+         * container refuses it), for a protocol that holds something its session was to take
+         * over, such as a gateway's backend connection. Past the point of no return the session
+         * factory owns it.
+         */
+        public Switch onAbandon(Runnable cleanup) {
+            return new Switch(factory, handlerType, limits, upgradeField, fields, contentRead,
+                    Objects.requireNonNull(cleanup, "cleanup"));
+        }
+
+        private Switch withLines(String name, String value, boolean add) {
             if (!FieldReader.isToken(name) || "upgrade".equalsIgnoreCase(name) || "connection".equalsIgnoreCase(name)) {
                 throw new IllegalArgumentException("expected a field name other than Upgrade or Connection but was "
                         + name);
             }
-            Map<String, String> copy = new LinkedHashMap<>(fields);
-            copy.put(name, Objects.requireNonNull(value, "value"));
-            return new Switch(factory, handlerType, limits, upgradeField, Collections.unmodifiableMap(copy));
+            Objects.requireNonNull(value, "value");
+            Map<String, List<String>> copy = new LinkedHashMap<>(fields);
+            List<String> lines = add && copy.containsKey(name) ? new ArrayList<>(copy.get(name)) : new ArrayList<>(1);
+            lines.add(value);
+            copy.put(name, List.copyOf(lines));
+            return new Switch(factory, handlerType, limits, upgradeField, Collections.unmodifiableMap(copy),
+                    contentRead, abandon);
         }
 
         /** The factory of the session, or null for a switch to a handler of the container's kind. */
@@ -150,9 +215,28 @@ public sealed interface Decision
             return upgradeField == null ? null : new ArrayList<>(upgradeField);
         }
 
-        /** Extra fields for the 101, in order. */
+        /** Extra fields for the 101, in order, each with its first line; {@link #fieldLines()} has them all. */
         public Map<String, String> fields() {
+            Map<String, String> first = new LinkedHashMap<>();
+            fields.forEach((name, lines) -> first.put(name, lines.get(0)));
+            return Collections.unmodifiableMap(first);
+        }
+
+        /** Extra fields for the 101, in order, each with every line. */
+        public Map<String, List<String>> fieldLines() {
             return fields;
+        }
+
+        /** Whether the protocol has read the request's content itself. */
+        public boolean contentRead() {
+            return contentRead;
+        }
+
+        /** Runs the cleanup given to {@link #onAbandon}, if any. */
+        void abandon() {
+            if (abandon != null) {
+                abandon.run();
+            }
         }
     }
 
@@ -207,6 +291,18 @@ public sealed interface Decision
         /** The same delegation, running {@code task} once the rest of the chain has returned or thrown. */
         public Delegate withCleanup(Runnable task) {
             return new Delegate(reason, task);
+        }
+    }
+
+    /**
+     * See {@link Decision#respond(ResponseWriter)}.
+     *
+     * @param writer writes the response
+     */
+    record Respond(ResponseWriter writer) implements Decision {
+
+        public Respond {
+            Objects.requireNonNull(writer, "writer");
         }
     }
 

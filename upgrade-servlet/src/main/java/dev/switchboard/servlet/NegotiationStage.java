@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpVersion;
 import dev.switchboard.http.UpgradeNegotiator;
+import dev.switchboard.servlet.internal.PathPatterns;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The {@link Phase#NEGOTIATION} stage: acts on every request that carries an {@code Upgrade}
  * field (RFC 9110 section 7.8): checks it, asks the registered {@link UpgradeProtocol}s in the
- * client's order of preference, and switches, refuses or passes the request on. Requests
- * without the field cost one look-up in the exchange. The connections it switches keep their
+ * client's order of preference, and switches, refuses or passes the request on. A request that a
+ * {@link RoutedProtocol} claims by its path is that protocol's first, after the same checks.
+ * Requests without the field cost one look-up in the exchange. The connections it switches keep their
  * deadlines on the application's {@link SwitchboardRuntime}, which it retains while it runs.
  */
 final class NegotiationStage implements Stage {
@@ -29,16 +31,28 @@ final class NegotiationStage implements Stage {
     private List<UpgradeProtocol> providerProtocols = List.of();
     private UpgradeDispatcher dispatcher;
     private String advertised;
-    private volatile Snapshot snapshot = new Snapshot(-1, null);
+    private volatile Snapshot snapshot = new Snapshot(-1, null, new RoutedProtocol[0]);
     private SwitchboardRuntime runtime;
+    private final boolean routesOnly;
+    /** The requests whose offers are walked by token; null for all. Routed protocols see every request. */
+    private PathPatterns scope;
 
     /**
      * @param options the options, or null to read them from the settings at {@link #init}
      * @param registry the protocols, or null for the context's registry
      */
     NegotiationStage(UpgradeOptions options, UpgradeRegistry registry) {
+        this(options, registry, false);
+    }
+
+    /**
+     * @param routesOnly whether the stage serves only the registry's routed protocols and passes
+     *     every other request on untouched (a filter that serves one gateway's routes)
+     */
+    NegotiationStage(UpgradeOptions options, UpgradeRegistry registry, boolean routesOnly) {
         this.options = options;
         this.registry = registry;
+        this.routesOnly = routesOnly;
     }
 
     /** The options in force; read from {@code settings} unless given. */
@@ -49,13 +63,24 @@ final class NegotiationStage implements Stage {
         return options;
     }
 
+    /**
+     * Walks the offers of only the requests of {@code urlPatterns} by token ({@code
+     * switchboard.urlPatterns}); the routed protocols still see every upgrade request.
+     */
+    void scope(List<String> urlPatterns) {
+        PathPatterns patterns = PathPatterns.of(urlPatterns);
+        scope = patterns.all() ? null : patterns;
+    }
+
     void init(ServletContext context, Settings settings) throws ServletException {
         options(settings);
         if (registry == null) {
             registry = UpgradeRegistry.of(context);
         }
-        providerProtocols = ProviderLoader.load(context, settings, options.protocols());
-        if (options.jmx()) {
+        if (!routesOnly) {
+            providerProtocols = ProviderLoader.load(context, settings, options.protocols());
+        }
+        if (options.jmx() && !routesOnly) {
             registry.statistics().registerMBeans();
         }
         advertised = options.advertise().map(u -> u.toHeaderValue()).orElse(null);
@@ -77,11 +102,22 @@ final class NegotiationStage implements Stage {
 
     @Override
     public void run(Exchange exchange, Next next) throws IOException, ServletException {
+        HttpServletRequest request = exchange.request();
+        boolean tokens = !routesOnly && (scope == null || scope.matches(request));
         if (exchange.upgrade().present()) {
-            dispatcher.dispatch(negotiator(), exchange, next);
+            Snapshot s = snapshot();
+            RoutedProtocol routed = s.claim(request);
+            if (routed == null && !tokens) {
+                next.proceed();
+                return;
+            }
+            dispatcher.dispatch(s.negotiator, routed, !tokens, exchange, next);
             return;
         }
-        HttpServletRequest request = exchange.request();
+        if (!tokens) {
+            next.proceed();
+            return;
+        }
         if (advertised != null && HttpVersion.allowsUpgrade(request.getProtocol())) {
             exchange.response().setHeader(HttpSpec.UPGRADE, advertised);
             exchange.response().setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
@@ -92,7 +128,7 @@ final class NegotiationStage implements Stage {
     /** True unless the stage advertises its protocols on every response ({@code switchboard.advertise}). */
     @Override
     public boolean passesRequestsWithoutUpgrade() {
-        return advertised == null;
+        return advertised == null || routesOnly;
     }
 
     /** Releases the application's runtime (the last user stops its threads) and unregisters the MBeans. */
@@ -106,7 +142,7 @@ final class NegotiationStage implements Stage {
         if (running != null) {
             running.release();
         }
-        if (registry != null && options != null && options.jmx()) {
+        if (registry != null && options != null && options.jmx() && !routesOnly) {
             registry.statistics().unregisterMBeans();
         }
     }
@@ -123,17 +159,29 @@ final class NegotiationStage implements Stage {
         return registry;
     }
 
-    private UpgradeNegotiator<UpgradeProtocol> negotiator() {
+    private Snapshot snapshot() {
         Snapshot s = snapshot;
         long version = registry.version();
         if (s.version != version) {
-            s = new Snapshot(version, new UpgradeNegotiator<>(protocols(), options.selectionPolicy(),
-                    options.limits(), options.invalidFieldPolicy()));
+            s = new Snapshot(version, new UpgradeNegotiator<>(routesOnly ? List.of() : protocols(),
+                    options.selectionPolicy(), options.limits(), options.invalidFieldPolicy()),
+                    registry.routes().toArray(new RoutedProtocol[0]));
             snapshot = s;
         }
-        return s.negotiator;
+        return s;
     }
 
-    private record Snapshot(long version, UpgradeNegotiator<UpgradeProtocol> negotiator) {
+    /** What the registry held at one version. */
+    private record Snapshot(long version, UpgradeNegotiator<UpgradeProtocol> negotiator, RoutedProtocol[] routes) {
+
+        /** The first routed protocol that claims {@code request}, or null. */
+        RoutedProtocol claim(HttpServletRequest request) {
+            for (RoutedProtocol r : routes) {
+                if (r.claims(request)) {
+                    return r;
+                }
+            }
+            return null;
+        }
     }
 }

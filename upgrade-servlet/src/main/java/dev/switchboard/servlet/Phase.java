@@ -10,12 +10,12 @@ package dev.switchboard.servlet;
  *       connection) and show the rest a request that reports it consistently;</li>
  *   <li>{@link #TLS_POLICY}: answer cleartext requests for protected resources with 426 (or a
  *       redirect), or narrow their upgrade to TLS;</li>
- *   <li>{@link #TUNNEL_ROUTES}: forward upgrade requests on tunnel routes (and CONNECT) to their
- *       backend;</li>
+ *   <li>{@link #TUNNEL_ROUTES}: tunnel CONNECT requests to their target (the tunnel's upgrade
+ *       routes are a {@link RoutedProtocol} of negotiation);</li>
  *   <li>{@link #NEGOTIATION}: Switchboard's own negotiation and dispatch to the registered
- *       protocols (switch, refuse, or pass on), including the refusal of requests that
- *       negotiation ignores but that a protocol's rules say are broken handshakes
- *       ({@link UpgradeProtocol#whenIgnored});</li>
+ *       protocols, routed ones first (switch, respond, refuse, or pass on), including the
+ *       refusal of requests that negotiation ignores but that a protocol's rules say are broken
+ *       handshakes ({@link UpgradeProtocol#whenIgnored});</li>
  *   <li>{@link #POST_DISPATCH_GUARD}: act on requests that negotiation passed on, before the
  *       application sees them.</li>
  * </ol>
@@ -25,7 +25,7 @@ public enum Phase {
     TRANSPORT,
     /** Mandatory TLS. */
     TLS_POLICY,
-    /** Upgrade requests and CONNECT forwarded to a backend. */
+    /** CONNECT requests tunnelled to their target; CONNECT is not an upgrade, so not negotiated. */
     TUNNEL_ROUTES,
     /** Negotiation and dispatch; Switchboard's own stage. */
     NEGOTIATION,

@@ -10,6 +10,7 @@ import dev.switchboard.servlet.internal.PathPatterns;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -92,6 +93,20 @@ public abstract class StageFilter implements Filter {
         }
         int next = i + 1;
         stages[i].stage.run(exchange, () -> run(stages, next, exchange, chain, shared));
+    }
+
+    /**
+     * A {@link Phase#NEGOTIATION} stage that serves only the {@link RoutedProtocol}s of the
+     * context's registry, with negotiation's checks and its one switch, and passes every other
+     * request on untouched: for a filter declared on its own that owns routes (the tunnel's),
+     * ahead of an {@code UpgradeFilter} that serves the rest.
+     *
+     * @throws ServletException if the settings are invalid
+     */
+    protected static Stage routedNegotiation(ServletContext context, Settings settings) throws ServletException {
+        NegotiationStage stage = new NegotiationStage(null, null, true);
+        stage.init(context, settings);
+        return stage;
     }
 
     /** Destroys the stages, last first. */

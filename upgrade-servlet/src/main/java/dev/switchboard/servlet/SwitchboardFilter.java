@@ -95,6 +95,8 @@ public class SwitchboardFilter extends StageFilter {
     private static void addNegotiation(Stages stages, NegotiationStage negotiation, ServletContext context,
             Settings settings) throws ServletException {
         negotiation.init(context, settings);
-        stages.add(Phase.NEGOTIATION, negotiation, UpgradeDeclarations.URL_PATTERNS.get(settings));
+        // Every request: the routed protocols (the tunnel's routes) answer on paths of their own.
+        negotiation.scope(UpgradeDeclarations.URL_PATTERNS.get(settings));
+        stages.add(Phase.NEGOTIATION, negotiation);
     }
 }

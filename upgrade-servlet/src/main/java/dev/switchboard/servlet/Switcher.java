@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
-import dev.switchboard.http.Candidate;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.HttpStatusException;
 import dev.switchboard.http.ProtocolToken;
@@ -48,50 +47,85 @@ final class Switcher {
     }
 
     /**
-     * Switches {@code request}'s connection to the protocol of {@code candidate}.
+     * Switches {@code request}'s connection to the protocol that {@code token} matched. If the
+     * switch does not happen (this throws), the decision's cleanup has run.
      *
+     * @param token the protocol's token that matched the client's offer: the 101 names it, or
+     *     the decision's stack, which must contain it; null for a routed protocol, whose stack
+     *     must name one of {@code offers}
      * @throws HttpStatusException (413, 400) if the content is too large or incomplete; nothing
      *     has been written then
      */
-    void switchTo(HttpServletRequest request, HttpServletResponse response, RequestHead head,
-            Candidate<UpgradeProtocol> candidate, Decision.Switch decision, ProtocolStatistics stats)
+    void switchTo(HttpServletRequest request, HttpServletResponse response, RequestHead head, ProtocolToken token,
+            Upgrade offers, String protocol, Decision.Switch decision, ProtocolStatistics stats)
             throws IOException, ServletException {
-        Upgrade upgradeField = upgradeField(candidate, decision);
-        byte[] content = head.hasContent() ? readContent(request, head) : awaitContinue(request, head);
-
-        writeHead(response, upgradeField, decision.fields());
-        if (decision.factory() != null) {
-            HandlerOptions limits = decision.limits() == null ? handlerOptions : decision.limits();
-            ContainerUpgrade.EngineSwitch switched = upgrade.upgradeToEngine(request);
-            // Point of no return: the connection now belongs to the engine.
-            writeHead(response, upgradeField, decision.fields());
-            stats.upgraded();
-            switched.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()));
-            return;
+        Upgrade upgradeField;
+        byte[] content;
+        ContainerUpgrade.EngineSwitch switched = null;
+        try {
+            upgradeField = upgradeField(token != null ? token : offeredIn(decision, offers, protocol), protocol, decision);
+            content = decision.contentRead() ? NO_CONTENT
+                    : head.hasContent() ? readContent(request, head) : awaitContinue(request, head);
+            writeHead(response, upgradeField, decision.fieldLines());
+            if (decision.factory() != null) {
+                switched = upgrade.upgradeToEngine(request);
+            } else {
+                upgrade.upgrade(request, decision.handlerType());
+            }
+        } catch (IOException | ServletException | RuntimeException e) {
+            decision.abandon();
+            throw e;
         }
-        upgrade.upgrade(request, decision.handlerType());
-        // Point of no return: the connection now belongs to the handler.
-        writeHead(response, upgradeField, decision.fields());
+        // Point of no return: the connection now belongs to the engine or the handler.
+        writeHead(response, upgradeField, decision.fieldLines());
         stats.upgraded();
+        if (switched != null) {
+            HandlerOptions limits = decision.limits() == null ? handlerOptions : decision.limits();
+            switched.bind(new SessionSetup(decision.factory(), stats, limits, content, scheduler.get()));
+        }
     }
 
-    private static Upgrade upgradeField(Candidate<UpgradeProtocol> candidate, Decision.Switch decision) {
+    /**
+     * The token of {@code stack} that the client offered in {@code offers}: what a routed
+     * protocol switched to, for {@link #switchTo}.
+     *
+     * @throws IllegalStateException if there is none (the protocol did not check its switch)
+     */
+    private static ProtocolToken offeredIn(Decision.Switch decision, Upgrade offers, String protocol) {
+        List<ProtocolToken> stack = decision.upgradeField();
+        if (stack != null) {
+            for (ProtocolToken t : stack) {
+                if (offers.offers(t)) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalStateException("routed protocol " + protocol + " switched to " + stack
+                + ", which names none of the client's offers (" + offers.toHeaderValue() + ")");
+    }
+
+    private static Upgrade upgradeField(ProtocolToken token, String protocol, Decision.Switch decision) {
         List<ProtocolToken> stack = decision.upgradeField();
         if (stack == null) {
-            return Upgrade.of(candidate.token());
+            return Upgrade.of(token);
         }
-        if (!stack.contains(candidate.token())) {
-            throw new IllegalStateException("protocol " + candidate.protocol().name() + " switched to " + stack
-                    + ", which does not contain the offered " + candidate.token());
+        if (!stack.contains(token)) {
+            throw new IllegalStateException("protocol " + protocol + " switched to " + stack
+                    + ", which does not contain the offered " + token);
         }
         return Upgrade.of(stack);
     }
 
-    private static void writeHead(HttpServletResponse response, Upgrade upgrade, Map<String, String> fields) {
+    private static void writeHead(HttpServletResponse response, Upgrade upgrade, Map<String, List<String>> fields) {
         response.setStatus(HttpSpec.SC_SWITCHING_PROTOCOLS);
         response.setHeader(HttpSpec.UPGRADE, upgrade.toHeaderValue());
         response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
-        fields.forEach(response::setHeader);
+        fields.forEach((name, lines) -> {
+            response.setHeader(name, lines.get(0));
+            for (int i = 1; i < lines.size(); i++) {
+                response.addHeader(name, lines.get(i));
+            }
+        });
     }
 
     /**

@@ -43,8 +43,15 @@ final class UpgradeDispatcher {
         this.allowedHosts = allowedHosts;
     }
 
-    void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, Exchange exchange, Stage.Next next)
-            throws IOException, ServletException {
+    /**
+     * Acts on one request with an {@code Upgrade} field.
+     *
+     * @param routed the routed protocol that claims the request, or null
+     * @param routesOnly whether only routed protocols are served: a request that none takes
+     *     (not claimed, ignored, declined) passes on untouched
+     */
+    void dispatch(UpgradeNegotiator<UpgradeProtocol> negotiator, RoutedProtocol routed, boolean routesOnly,
+            Exchange exchange, Stage.Next next) throws IOException, ServletException {
         HttpServletRequest request = exchange.request();
         HttpServletResponse response = exchange.response();
         long received = System.nanoTime();
@@ -52,8 +59,7 @@ final class UpgradeDispatcher {
         Optional<HttpStatusException> misdirected =
                 allowedHosts.refusal(request.getHeader(HttpSpec.HOST), request.isSecure() ? 443 : 80);
         if (misdirected.isPresent()) {
-            statistics.rejected("host");
-            Refusals.refuseUpgrade(response, misdirected.get());
+            reject(routed, "host", misdirected.get(), response);
             return;
         }
         RequestHead head = new ServletRequestHead(request);
@@ -65,23 +71,41 @@ final class UpgradeDispatcher {
             }
             statistics.ignored(ignore.kind());
             LOG.log(Level.FINE, "Ignoring Upgrade: {0}", ignore.reason());
-            advertise(request, response);
-            exchange.wrapRequest(new UpgradeHidingRequest(request));
+            if (!routesOnly) {
+                advertise(request, response);
+                exchange.wrapRequest(new UpgradeHidingRequest(request));
+            }
             next.proceed();
             return;
         }
         if (negotiation instanceof Negotiation.Reject<UpgradeProtocol> reject) {
-            statistics.rejected(reject.kind());
-            Refusals.refuseUpgrade(response, reject.error());
+            reject(routed, reject.kind(), reject.error(), response);
             return;
         }
         Negotiation.Candidates<UpgradeProtocol> candidates = (Negotiation.Candidates<UpgradeProtocol>) negotiation;
+        Call call = new Call(request, response, head, candidates.upgrade(), received, next);
+        if (routed != null) {
+            ProtocolToken first = candidates.upgrade().protocols().get(0);
+            Step step = act(routed.name(), null, () -> routed.decide(new UpgradeRequest(request, response, head,
+                    first, first, candidates.upgrade(), candidates.connection())), call);
+            if (step == Step.DONE) {
+                return;
+            }
+            if (routesOnly) {
+                next.proceed(); // a routed protocol declined where only routes are served
+                return;
+            }
+        }
         for (Negotiation.Skipped<UpgradeProtocol> skipped : candidates.skipped()) {
             statistics.forProtocol(skipped.candidate().protocol().name()).skipped();
             LOG.log(Level.FINE, "Skipping {0}: {1}", new Object[] {skipped.candidate().token(), skipped.reason()});
         }
         for (Candidate<UpgradeProtocol> candidate : candidates.candidates()) {
-            if (ask(candidate, candidates, head, request, response, received, next) == Step.DONE) {
+            UpgradeProtocol protocol = candidate.protocol();
+            Step step = act(protocol.name(), candidate.token(), () -> protocol.decide(new UpgradeRequest(request,
+                    response, head, candidate.offered(), candidate.token(), candidates.upgrade(),
+                    candidates.connection())), call);
+            if (step == Step.DONE) {
                 return;
             }
         }
@@ -126,57 +150,83 @@ final class UpgradeDispatcher {
         }
     }
 
-    /** What the walk does after asking one candidate. */
+    /** What the walk does after asking one protocol. */
     private enum Step {
         /** Ask the next candidate. */
         NEXT,
-        /** The response is complete: switched, refused, handled, or passed down the chain. */
+        /** The response is complete: switched, refused, answered, handled, or passed down the chain. */
         DONE
     }
 
-    private Step ask(Candidate<UpgradeProtocol> candidate, Negotiation.Candidates<UpgradeProtocol> candidates,
-            RequestHead head, HttpServletRequest request, HttpServletResponse response, long received,
-            Stage.Next next) throws IOException, ServletException {
-        UpgradeProtocol protocol = candidate.protocol();
-        ProtocolStatistics stats = statistics.forProtocol(protocol.name());
+    /** The request being walked, and the rest of the chain. */
+    private record Call(HttpServletRequest request, HttpServletResponse response, RequestHead head, Upgrade offers,
+            long received, Stage.Next next) {
+    }
+
+    /** Asks a protocol for its decision. */
+    private interface Ask {
+        Decision decide();
+    }
+
+    /** A refusal before any protocol was asked; a routed protocol that claims the request is told. */
+    private void reject(RoutedProtocol routed, String kind, HttpStatusException error, HttpServletResponse response)
+            throws IOException {
+        statistics.rejected(kind);
+        if (routed != null) {
+            routed.refusedAtTheDoor(kind, error);
+        }
+        Refusals.refuseUpgrade(response, error);
+    }
+
+    /**
+     * Asks one protocol and carries out its decision.
+     *
+     * @param token the token that matched, or null for a routed protocol (the 101 names its stack)
+     */
+    private Step act(String name, ProtocolToken token, Ask ask, Call call) throws IOException, ServletException {
+        ProtocolStatistics stats = statistics.forProtocol(name);
         Decision decision;
         try {
-            decision = protocol.decide(new UpgradeRequest(request, response, head, candidate.offered(), candidate.token(),
-                    candidates.upgrade(), candidates.connection()));
+            decision = ask.decide();
         } catch (HttpStatusException e) {
             decision = Decision.refuse(e);
         }
         if (decision instanceof Decision.Decline decline) {
             stats.declined();
-            LOG.log(Level.FINE, "{0} declined: {1}", new Object[] {protocol.name(), decline.reason()});
+            LOG.log(Level.FINE, "{0} declined: {1}", new Object[] {name, decline.reason()});
             return Step.NEXT;
         }
         if (decision instanceof Decision.Refuse refuse) {
             stats.refused(refuse.kind());
-            Refusals.refuseUpgrade(response, refuse.error());
+            Refusals.refuseUpgrade(call.response(), refuse.error());
             return Step.DONE;
         }
         if (decision instanceof Decision.Switch doSwitch) {
             try {
-                switcher.switchTo(request, response, head, candidate, doSwitch, stats);
-                stats.handshakeTook(since(received));
+                switcher.switchTo(call.request(), call.response(), call.head(), token, call.offers(), name, doSwitch,
+                        stats);
+                stats.handshakeTook(since(call.received()));
             } catch (HttpStatusException e) {
                 stats.refused(String.valueOf(e.status()));
-                Refusals.refuseUpgrade(response, e);
+                Refusals.refuseUpgrade(call.response(), e);
             }
+            return Step.DONE;
+        }
+        if (decision instanceof Decision.Respond respond) {
+            respond.writer().writeTo(call.response());
             return Step.DONE;
         }
         if (decision instanceof Decision.Delegate delegate) {
             stats.delegated();
             try {
-                next.proceed();
+                call.next().proceed();
             } finally {
                 delegate.cleanup().run();
             }
-            countIfSwitched(stats, response, received);
+            countIfSwitched(stats, call.response(), call.received());
             return Step.DONE;
         }
-        countIfSwitched(stats, response, received); // Handled: the protocol answered the request itself
+        countIfSwitched(stats, call.response(), call.received()); // Handled: the protocol answered the request itself
         return Step.DONE;
     }
 

@@ -10,8 +10,9 @@ import dev.switchboard.http.Upgrade;
  * A protocol that requests can switch to, registered by token in an {@link UpgradeRegistry}.
  * {@link UpgradeFilter} asks the registered protocols in the client's order of preference
  * (or a configured policy's), and each answers with a {@link Decision}: switch, decline
- * (ask the next), refuse with a status, delegate to the rest of the chain, or report that it
- * has answered the request itself.
+ * (ask the next), refuse with a status, respond with an ordinary answer it writes, delegate to
+ * the rest of the chain, or report that it has answered the request itself. A protocol that
+ * claims requests by path rather than by token is a {@link RoutedProtocol}.
  *
  * <p>A protocol only sees requests that are valid upgrade requests for it: HTTP/1.1, a
  * well-formed {@code Upgrade} field offering one of its {@link #tokens()}, the

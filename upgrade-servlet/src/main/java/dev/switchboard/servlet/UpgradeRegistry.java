@@ -25,6 +25,7 @@ public final class UpgradeRegistry {
     public static final String ATTRIBUTE = UpgradeRegistry.class.getName();
 
     private final CopyOnWriteArrayList<UpgradeProtocol> protocols = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<RoutedProtocol> routes = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
     private final UpgradeStatistics statistics;
 
@@ -75,6 +76,35 @@ public final class UpgradeRegistry {
             version.incrementAndGet();
         }
         return removed;
+    }
+
+    /**
+     * Adds {@code protocol}, which claims upgrade requests by path and is asked before the
+     * token walk (see {@link RoutedProtocol}), from the next request on. Where two claim a
+     * request, the first routed is asked.
+     *
+     * @return this registry
+     */
+    public UpgradeRegistry route(RoutedProtocol protocol) {
+        Objects.requireNonNull(protocol, "protocol");
+        if (routes.addIfAbsent(protocol)) {
+            version.incrementAndGet();
+        }
+        return this;
+    }
+
+    /** Removes a routed {@code protocol}; returns whether it was there. */
+    public boolean unroute(RoutedProtocol protocol) {
+        boolean removed = routes.remove(protocol);
+        if (removed) {
+            version.incrementAndGet();
+        }
+        return removed;
+    }
+
+    /** The routed protocols, in the order they were added. */
+    public List<RoutedProtocol> routes() {
+        return List.copyOf(routes);
     }
 
     /** The registered protocols, in registration order. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import dev.switchboard.http.HttpSpec;
 import dev.switchboard.http.ProtocolToken;
 import dev.switchboard.http.Upgrade;
-import dev.switchboard.http.UpgradeField;
 import dev.switchboard.servlet.harness.FilterHarness;
 import dev.switchboard.servlet.internal.PathPatterns;
 import jakarta.servlet.ServletContext;
@@ -56,6 +55,7 @@ class SwitchboardFilterTest {
                 .contextParameter(UpgradeOptions.PROTOCOLS, "echo")
                 .contextParameter(UpgradeOptions.JMX, "false")
                 .start();
+        UpgradeRegistry.of(harness.context()).route(new TunnelRoutes());
     }
 
     @AfterAll
@@ -98,12 +98,22 @@ class SwitchboardFilterTest {
     }
 
     @Test
-    @DisplayName("a request the tunnel answers has Upgrade read once")
+    @DisplayName("a request a routed protocol answers goes through negotiation and has Upgrade read once")
     void tunnelledRequest() throws IOException, ServletException {
         assertThat(harness.send("GET /tunnel/x HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n")
                 .head()).startsWith("HTTP/1.1 204 ");
         assertThat(READS).containsExactly(1);
-        assertThat(WALK).containsExactly(Phase.TRANSPORT, Phase.TLS_POLICY, Phase.TUNNEL_ROUTES);
+        assertThat(WALK).containsExactly(Phase.TRANSPORT, Phase.TLS_POLICY, Phase.TUNNEL_ROUTES, Phase.NEGOTIATION);
+    }
+
+    @Test
+    @DisplayName("a routed request over the context's limit is refused with 431 by negotiation, the field read once")
+    void tunnelledRequestOverTheLimit() throws IOException, ServletException {
+        String upgrade = "websocket, " + "x".repeat(1100);
+        assertThat(harness.send("GET /tunnel/x HTTP/1.1\r\nHost: x\r\nUpgrade: " + upgrade + "\r\nConnection: upgrade\r\n\r\n")
+                .head()).startsWith("HTTP/1.1 431 ");
+        assertThat(READS).containsExactly(1);
+        assertThat(WALK).doesNotContain(Phase.NEGOTIATION);
     }
 
     @Test
@@ -154,13 +164,29 @@ class SwitchboardFilterTest {
         next.proceed();
     }
 
+    /** The tunnel's CONNECT stage: CONNECT carries no Upgrade, and the stage does not read it. */
     private static void tunnel(Exchange exchange, Stage.Next next) throws IOException, jakarta.servlet.ServletException {
         WALK.add(Phase.TUNNEL_ROUTES);
-        if (exchange.upgrade() instanceof UpgradeField.Offered && exchange.request().getRequestURI().startsWith("/tunnel/")) {
-            exchange.response().setStatus(204);
-            return;
-        }
         next.proceed();
+    }
+
+    /** The tunnel's upgrade routes, asked by negotiation, answering as if the backend said 204. */
+    private static final class TunnelRoutes implements RoutedProtocol {
+        @Override
+        public boolean claims(HttpServletRequest request) {
+            return request.getRequestURI().startsWith("/tunnel/");
+        }
+
+        @Override
+        public Decision decide(UpgradeRequest request) {
+            WALK.add(Phase.NEGOTIATION);
+            return Decision.respond(response -> response.setStatus(204));
+        }
+
+        @Override
+        public String name() {
+            return "tunnel";
+        }
     }
 
     private static void guard(Exchange exchange, Stage.Next next) throws IOException, jakarta.servlet.ServletException {

@@ -23,6 +23,7 @@ import dev.switchboard.http.Upgrade;
 import dev.switchboard.proxy.TunnelOptions;
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.ContainerUpgrade;
+import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.UpgradeSession;
@@ -33,9 +34,9 @@ import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * Turns a client connection into a tunnel once its backend is connected: checks the
- * backend's 101, writes the client's 101 (or, for CONNECT, its 200), hands the connection
- * to the connection engine with a {@link TunnelSession} and the backend to a
- * {@link BackendLink} on the relay loop.
+ * backend's 101 and makes of it the switch that negotiation carries out (or, for CONNECT,
+ * writes the 200 and switches itself); the connection engine gets a {@link TunnelSession} and
+ * the backend a {@link BackendLink} on the relay loop.
  */
 final class Switchover {
 
@@ -87,38 +88,59 @@ final class Switchover {
                 + offered.toHeaderValue() + ")");
     }
 
-    /** Relays the backend's 101 to the client and starts the tunnel. */
-    void upgrade(HttpServletRequest request, HttpServletResponse response, MessageHead<StatusLine> answer, Upgrade protocols,
-            BackendConnection backend, Capacity.Permit permit) throws IOException {
+    /**
+     * The switch that relays the backend's 101 to the client and starts the tunnel: its
+     * {@code Upgrade} names what the backend switched to, its end-to-end fields follow, the
+     * request's content went to the backend already. Negotiation's switch writes the 101 and
+     * hands the connection over; if it does not, the backend is closed and the permit released.
+     */
+    Decision.Switch switchTo(MessageHead<StatusLine> answer, Upgrade protocols, BackendConnection backend,
+            Capacity.Permit permit) throws IOException {
         Map<String, List<String>> fields = endToEnd(answer);
-        writeSwitch(response, protocols, fields);
-        start(request, backend, backend.afterHead(), permit);
-        // Past the point of no return: the client connection now belongs to the tunnel.
-        writeSwitch(response, protocols, fields);
+        UpgradeSession.Factory tunnel = session(backend, backend.afterHead(), permit);
+        Decision.Switch decision = Decision.switchTo(tunnel)
+                .withUpgrade(protocols.protocols().toArray(new ProtocolToken[0]))
+                .withLimits(options.handlerOptions())
+                .withContentRead()
+                .onAbandon(() -> {
+                    backend.close();
+                    permit.release();
+                });
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            for (String value : field.getValue()) {
+                decision = decision.addField(field.getKey(), value);
+            }
+        }
+        return decision;
     }
 
     /** Answers a CONNECT with 200 and starts the tunnel (RFC 9110 section 9.3.6: a 2xx, not a 101). */
     void connect(HttpServletRequest request, HttpServletResponse response, BackendConnection backend,
             Capacity.Permit permit) throws IOException {
         response.setStatus(200);
-        start(request, backend, new byte[0], permit);
+        UpgradeSession.Factory tunnel = session(backend, new byte[0], permit);
+        try {
+            upgrade.upgrade(request, tunnel, handlerStatistics, options.handlerOptions(), scheduler.get());
+        } catch (ServletException e) {
+            throw new IOException("the container refused the switch", e);
+        }
         // Past the point of no return.
         response.setStatus(200);
     }
 
     /**
-     * Hands the client connection to the connection engine with a {@link TunnelSession} over
-     * a new {@link BackendLink}, through the container's {@code upgrade()} or its adapter
-     * (Jetty's own {@code upgrade()} loses the input of a client that waits for the switch,
-     * and only switches after a 101, never after a 200). Returns past the point of no return;
-     * throws before it, with the backend and the permit still the caller's.
+     * The tunnel's session for the client connection, over a new {@link BackendLink} to
+     * {@code backend} on the relay loop, handed to the connection engine through the container's
+     * {@code upgrade()} or its adapter (Jetty's own {@code upgrade()} loses the input of a client
+     * that waits for the switch, and only switches after a 101, never after a 200). Until the
+     * factory runs, past the point of no return, the backend and the permit stay the caller's.
      */
-    private void start(HttpServletRequest request, BackendConnection backend, byte[] early, Capacity.Permit permit)
+    private UpgradeSession.Factory session(BackendConnection backend, byte[] early, Capacity.Permit permit)
             throws IOException {
         Transport transport = backend.detach();
         HandlerOptions limits = options.handlerOptions();
         Duration linger = limits.idleTimeout().isZero() ? options.responseTimeout() : limits.idleTimeout();
-        UpgradeSession.Factory tunnel = client -> {
+        return client -> {
             BackendLink link = new BackendLink(loop.get(), transport, client, statistics, scheduler.get(), linger,
                     limits.readBufferSize(), limits.maxPendingOutput(), () -> {
                         statistics.tunnelClosed();
@@ -126,14 +148,9 @@ final class Switchover {
                     });
             statistics.tunnelOpened();
             statistics.fromBackend(early.length);
+            LOG.log(Level.FINE, "Tunnel to {0} open", backend.name());
             return new TunnelSession(client, link, early);
         };
-        try {
-            upgrade.upgrade(request, tunnel, handlerStatistics, limits, scheduler.get());
-        } catch (ServletException e) {
-            throw new IOException("the container refused the switch", e);
-        }
-        LOG.log(Level.FINE, "Tunnel to {0} open", backend.name());
     }
 
     /** The 101's end-to-end fields, in order, grouped by name. */
@@ -152,21 +169,5 @@ final class Switchover {
             }
         }
         return out;
-    }
-
-    /**
-     * Sets the 101. Called before and after {@code request.upgrade()}: containers differ in
-     * which of the two they keep (see ARCHITECTURE.md), and both give the same bytes.
-     */
-    private static void writeSwitch(HttpServletResponse response, Upgrade protocols, Map<String, List<String>> fields) {
-        response.setStatus(HttpSpec.SC_SWITCHING_PROTOCOLS);
-        response.setHeader(HttpSpec.UPGRADE, protocols.toHeaderValue());
-        response.setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
-        fields.forEach((name, values) -> {
-            response.setHeader(name, values.get(0));
-            for (int i = 1; i < values.size(); i++) {
-                response.addHeader(name, values.get(i));
-            }
-        });
     }
 }

@@ -152,6 +152,19 @@ public final class WireResponse extends HttpServletResponseWrapper {
         setHeader("Content-Type", type);
     }
 
+    /**
+     * Names the charset in a {@code Content-Type} already set; null (no charset) leaves the
+     * field as set, since this response adds no default charset of its own.
+     */
+    @Override
+    public void setCharacterEncoding(String charset) {
+        String type = getContentType();
+        if (charset != null && type != null) {
+            int parameters = type.indexOf(';');
+            setContentType((parameters < 0 ? type : type.substring(0, parameters)) + ";charset=" + charset);
+        }
+    }
+
     @Override
     public String getContentType() {
         return getHeader("Content-Type");
