@@ -79,7 +79,7 @@ public final class ConnectorRfc2817Scenario implements Scenario {
     }
 
     /** The mandatory upgrade, then the request over TLS, timed to its response. */
-    private static void upgraded(SSLContext context, int port, String path) throws IOException {
+    static void upgraded(SSLContext context, int port, String path) throws IOException {
         try (RawConnection plain = RawConnection.open("127.0.0.1", port)) {
             plain.send("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nUpgrade: TLS/1.2,TLS/1.1,TLS/1.0\r\nConnection: upgrade\r\n\r\n");

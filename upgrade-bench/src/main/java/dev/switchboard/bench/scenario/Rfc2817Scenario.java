@@ -113,7 +113,7 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     /** RFC 2817: the request with Upgrade in cleartext, the 101, TLS on the same socket, the response over TLS. */
-    private static void upgraded(SSLContext context, int port, String path) throws IOException {
+    static void upgraded(SSLContext context, int port, String path) throws IOException {
         try (RawConnection plain = RawConnection.open("127.0.0.1", port)) {
             plain.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n");
