@@ -154,6 +154,30 @@ class TlsDriverTest {
     }
 
     @Test
+    void afterATruncationTheAnswersStillGoOut() throws Exception {
+        TlsPair pair = new TlsPair(dir, "TLSv1.3", true).handshake(Integer.MAX_VALUE);
+
+        pair.server.driver.endOfStream();
+        pair.server.driver.send(ByteBuffer.wrap("late".getBytes(US_ASCII)));
+        pair.pump(Integer.MAX_VALUE);
+
+        assertThat(pair.client.received.toString(US_ASCII)).isEqualTo("late");
+    }
+
+    @Test
+    void afterCloseNotifyATls13ServerMaySendItsAnswer() throws Exception {
+        TlsPair pair = new TlsPair(dir, "TLSv1.3", true).handshake(Integer.MAX_VALUE);
+        pair.client.driver.closeOutbound();
+        pair.pump(Integer.MAX_VALUE);
+
+        pair.server.driver.endOfStream();
+        pair.server.driver.send(ByteBuffer.wrap("answer".getBytes(US_ASCII)));
+        pair.pump(Integer.MAX_VALUE);
+
+        assertThat(pair.client.received.toString(US_ASCII)).isEqualTo("answer");
+    }
+
+    @Test
     void cleartextInsteadOfAHandshakeFailsWithAnSslException() throws Exception {
         TlsPair pair = new TlsPair(dir, "TLSv1.3", true);
         pair.server.driver.begin();
