@@ -30,7 +30,8 @@ final class TlsTransport implements Transport, TlsDriver.Peer {
     private final TlsDriver driver;
     private final InputStream in;
     private final ByteBuffer netIn;
-    private ByteBuffer netOut;
+    // Replaced by the writer when it grows; read by wantsFlush() on the reading thread.
+    private volatile ByteBuffer netOut;
     private ByteBuffer appIn;
     // Set by an unwrap on the reading thread, cleared by a flush under the writer's lock.
     private volatile boolean wrapNeeded;
