@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 import dev.switchboard.servlet.nio.TlsDriver;
+import dev.switchboard.servlet.nio.TlsPeer;
 
 /**
  * TLS to an {@code https://} backend over the socket channel, with Switchboard's one
@@ -24,7 +25,7 @@ import dev.switchboard.servlet.nio.TlsDriver;
  * records the socket did not take yet, ready for draining; {@code appIn} decrypted bytes not
  * read yet, ready for draining.
  */
-final class TlsTransport implements Transport, TlsDriver.Peer {
+final class TlsTransport implements Transport, TlsPeer {
 
     private final SocketChannel channel;
     private final TlsDriver driver;

@@ -8,12 +8,11 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSession;
 
 /**
  * Switchboard's one {@link SSLEngine} driver, for either side of a connection and free of any
  * I/O: network bytes go in through {@link #receive} and come out as application bytes; application
- * bytes go in through {@link #send} and come out as TLS records; both through the {@link Peer}.
+ * bytes go in through {@link #send} and come out as TLS records; both through the {@link TlsPeer}.
  * It keeps a partial record between calls, grows its buffers when the engine asks for more
  * room, runs delegated tasks inline, reports the end of the handshake once, writes
  * {@code close_notify} ({@link #closeOutbound}) and tells a clean end of the peer's stream
@@ -22,7 +21,7 @@ import javax.net.ssl.SSLSession;
  *
  * <p>Two halves. The <em>inbound</em> half ({@link #receive}, {@link #endOfStream}) unwraps
  * and never wraps: when the engine has a record to send in answer (a handshake message, a TLS
- * 1.3 key update, a reply to {@code close_notify}) it calls {@link Peer#wrapNeeded()}, and the
+ * 1.3 key update, a reply to {@code close_notify}) it calls {@link TlsPeer#wrapNeeded()}, and the
  * owner calls {@link #flush()} from the outbound half, at once if it runs both halves on one
  * thread, or later under its writer's lock. The <em>outbound</em> half ({@link #send},
  * {@link #flush}, {@link #closeOutbound}, {@link #fail}) wraps, so its records come out in the
@@ -32,35 +31,12 @@ import javax.net.ssl.SSLSession;
  */
 public final class TlsDriver {
 
-    /**
-     * What the driver produces. Buffers passed are valid only during the call. Each method is
-     * called from inside a call to the driver, on its thread.
-     */
-    public interface Peer {
-        /** TLS records to send, in order; from the outbound half. */
-        void records(ByteBuffer records) throws IOException;
-
-        /** Decrypted application bytes; from the inbound half, only after the handshake finished. */
-        void plaintext(ByteBuffer data) throws IOException;
-
-        /** The engine has a record to send: call {@link #flush()} (now, or from the writer). */
-        void wrapNeeded() throws IOException;
-
-        /** The handshake has finished (once); from either half. */
-        default void handshakeFinished(SSLSession session) throws IOException {
-        }
-
-        /** The peer sent {@code close_notify}; from the inbound half. */
-        default void inboundClosed() throws IOException {
-        }
-    }
-
     /** The protocol name under which a new handshake is a key update, not a renegotiation. */
     private static final String TLS_V1_3 = "TLSv1.3";
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
-    private final Peer peer;
+    private final TlsPeer peer;
     private final boolean refuseRenegotiation;
     private final int recordRoom;
     private volatile boolean finished;
@@ -77,13 +53,19 @@ public final class TlsDriver {
      *     session fails the connection; TLS 1.3 has no renegotiation, and its post-handshake
      *     messages (tickets, key updates) always go on
      */
-    public TlsDriver(SSLEngine engine, Peer peer, boolean refuseRenegotiation) {
+    public TlsDriver(SSLEngine engine, TlsPeer peer, boolean refuseRenegotiation) {
+        this(engine, peer, refuseRenegotiation, engine.getSession().getPacketBufferSize(),
+                engine.getSession().getApplicationBufferSize());
+    }
+
+    /** With buffers of the given first sizes, which grow as the engine asks. */
+    TlsDriver(SSLEngine engine, TlsPeer peer, boolean refuseRenegotiation, int packetSize, int appSize) {
         this.engine = engine;
         this.peer = peer;
         this.refuseRenegotiation = refuseRenegotiation;
-        this.packetSize = engine.getSession().getPacketBufferSize();
+        this.packetSize = packetSize;
         this.recordRoom = packetSize;
-        this.appSize = engine.getSession().getApplicationBufferSize();
+        this.appSize = appSize;
     }
 
     /** Begins the handshake; a client then calls {@link #flush()} to send its first flight. */

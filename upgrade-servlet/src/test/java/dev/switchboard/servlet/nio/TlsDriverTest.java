@@ -48,6 +48,20 @@ class TlsDriverTest {
     }
 
     @Test
+    void buffersThatStartTooSmallGrowUntilEveryRecordFits() throws Exception {
+        TlsPair pair = new TlsPair(dir, "TLSv1.3", true, 64).handshake(Integer.MAX_VALUE);
+        byte[] up = random(100_000, 4);
+        byte[] down = random(100_000, 5);
+
+        pair.client.driver.send(ByteBuffer.wrap(up));
+        pair.server.driver.send(ByteBuffer.wrap(down));
+        pair.pump(Integer.MAX_VALUE);
+
+        assertThat(Arrays.equals(pair.server.received.toByteArray(), up)).isTrue();
+        assertThat(Arrays.equals(pair.client.received.toByteArray(), down)).isTrue();
+    }
+
+    @Test
     void bytesFedOneAtATimeCarryTheHandshakeAndTheData() throws Exception {
         TlsPair pair = new TlsPair(dir, "TLSv1.3", true).handshake(1);
         byte[] up = random(40_000, 3);

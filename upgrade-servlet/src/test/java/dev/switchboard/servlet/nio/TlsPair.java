@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * A client and a server {@link TlsDriver} over real JDK engines, with a key store that the
  * JDK's {@code keytool} makes for {@code localhost}; the client verifies the server's name.
  * Records are carried between them by {@link #pump}, in pieces of a chosen size; each side
- * records what it received, and answers {@link TlsDriver.Peer#wrapNeeded()} at once.
+ * records what it received, and answers {@link TlsPeer#wrapNeeded()} at once.
  */
 final class TlsPair {
 
@@ -33,6 +33,11 @@ final class TlsPair {
 
     /** @param protocol the one protocol both engines enable, such as {@code TLSv1.3} */
     TlsPair(Path dir, String protocol, boolean serverRefusesRenegotiation) throws Exception {
+        this(dir, protocol, serverRefusesRenegotiation, 0);
+    }
+
+    /** @param firstBufferSize the drivers' first buffer sizes; 0 for the engines' own */
+    TlsPair(Path dir, String protocol, boolean serverRefusesRenegotiation, int firstBufferSize) throws Exception {
         contexts(dir);
         SSLEngine c = clientContext.createSSLEngine("localhost", 443);
         c.setUseClientMode(true);
@@ -43,8 +48,8 @@ final class TlsPair {
         SSLEngine s = serverContext.createSSLEngine();
         s.setUseClientMode(false);
         s.setEnabledProtocols(new String[] {protocol});
-        client = new End(c, false);
-        server = new End(s, serverRefusesRenegotiation);
+        client = new End(c, false, firstBufferSize);
+        server = new End(s, serverRefusesRenegotiation, firstBufferSize);
     }
 
     /** Begins both handshakes and carries records until neither side has any. */
@@ -75,7 +80,7 @@ final class TlsPair {
     }
 
     /** One side: its driver, the records it wrote, the plaintext it got and what it was told. */
-    static final class End implements TlsDriver.Peer {
+    static final class End implements TlsPeer {
         final TlsDriver driver;
         final ByteArrayOutputStream sent = new ByteArrayOutputStream();
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -84,8 +89,9 @@ final class TlsPair {
         int wrapsNeeded;
         boolean inboundClosed;
 
-        End(SSLEngine engine, boolean refuseRenegotiation) {
-            this.driver = new TlsDriver(engine, this, refuseRenegotiation);
+        End(SSLEngine engine, boolean refuseRenegotiation, int firstBufferSize) {
+            this.driver = firstBufferSize == 0 ? new TlsDriver(engine, this, refuseRenegotiation)
+                    : new TlsDriver(engine, this, refuseRenegotiation, firstBufferSize, firstBufferSize);
         }
 
         @Override

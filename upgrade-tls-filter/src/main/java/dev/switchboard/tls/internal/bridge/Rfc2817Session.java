@@ -13,6 +13,7 @@ import javax.net.ssl.SSLSession;
 import dev.switchboard.servlet.UpgradeSession;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.nio.TlsDriver;
+import dev.switchboard.servlet.nio.TlsPeer;
 import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
@@ -45,7 +46,7 @@ import dev.switchboard.tls.internal.engine.TlsSession;
  * <p>Every method runs serialised with the connection's callbacks, so the engine and the
  * bridge need no locks of their own.
  */
-public final class Rfc2817Session implements UpgradeSession, TlsDriver.Peer {
+public final class Rfc2817Session implements UpgradeSession, TlsPeer {
 
     private static final Logger LOG = Logger.getLogger(Rfc2817Session.class.getName());
 
