@@ -31,7 +31,7 @@ class ModuleBoundariesTest {
 
     /** Internal packages one module shares with another, and why. */
     private static final Map<String, Set<String>> SHARED = Map.of(
-            // The connector's RFC 2817 support runs the filter's TLS engine and certificates...
+            // The connector's RFC 2817 support uses the filter's certificates and TLS session facts...
             "dev.switchboard.tls.internal.engine", Set.of("upgrade-tomcat"),
             // ...and the RFC 2817 session with its loopback link, into the internal secure connector.
             "dev.switchboard.tls.internal.bridge", Set.of("upgrade-tomcat"));

@@ -65,7 +65,8 @@ public final class ConnectorRfc2817Scenario implements Scenario {
                     decrypted stream enters an internal secure connector over a loopback link) and an HTTPS \
                     connector with the same key store. Baseline: a new TLS connection to the HTTPS connector, \
                     then `GET %s`. Candidate: a new cleartext connection with `OPTIONS *`, \
-                    `Upgrade: TLS/1.2,TLS/1.1,TLS/1.0` and `Connection: upgrade` (what CUPS sends), the 101, \
+                    `Upgrade: TLS/1.2,TLS/1.1,TLS/1.0` and `Connection: upgrade` (what CUPS sends), the 101 (read \
+                    in as few reads as it arrives in, as CUPS reads it), \
                     the TLS handshake on the same socket, the `OPTIONS` response over TLS, then `GET %2$s` and \
                     its response. TCP_NODELAY on every socket (clients, Tomcat's connectors, the link); the \
                     JDK's TLS client with host name verification and no session resumption, one connection at \
@@ -78,11 +79,11 @@ public final class ConnectorRfc2817Scenario implements Scenario {
     }
 
     /** The mandatory upgrade, then the request over TLS, timed to its response. */
-    private static void upgraded(SSLContext context, int port, String path) throws IOException {
+    static void upgraded(SSLContext context, int port, String path) throws IOException {
         try (RawConnection plain = RawConnection.open("127.0.0.1", port)) {
             plain.send("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nUpgrade: TLS/1.2,TLS/1.1,TLS/1.0\r\nConnection: upgrade\r\n\r\n");
-            ResponseHead head = plain.readHead();
+            ResponseHead head = SwitchResponse.read(plain.socket());
             if (head.status() != 101) {
                 throw new IOException("expected a 101 but got " + head.statusLine());
             }

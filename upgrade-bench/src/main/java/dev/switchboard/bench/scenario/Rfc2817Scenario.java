@@ -69,8 +69,9 @@ public final class Rfc2817Scenario implements Scenario {
                     optional form for `/secure/*`, which is protected) and an HTTPS connector with the same key \
                     store, added after the application started. Baseline: a new \
                     TLS connection to the HTTPS connector, then `GET %s`. Candidate: a new cleartext connection \
-                    with `GET %2$s`, `Upgrade: TLS/1.2` and `Connection: upgrade`, the 101, the TLS handshake on \
-                    the same socket, and the response to that request over TLS. Both use the JDK's TLS client \
+                    with `GET %2$s`, `Upgrade: TLS/1.2` and `Connection: upgrade`, the 101 (read as a client that \
+                    buffers reads it, not a byte per read call), the TLS handshake on the same socket, and the \
+                    response to that request over TLS. Both use the JDK's TLS client \
                     with host name verification, one connection at a time; each run takes as many connections \
                     as fit in it, and the figure of a run is the median (or 90th percentile) of its connections.
                     """, org.apache.catalina.util.ServerInfo.getServerNumber(), path);
@@ -112,11 +113,11 @@ public final class Rfc2817Scenario implements Scenario {
     }
 
     /** RFC 2817: the request with Upgrade in cleartext, the 101, TLS on the same socket, the response over TLS. */
-    private static void upgraded(SSLContext context, int port, String path) throws IOException {
+    static void upgraded(SSLContext context, int port, String path) throws IOException {
         try (RawConnection plain = RawConnection.open("127.0.0.1", port)) {
             plain.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n");
-            ResponseHead head = plain.readHead();
+            ResponseHead head = SwitchResponse.read(plain.socket());
             if (head.status() != 101) {
                 throw new IOException("expected a 101 but got " + head.statusLine());
             }

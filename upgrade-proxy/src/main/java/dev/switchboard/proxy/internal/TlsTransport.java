@@ -7,46 +7,48 @@ import java.nio.channels.SocketChannel;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
-/**
- * TLS to an {@code https://} backend with an {@link SSLEngine} over the socket channel, so
- * that the relay stays on NIO. The handshake runs in the blocking phase and verifies the
- * backend's certificate against its host name (RFC 9110 section 4.3.4); in the relay, data
- * is wrapped and unwrapped as it passes, and any handshake message the engine needs to send
- * afterwards (a TLS 1.3 key update, for example) goes out with the next flush.
- *
- * <p>Buffers: {@code netIn} is kept ready for filling, {@code netOut} ready for draining
- * (its remaining bytes are still to be written), {@code appIn} ready for draining.
- */
-final class TlsTransport implements Transport {
+import dev.switchboard.servlet.nio.TlsDriver;
+import dev.switchboard.servlet.nio.TlsPeer;
 
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+/**
+ * TLS to an {@code https://} backend over the socket channel, with Switchboard's one
+ * {@link TlsDriver}, so that the relay stays on NIO. The handshake runs in the blocking phase
+ * and verifies the backend's certificate against its host name (RFC 9110 section 4.3.4); in
+ * the relay, data is wrapped and unwrapped as it passes, and any record the engine has to send
+ * in answer to a read (a TLS 1.3 key update, for example) goes out with the next flush, under
+ * the writer's lock: the reading thread only unwraps.
+ *
+ * <p>Buffers: {@code netIn} holds what one read of the socket brought; {@code netOut} the
+ * records the socket did not take yet, ready for draining; {@code appIn} decrypted bytes not
+ * read yet, ready for draining.
+ */
+final class TlsTransport implements Transport, TlsPeer {
 
     private final SocketChannel channel;
-    private final SSLEngine engine;
+    private final TlsDriver driver;
     private final InputStream in;
     private final ByteBuffer netIn;
-    private final ByteBuffer netOut;
-    private final ByteBuffer appIn;
-    // Set by an unwrap on the reading thread, cleared by a wrap under the writer's lock.
+    // Replaced by the writer when it grows; read by wantsFlush() on the reading thread.
+    private volatile ByteBuffer netOut;
+    private ByteBuffer appIn;
+    // Set by an unwrap on the reading thread, cleared by a flush under the writer's lock.
     private volatile boolean wrapNeeded;
+    private volatile boolean blockingPhase = true;
     private boolean shutdownPending;
     private boolean inputClosed;
 
     private TlsTransport(SocketChannel channel, SSLEngine engine) throws IOException {
         this.channel = channel;
-        this.engine = engine;
         this.in = channel.socket().getInputStream();
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet);
-        this.netOut.flip();
-        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-        this.appIn.flip();
+        this.netOut = ByteBuffer.allocate(packet).flip();
+        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
+        // A backend's renegotiation (TLS 1.2) is followed as the JDK's client follows it.
+        this.driver = new TlsDriver(engine, this, false);
     }
 
     /**
@@ -63,23 +65,16 @@ final class TlsTransport implements Transport {
         params.setEndpointIdentificationAlgorithm("HTTPS");
         engine.setSSLParameters(params);
         TlsTransport t = new TlsTransport(channel, engine);
-        engine.beginHandshake();
-        HandshakeStatus hs = engine.getHandshakeStatus();
-        while (hs != HandshakeStatus.FINISHED && hs != HandshakeStatus.NOT_HANDSHAKING) {
-            switch (hs) {
-                case NEED_WRAP -> {
-                    t.wrap(EMPTY);
-                    t.writeNetOutBlocking();
+        t.driver.begin();
+        while (!t.driver.handshakeFinished()) {
+            if (t.driver.needsWrap()) {
+                t.driver.flush();
+                if (t.driver.needsWrap() && !t.driver.handshakeFinished()) {
+                    throw new SSLException("the TLS engine made no progress in the handshake");
                 }
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    if (t.unwrap() == SSLEngineResult.Status.BUFFER_UNDERFLOW && t.fillBlocking() < 0) {
-                        throw new SSLException("backend closed the connection during the TLS handshake");
-                    }
-                }
-                case NEED_TASK -> t.runTasks();
-                default -> throw new SSLException("unexpected handshake status " + hs);
+            } else if (t.fillBlocking() < 0) {
+                throw new SSLException("backend closed the connection during the TLS handshake");
             }
-            hs = engine.getHandshakeStatus();
         }
         return t;
     }
@@ -94,17 +89,9 @@ final class TlsTransport implements Transport {
     @Override
     public int readBlocking(byte[] b, int off, int len) throws IOException {
         while (!appIn.hasRemaining()) {
-            if (inputClosed) {
-                return -1;
-            }
-            SSLEngineResult.Status status = unwrap();
-            if (status == SSLEngineResult.Status.CLOSED) {
+            if (inputClosed || fillBlocking() < 0) {
                 inputClosed = true;
-            } else if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW && fillBlocking() < 0) {
                 return -1;
-            }
-            if (wrapNeeded) {
-                flushBlocking();
             }
         }
         int n = Math.min(len, appIn.remaining());
@@ -114,14 +101,14 @@ final class TlsTransport implements Transport {
 
     @Override
     public void writeBlocking(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-            wrap(src);
-            writeNetOutBlocking();
+        if (!driver.send(src)) {
+            throw new SSLException("TLS output to the backend is closed");
         }
     }
 
     @Override
     public void configureNonBlocking() throws IOException {
+        blockingPhase = false;
         channel.configureBlocking(false);
     }
 
@@ -133,16 +120,14 @@ final class TlsTransport implements Transport {
             if (inputClosed) {
                 return -1;
             }
-            SSLEngineResult.Status status = unwrap();
-            if (status == SSLEngineResult.Status.CLOSED) {
+            netIn.clear();
+            int n = channel.read(netIn);
+            if (n < 0) {
                 inputClosed = true;
-            } else if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                int n = channel.read(netIn);
-                if (n < 0) {
-                    inputClosed = true;
-                } else if (n == 0) {
-                    return 0;
-                }
+            } else if (n == 0) {
+                return 0;
+            } else {
+                driver.receive(netIn.flip());
             }
         }
         int n = Math.min(dst.remaining(), appIn.remaining());
@@ -159,7 +144,9 @@ final class TlsTransport implements Transport {
             if (!flush()) {
                 return;
             }
-            wrap(src);
+            if (!driver.sendRecord(src)) {
+                throw new SSLException("TLS output to the backend is closed");
+            }
         }
         flush();
     }
@@ -167,7 +154,8 @@ final class TlsTransport implements Transport {
     @Override
     public boolean flush() throws IOException {
         if (wrapNeeded && !netOut.hasRemaining()) {
-            wrap(EMPTY);
+            wrapNeeded = false;
+            driver.flush();
         }
         if (netOut.hasRemaining()) {
             channel.write(netOut);
@@ -184,9 +172,8 @@ final class TlsTransport implements Transport {
 
     @Override
     public void shutdownOutput() throws IOException {
-        engine.closeOutbound();
-        wrapNeeded = true;
         shutdownPending = true;
+        driver.closeOutbound();
         flush();
     }
 
@@ -204,85 +191,64 @@ final class TlsTransport implements Transport {
         }
     }
 
-    // ------------------------------------------------------------------ engine plumbing
+    // ------------------------------------------------------------------ what the driver produces
 
-    /** Unwraps from {@code netIn} into {@code appIn}; reports underflow when more bytes are needed. */
-    private SSLEngineResult.Status unwrap() throws IOException {
-        netIn.flip();
-        appIn.compact();
-        SSLEngineResult r;
-        try {
-            r = engine.unwrap(netIn, appIn);
-        } finally {
-            appIn.flip();
-            netIn.compact();
+    /** Writes records straight to the socket while none wait ahead of them; keeps what it does not take. */
+    @Override
+    public void records(ByteBuffer records) throws IOException {
+        if (!netOut.hasRemaining()) {
+            channel.write(records);
+            while (records.hasRemaining() && channel.isBlocking()) {
+                channel.write(records);
+            }
         }
-        if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            throw new SSLException("TLS record larger than the application buffer");
+        if (records.hasRemaining()) {
+            netOut = append(netOut, records);
         }
-        afterEngineCall(r.getHandshakeStatus());
-        return r.getStatus();
     }
 
-    /** Wraps from {@code src} into {@code netOut}, which must be empty. */
-    private void wrap(ByteBuffer src) throws IOException {
-        netOut.clear();
-        SSLEngineResult r;
-        try {
-            r = engine.wrap(src, netOut);
-        } finally {
-            netOut.flip();
-        }
-        if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            throw new SSLException("TLS record larger than the packet buffer");
-        }
-        wrapNeeded = false;
-        afterEngineCall(r.getHandshakeStatus());
+    @Override
+    public void plaintext(ByteBuffer data) {
+        appIn = append(appIn, data);
     }
 
-    private void afterEngineCall(HandshakeStatus hs) {
-        if (hs == HandshakeStatus.NEED_TASK) {
-            runTasks();
-            hs = engine.getHandshakeStatus();
-        }
-        if (hs == HandshakeStatus.NEED_WRAP) {
+    /** In the blocking phase the one thread answers at once; in the relay, the writer does. */
+    @Override
+    public void wrapNeeded() throws IOException {
+        if (blockingPhase) {
+            driver.flush();
+        } else {
             wrapNeeded = true;
         }
     }
 
-    private void runTasks() {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
+    @Override
+    public void inboundClosed() {
+        inputClosed = true;
     }
 
+    /** Reads once from the blocking socket (waiting at most its {@code SO_TIMEOUT}) and unwraps what came. */
     private int fillBlocking() throws IOException {
-        if (!netIn.hasRemaining()) {
-            throw new SSLException("TLS record larger than the packet buffer");
-        }
-        int n = in.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        netIn.clear();
+        int n = in.read(netIn.array(), netIn.arrayOffset(), netIn.capacity());
         if (n > 0) {
-            netIn.position(netIn.position() + n);
+            netIn.limit(n);
+            driver.receive(netIn);
         }
         return n;
     }
 
-    private void writeNetOutBlocking() throws IOException {
-        while (netOut.hasRemaining()) {
-            channel.write(netOut);
+    /** {@code buffer} (ready for draining) with {@code more} after its bytes, in a bigger buffer if need be. */
+    private static ByteBuffer append(ByteBuffer buffer, ByteBuffer more) {
+        if (buffer.capacity() - buffer.remaining() >= more.remaining()) {
+            return buffer.compact().put(more).flip();
         }
-    }
-
-    private void flushBlocking() throws IOException {
-        if (wrapNeeded) {
-            wrap(EMPTY);
-        }
-        writeNetOutBlocking();
+        ByteBuffer bigger = ByteBuffer.allocate(buffer.remaining() + more.remaining());
+        return bigger.put(buffer).put(more).flip();
     }
 
     @Override
     public String toString() {
-        return "TLS " + engine.getSession().getProtocol();
+        return "TLS " + driver.engine().getSession().getProtocol();
     }
 }

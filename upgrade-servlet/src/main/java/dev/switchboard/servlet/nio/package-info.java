@@ -1,8 +1,10 @@
 /**
  * Switchboard's own NIO toolkit for its modules: the selector loop ({@link Reactor}) that
  * drives the sockets Switchboard opens itself (a tunnel's backend connections, the RFC 2817
- * bridge's loopback connections into the container), and the bounded byte queue
- * ({@link BoundedBuffers}) behind every back-pressure rule of the project.
+ * bridge's loopback connections into the container), the bounded byte queue
+ * ({@link BoundedQueue}) behind every back-pressure rule of the project, and the one
+ * {@code SSLEngine} driver ({@link TlsDriver}) under both the tunnel's TLS to its backends
+ * and the RFC 2817 server side.
  *
  * <p><strong>Not for applications.</strong> The package is public only so that Switchboard's
  * modules (upgrade-proxy, upgrade-tls-filter, upgrade-tomcat) can share it without reaching into

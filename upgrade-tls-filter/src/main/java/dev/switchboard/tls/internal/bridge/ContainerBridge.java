@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.switchboard.servlet.UpgradedConnection;
-import dev.switchboard.tls.internal.engine.TlsEngine;
+import dev.switchboard.servlet.nio.TlsDriver;
 import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
@@ -26,7 +26,7 @@ final class ContainerBridge implements LoopbackLink.Peer {
     private final UpgradedConnection connection;
     private final Rfc2817Endpoint endpoint;
     private final ContainerSide side;
-    private final TlsEngine tls;
+    private final TlsDriver tls;
     private final TlsSession session;
     private final String client;
     private final LoopbackLink link;
@@ -39,7 +39,7 @@ final class ContainerBridge implements LoopbackLink.Peer {
     private IOException linkFailure;
 
     /** @param client the client's address and port, for logs */
-    ContainerBridge(UpgradedConnection connection, Rfc2817Endpoint endpoint, ContainerSide side, TlsEngine tls,
+    ContainerBridge(UpgradedConnection connection, Rfc2817Endpoint endpoint, ContainerSide side, TlsDriver tls,
             TlsSession session, String client) {
         this.connection = connection;
         this.endpoint = endpoint;

@@ -12,12 +12,13 @@ import javax.net.ssl.SSLSession;
 
 import dev.switchboard.servlet.UpgradeSession;
 import dev.switchboard.servlet.UpgradedConnection;
-import dev.switchboard.tls.internal.engine.TlsEngine;
+import dev.switchboard.servlet.nio.TlsDriver;
+import dev.switchboard.servlet.nio.TlsPeer;
 import dev.switchboard.tls.internal.engine.TlsSession;
 
 /**
  * One RFC 2817 connection after its 101, switched by a web application or by a connector: a
- * TLS server handshake over the upgraded connection ({@link TlsEngine}), then HTTP/1.1 over
+ * TLS server handshake over the upgraded connection ({@link TlsDriver}), then HTTP/1.1 over
  * TLS, carried into the container by a {@link ContainerBridge}. Where the bridge leads and
  * what it checks on the way is the {@link ContainerSide}'s.
  *
@@ -45,7 +46,7 @@ import dev.switchboard.tls.internal.engine.TlsSession;
  * <p>Every method runs serialised with the connection's callbacks, so the engine and the
  * bridge need no locks of their own.
  */
-public final class Rfc2817Session implements UpgradeSession, TlsEngine.Events {
+public final class Rfc2817Session implements UpgradeSession, TlsPeer {
 
     private static final Logger LOG = Logger.getLogger(Rfc2817Session.class.getName());
 
@@ -58,7 +59,7 @@ public final class Rfc2817Session implements UpgradeSession, TlsEngine.Events {
     private final boolean slot;
 
     private byte[] firstRequest;
-    private TlsEngine tls;
+    private TlsDriver tls;
     private ScheduledFuture<?> handshakeTimer;
     private ContainerBridge bridge;
     private boolean clientEnded;
@@ -91,7 +92,7 @@ public final class Rfc2817Session implements UpgradeSession, TlsEngine.Events {
             connection.abort(new IOException("too many RFC 2817 connections"));
             return;
         }
-        tls = new TlsEngine(endpoint.newEngine(host, clientPort), this);
+        tls = new TlsDriver(endpoint.newEngine(host, clientPort), this, true); // TLS-03: no renegotiation
         tls.begin();
         handshakeTimer = connection.schedule(this::handshakeTimedOut, endpoint.handshakeTimeout());
     }
@@ -170,6 +171,12 @@ public final class Rfc2817Session implements UpgradeSession, TlsEngine.Events {
     @Override
     public void records(ByteBuffer records) {
         connection.write(records);
+    }
+
+    /** Serialised with the connection, so the engine's answer goes out at once. */
+    @Override
+    public void wrapNeeded() throws IOException {
+        tls.flush();
     }
 
     @Override
