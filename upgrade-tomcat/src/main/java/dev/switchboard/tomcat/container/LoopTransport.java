@@ -87,6 +87,12 @@ final class LoopTransport implements Transport, Reactor.Handler {
         return NAME;
     }
 
+    /** The application's loop: a session's own channels registered there share the connection's thread. */
+    @Override
+    public Reactor loop() {
+        return loop;
+    }
+
     /** Registers with the loop, which then reports the connection readable: its first input may be buffered. */
     @Override
     public void start(Events listener) {
