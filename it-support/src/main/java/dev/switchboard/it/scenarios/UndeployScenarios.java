@@ -78,6 +78,8 @@ public abstract class UndeployScenarios {
                 assertThat(tunnelled.readHead().status()).isEqualTo(101);
                 tunnelled.send("ping");
                 assertThat(peer.readString(4)).isEqualTo("ping");
+                peer.send("pong");
+                assertThat(tunnelled.readString(4)).isEqualTo("pong");
 
                 echo.send(Requests.get(s, "", "Upgrade: echo/1", "Connection: upgrade"));
                 assertThat(echo.readHead().status()).isEqualTo(101);
@@ -90,6 +92,8 @@ public abstract class UndeployScenarios {
 
                 assertThat(threadsOfTheApplication()).as("Switchboard's threads once the application is undeployed")
                         .isEmpty();
+                assertThat(peer.isEndedByProxy(BackendPeer.TIMEOUT)).as("the tunnel's backend connection is closed")
+                        .isTrue();
             }
         }
     }
