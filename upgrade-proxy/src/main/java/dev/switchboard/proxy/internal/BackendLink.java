@@ -23,10 +23,11 @@ import dev.switchboard.servlet.nio.Reactor;
  * connection where it runs on one of Switchboard's own (then both sockets are served on one
  * thread, and a message crosses the tunnel with no hand-off), else the application's relay
  * loop ({@link LinkLoop}, chosen when first needed: at {@link #start()}, once the client
- * connection is open). Bytes from the backend go to the client connection; when it is backlogged, reading from the backend stops until it drains.
- * Bytes from the client go through a {@link BackendQueue}, up to a limit past which the
- * client side stops reading until the queue is down to half: the link is the
- * {@link WriteTarget} the client connection waits for.
+ * connection is open). Bytes from the backend go to the client connection; when it is
+ * backlogged, reading from the backend stops until it drains. Bytes from the client go
+ * through a {@link BackendQueue}, up to a limit past which the client side stops reading until
+ * the queue is down to half: the link is the {@link WriteTarget} the client connection waits
+ * for.
  *
  * <p>Closing (RFC 2817 section 5.3, RFC 9110 section 9.3.6): when the backend ends its output,
  * what it sent is delivered to the client, then the client connection is closed; when the

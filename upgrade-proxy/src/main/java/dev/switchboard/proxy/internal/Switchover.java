@@ -122,7 +122,8 @@ final class Switchover {
         HandlerOptions limits = options.handlerOptions();
         Duration linger = limits.idleTimeout().isZero() ? options.responseTimeout() : limits.idleTimeout();
         UpgradeSession.Factory tunnel = client -> {
-            BackendLink link = new BackendLink(new LinkLoop(() -> loopFor(client, loop)), transport, client, statistics, scheduler.get(), linger,
+            LinkLoop linkLoop = new LinkLoop(() -> loopFor(client, loop));
+            BackendLink link = new BackendLink(linkLoop, transport, client, statistics, scheduler.get(), linger,
                     limits.readBufferSize(), limits.maxPendingOutput(), () -> {
                         statistics.tunnelClosed();
                         permit.release();

@@ -19,8 +19,10 @@ import dev.switchboard.servlet.nio.Reactor;
 /**
  * The {@code tomcat-loop} transport: a cleartext NIO connection that Tomcat no longer polls
  * (its carrier answered {@code hasAsyncIO()}), served from the application's loop, a
- * {@link Reactor} ({@link Takeover#loop}): reads and writes straight on its {@link SocketChannel}, readiness from
- * the loop's selector, the engine told on the loop thread with no hand-off per event.
+ * {@link Reactor} ({@link Takeover#loop}): reads and writes straight on its
+ * {@link SocketChannel}, readiness from the loop's selector, the engine told on the loop
+ * thread with no hand-off per event. The loop is {@linkplain #loop() named} to sessions, so
+ * that the tunnel registers its backend there too.
  *
  * <ul>
  *   <li><b>Reads</b> may happen on any thread (the engine runs them serially): first the bytes
