@@ -20,7 +20,7 @@ import dev.switchboard.testing.proxy.ScriptedBackend;
 
 /**
  * One runtime per application: the threads Switchboard starts for it (the timer of its
- * connections' deadlines, the tunnel's relay loop) are gone once the container has undeployed
+ * connections' deadlines, the loop that serves the tunnel's backend) are gone once the container has undeployed
  * it, with a tunnel and an {@code echo/1} connection still open. Containers run in this JVM, so
  * the scenario looks at the JVM's threads. The suite deploys {@link #deployment(String)} under
  * {@link #NAME} itself, in {@link #startApplication()}, and undeploys it in
@@ -41,6 +41,14 @@ public abstract class UndeployScenarios {
 
     /** Undeploys it, as an administrator or a shutdown would. */
     protected abstract void stopApplication() throws Exception;
+
+    /**
+     * The job of the loop thread that serves the tunnel's backend: the tunnel's relay loop, or
+     * the client connection's own loop on a transport that has one ({@code tomcat-loop}).
+     */
+    protected String tunnelLoop() {
+        return "switchboard-tunnel-relay";
+    }
 
     /** The gateway with its default routes and {@code echo/1}. */
     public static WebArchive deployment(String name) {
@@ -70,18 +78,22 @@ public abstract class UndeployScenarios {
                 assertThat(tunnelled.readHead().status()).isEqualTo(101);
                 tunnelled.send("ping");
                 assertThat(peer.readString(4)).isEqualTo("ping");
+                peer.send("pong");
+                assertThat(tunnelled.readString(4)).isEqualTo("pong");
 
                 echo.send(Requests.get(s, "", "Upgrade: echo/1", "Connection: upgrade"));
                 assertThat(echo.readHead().status()).isEqualTo(101);
                 echo.send("x");
                 assertThat(echo.readString(1)).isEqualTo("x");
                 assertThat(threadsOfTheApplication()).as("Switchboard's threads while the application runs")
-                        .contains("switchboard-timers /" + NAME, "switchboard-tunnel-relay /" + NAME);
+                        .containsExactlyInAnyOrder("switchboard-timers /" + NAME, tunnelLoop() + " /" + NAME);
 
                 stopApplication();
 
                 assertThat(threadsOfTheApplication()).as("Switchboard's threads once the application is undeployed")
                         .isEmpty();
+                assertThat(peer.isEndedByProxy(BackendPeer.TIMEOUT)).as("the tunnel's backend connection is closed")
+                        .isTrue();
             }
         }
     }

@@ -28,6 +28,12 @@ class UndeployOnTomcatIT extends UndeployScenarios {
         return ArquillianServer.deployed(NAME);
     }
 
+    /** The tunnel's backend shares the client connection's loop: no relay thread is started. */
+    @Override
+    protected String tunnelLoop() {
+        return "switchboard-tomcat-loop";
+    }
+
     @Override
     protected void startApplication() {
         deployer.deploy(NAME);

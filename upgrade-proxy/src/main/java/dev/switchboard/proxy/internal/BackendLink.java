@@ -15,14 +15,19 @@ import java.util.logging.Logger;
 import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.WriteTarget;
+import dev.switchboard.servlet.container.ReadBuffers;
 import dev.switchboard.servlet.nio.Reactor;
 
 /**
- * The backend side of one tunnel, on the relay loop, a {@link Reactor}. Bytes from the backend go to the
- * client connection; when it is backlogged, reading from the backend stops until it drains.
- * Bytes from the client go through a {@link BackendQueue}, up to a limit past which the
- * client side stops reading until the queue is down to half: the link is the
- * {@link WriteTarget} the client connection waits for.
+ * The backend side of one tunnel, on a {@link Reactor}: the one that serves the client
+ * connection where it runs on one of Switchboard's own (then both sockets are served on one
+ * thread, and a message crosses the tunnel with no hand-off), else the application's relay
+ * loop ({@link LinkLoop}, chosen when first needed: at {@link #start()}, once the client
+ * connection is open). Bytes from the backend go to the client connection; when it is
+ * backlogged, reading from the backend stops until it drains. Bytes from the client go
+ * through a {@link BackendQueue}, up to a limit past which the client side stops reading until
+ * the queue is down to half: the link is the {@link WriteTarget} the client connection waits
+ * for.
  *
  * <p>Closing (RFC 2817 section 5.3, RFC 9110 section 9.3.6): when the backend ends its output,
  * what it sent is delivered to the client, then the client connection is closed; when the
@@ -32,8 +37,11 @@ import dev.switchboard.servlet.nio.Reactor;
  * backend connection is closed. A backend that fails drops what was queued for it.
  *
  * <p>Threads: the selector callbacks, the drains and the close run on the loop; {@link #send},
- * {@link #clientEnded} and {@link #clientClosed} come from the client side. The client side
- * is never called with a lock held.
+ * {@link #clientEnded} and {@link #clientClosed} come from the client side (the same thread
+ * where the loop is the client's). The client side is never called with a lock held. Reads
+ * from the backend go into the loop thread's read buffer ({@link ReadBuffers}), which the
+ * client connection's own reads use too where it runs on the loop: whatever the client does
+ * not take at once is copied into its queue, so the buffer is free again after each read.
  */
 final class BackendLink implements Reactor.Handler, WriteTarget {
 
@@ -42,14 +50,14 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
     /** Reads per readiness event, so that one busy tunnel cannot starve the others. */
     private static final int READS_PER_EVENT = 16;
 
-    private final Reactor loop;
+    private final LinkLoop loop;
     private final Transport transport;
     private final UpgradedConnection client;
     private final TunnelStatistics statistics;
     private final ScheduledExecutorService scheduler;
     private final Duration linger;
     private final Runnable onClose;
-    private final ByteBuffer readBuffer;
+    private final int readBufferSize;
     private final BackendQueue toBackend;
 
     // Loop thread only.
@@ -62,12 +70,13 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
     private ScheduledFuture<?> lingering;
 
     /**
+     * @param loop the loop, chosen when first needed
      * @param linger how long the backend may take to accept the client's last bytes after the
      *     client has gone, before it is closed anyway
      * @param maxQueued bytes queued for the backend before the client side stops reading
      * @param onClose runs once when the backend connection is closed
      */
-    BackendLink(Reactor loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
+    BackendLink(LinkLoop loop, Transport transport, UpgradedConnection client, TunnelStatistics statistics,
             ScheduledExecutorService scheduler, Duration linger, int readBufferSize, int maxQueued,
             Runnable onClose) {
         this.loop = loop;
@@ -77,7 +86,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         this.scheduler = scheduler;
         this.linger = linger;
         this.onClose = onClose;
-        this.readBuffer = ByteBuffer.allocate(readBufferSize);
+        this.readBufferSize = readBufferSize;
         this.toBackend = new BackendQueue(transport, statistics, maxQueued);
     }
 
@@ -90,7 +99,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
                 if (toBackend.isClosed()) {
                     return;
                 }
-                key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+                key = loop.get().register(transport.channel(), SelectionKey.OP_READ, this);
                 toBackend.start();
                 flushToBackend();
                 readFromBackend();
@@ -139,7 +148,10 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         if (!toBackend.closeWhenFlushed()) {
             return;
         }
-        onLoop(this::flushToBackend);
+        if (!onLoop(this::flushToBackend)) {
+            closeNow(); // no loop will ever serve this link
+            return;
+        }
         ScheduledFuture<?> task;
         try {
             task = scheduler.schedule(() -> onLoop(this::closeNow), linger.toNanos(), TimeUnit.NANOSECONDS);
@@ -182,9 +194,10 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         if (key == null || !key.isValid()) {
             return;
         }
+        ByteBuffer readBuffer = ReadBuffers.acquire(readBufferSize);
         try {
             for (int i = 0; i < READS_PER_EVENT && !readPaused && !inputEnded; i++) {
-                readBuffer.clear();
+                readBuffer.clear().limit(readBufferSize);
                 int n = transport.read(readBuffer);
                 if (transport.wantsFlush()) {
                     flushToBackend();
@@ -207,6 +220,8 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
             updateInterest();
         } catch (IOException e) {
             failed(e);
+        } finally {
+            ReadBuffers.release(readBuffer);
         }
     }
 
@@ -274,12 +289,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
      * @return whether the loop took the task
      */
     private boolean onLoop(Runnable task) {
-        try {
-            loop.execute(task);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
+        return loop.execute(task);
     }
 
     @Override

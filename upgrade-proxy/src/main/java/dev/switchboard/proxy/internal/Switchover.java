@@ -27,16 +27,19 @@ import dev.switchboard.servlet.Decision;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.ProtocolStatistics;
 import dev.switchboard.servlet.UpgradeSession;
+import dev.switchboard.servlet.UpgradedConnection;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.switchboard.servlet.nio.LoopBound;
 import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * Turns a client connection into a tunnel once its backend is connected: checks the
  * backend's 101 and makes of it the switch that negotiation carries out (or, for CONNECT,
  * writes the 200 and switches itself); the connection engine gets a {@link TunnelSession} and
- * the backend a {@link BackendLink} on the relay loop.
+ * the backend a {@link BackendLink}, on the client connection's own loop where it has one,
+ * else on the relay loop.
  */
 final class Switchover {
 
@@ -141,7 +144,8 @@ final class Switchover {
         HandlerOptions limits = options.handlerOptions();
         Duration linger = limits.idleTimeout().isZero() ? options.responseTimeout() : limits.idleTimeout();
         return client -> {
-            BackendLink link = new BackendLink(loop.get(), transport, client, statistics, scheduler.get(), linger,
+            LinkLoop linkLoop = new LinkLoop(() -> loopFor(client, loop));
+            BackendLink link = new BackendLink(linkLoop, transport, client, statistics, scheduler.get(), linger,
                     limits.readBufferSize(), limits.maxPendingOutput(), () -> {
                         statistics.tunnelClosed();
                         permit.release();
@@ -151,6 +155,17 @@ final class Switchover {
             LOG.log(Level.FINE, "Tunnel to {0} open", backend.name());
             return new TunnelSession(client, link, early);
         };
+    }
+
+    /**
+     * The loop for a tunnel's backend: the {@link Reactor} that serves {@code client} where its
+     * transport runs on one of Switchboard's own (Tomcat's {@code tomcat-loop}), so that both
+     * sockets are served on one thread with no hand-off per message; else the relay loop.
+     * Asked once the client connection is open, when its transport is known.
+     */
+    static Reactor loopFor(UpgradedConnection client, Supplier<Reactor> relay) {
+        Reactor own = client instanceof LoopBound bound ? bound.loop() : null;
+        return own != null ? own : relay.get();
     }
 
     /** The 101's end-to-end fields, in order, grouped by name. */

@@ -44,7 +44,7 @@ class BackendLinkTest {
             PlainTransport transport = new PlainTransport(channel);
             transport.configureNonBlocking();
             CountDownLatch closed = new CountDownLatch(1);
-            BackendLink link = new BackendLink(loop, transport, NO_CLIENT, new TunnelStatistics("/t"),
+            BackendLink link = new BackendLink(new LinkLoop(() -> loop), transport, NO_CLIENT, new TunnelStatistics("/t"),
                     scheduler, Duration.ofMinutes(10), 1024, 4096, closed::countDown);
             link.start();
             link.clientClosed(); // nothing queued: the backend connection closes at once

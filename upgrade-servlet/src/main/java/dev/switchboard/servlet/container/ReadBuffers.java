@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
  * time reuses one buffer instead of allocating one per event. A buffer is held by one caller
  * between {@link #acquire} and {@link #release}, and the slot is empty meanwhile, so a read loop
  * that runs inside another (one connection resuming another from its callback) gets a buffer of
- * its own. Shared by Switchboard's transports; not for applications.
+ * its own. Shared by Switchboard's transports, and by the tunnel's reads from its backends, so that
+ * on a loop thread one buffer serves every socket the loop reads; not for applications.
  */
 public final class ReadBuffers {
 

@@ -3,6 +3,8 @@ package dev.switchboard.servlet.container;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import dev.switchboard.servlet.nio.Reactor;
+
 /**
  * What Switchboard's connection engine needs from a connection after its switch: non-blocking
  * reads and writes, readiness callbacks, half-close and a close from any thread. The Servlet
@@ -53,6 +55,15 @@ public interface Transport {
 
     /** The name of this kind of transport, as {@link dev.switchboard.servlet.UpgradedConnection#transport()} reports it. */
     String name();
+
+    /**
+     * The {@link Reactor} whose thread reports this transport's readiness, where it is one of
+     * Switchboard's own (Tomcat's {@code tomcat-loop}); null where the container's threads do.
+     * A session may put channels of its own on it (see {@link dev.switchboard.servlet.nio.LoopBound}).
+     */
+    default Reactor loop() {
+        return null;
+    }
 
     /** Starts reporting to {@code events}; the engine calls this once, before any read or write. */
     void start(Events events) throws IOException;

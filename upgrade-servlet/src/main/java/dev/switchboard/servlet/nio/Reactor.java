@@ -10,23 +10,30 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One selector thread for the sockets Switchboard opens itself: no thread waits on any of
+ * One selector thread for the sockets Switchboard serves itself: the ones it opens (a tunnel's
+ * backends, the RFC 2817 bridge's loopback connections) and the client connections it takes
+ * over from a container (Tomcat's {@code tomcat-loop} transport); no thread waits on any of
  * them. Each registered channel has a {@link Handler}, told on the loop thread when the channel
  * is ready, which does its own I/O and sets its own interest. Other threads hand work to the
- * loop with {@link #execute(Runnable)}; tasks run in the order they were handed over.
+ * loop with {@link #execute(Runnable)} or {@link #tryExecute(Runnable)}; tasks run in the order
+ * they were handed over, with one wake-up of the selector for all that arrive while it waits.
+ * Channels of different kinds may share one reactor: a tunnel's backend on the loop of its
+ * client connection is read and written to the client on one thread, with no hand-off.
  *
- * <p>Life cycle: the thread, named as given, starts with the first task. With an idle exit it
- * ends after having had no channel and no task for that long, and starts again with the next
- * task. {@link #close()} stops it for good, from any thread, and waits for it: tasks handed over
- * before run, then every registered channel's {@link Handler#stopped()} runs and the channel is
- * closed; later tasks are refused.
+ * <p>Life cycle: the thread, named as given and with the given context class loader, starts
+ * with the first task. With an idle exit it ends after having had no channel and no task for
+ * that long, and starts again with the next task. {@link #close()} stops it for good, from any
+ * thread, and waits for it: tasks handed over before run, then every registered channel's
+ * {@link Handler#stopped()} runs and the channel is closed; later tasks are refused.
  *
- * <p>A task or a handler that throws is logged and the loop goes on. Thread-safe.
+ * <p>A task that throws is logged and the loop goes on; a handler whose {@link Handler#ready}
+ * throws is logged, stopped and its channel closed. Thread-safe.
  */
 public final class Reactor implements AutoCloseable {
 
@@ -40,26 +47,40 @@ public final class Reactor implements AutoCloseable {
         /** The channel is ready for some of its {@code key}'s interest. */
         void ready(SelectionKey key);
 
-        /** The reactor is stopping: release everything now; the channel is closed next. */
+        /** The reactor is stopping (or {@link #ready} failed): release everything now; the channel is closed next. */
         void stopped();
     }
 
     private final String name;
     private final long idleExitNanos;
+    private final ClassLoader contextLoader;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** A wake-up of the selector is on its way: later tasks need none of their own. */
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Object lifecycle = new Object();
-    private Selector selector; // guarded by lifecycle
-    private Thread thread; // guarded by lifecycle
+    private volatile Selector selector; // written under lifecycle
+    private volatile Thread thread; // written under lifecycle
     private volatile boolean stopped;
 
     /**
+     * A reactor whose thread inherits the context class loader of the thread that starts it.
+     *
      * @param name the loop thread's name
      * @param idleExit how long the thread lives on without channels or tasks; null to keep it
      *     until {@link #close()}
      */
     public Reactor(String name, Duration idleExit) {
+        this(name, idleExit, null);
+    }
+
+    /**
+     * @param contextLoader the loop thread's context class loader (an application's, where its
+     *     handlers run the application's code), or null for the one of the thread that starts it
+     */
+    public Reactor(String name, Duration idleExit, ClassLoader contextLoader) {
         this.name = name;
         this.idleExitNanos = idleExit == null ? 0 : idleExit.toNanos();
+        this.contextLoader = contextLoader;
     }
 
     /**
@@ -69,26 +90,37 @@ public final class Reactor implements AutoCloseable {
      * @throws RejectedExecutionException after {@link #close()}
      */
     public void execute(Runnable task) {
+        if (!tryExecute(task)) {
+            throw new RejectedExecutionException(name + " is stopping");
+        }
+    }
+
+    /**
+     * As {@link #execute}, but says whether the task was taken.
+     *
+     * @return false after {@link #close()} (or when no selector can be opened): the task will
+     *     never run
+     */
+    public boolean tryExecute(Runnable task) {
         synchronized (lifecycle) {
             if (stopped) {
-                throw new RejectedExecutionException(name + " is stopping");
+                return false;
             }
             tasks.add(task);
             if (thread == null) {
-                try {
-                    selector = Selector.open();
-                } catch (IOException e) {
-                    tasks.remove(task);
-                    throw new RejectedExecutionException("cannot open a selector for " + name, e);
-                }
-                Selector s = selector;
-                thread = new Thread(() -> run(s), name);
-                thread.setDaemon(true);
-                thread.start();
-            } else if (Thread.currentThread() != thread) {
-                selector.wakeup();
+                return start(task);
             }
         }
+        Selector s = selector;
+        if (s != null && Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
+            s.wakeup(); // a no-op on a selector closed meanwhile
+        }
+        return true;
+    }
+
+    /** Whether the calling thread is the loop thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
     }
 
     /**
@@ -97,14 +129,10 @@ public final class Reactor implements AutoCloseable {
      * @throws IllegalStateException when called from another thread
      */
     public SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws ClosedChannelException {
-        Selector s;
-        synchronized (lifecycle) {
-            if (Thread.currentThread() != thread) {
-                throw new IllegalStateException("register on the loop thread, or with a callback");
-            }
-            s = selector;
+        if (!inLoop()) {
+            throw new IllegalStateException("register on the loop thread, or with a callback");
         }
-        return channel.register(s, ops, handler);
+        return channel.register(selector, ops, handler);
     }
 
     /**
@@ -130,7 +158,9 @@ public final class Reactor implements AutoCloseable {
         try {
             if (key.isValid() && key.interestOps() != ops) {
                 key.interestOps(ops);
-                key.selector().wakeup();
+                if (!inLoop()) {
+                    key.selector().wakeup();
+                }
             }
         } catch (CancelledKeyException e) {
             // the channel was closed meanwhile
@@ -159,6 +189,9 @@ public final class Reactor implements AutoCloseable {
         if (t != null && t != Thread.currentThread()) {
             try {
                 t.join(STOP_MILLIS);
+                if (t.isAlive()) {
+                    LOG.warning("The " + name + " thread did not end within " + STOP_MILLIS + " ms");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -168,6 +201,27 @@ public final class Reactor implements AutoCloseable {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** Opens the selector and starts the thread; under the lifecycle lock, {@code first} queued. */
+    private boolean start(Runnable first) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            tasks.remove(first);
+            LOG.log(Level.WARNING, "Cannot open a selector for " + name, e);
+            return false;
+        }
+        wakeupPending.set(false); // one set by a late task of a thread that ended idle
+        Selector s = selector;
+        Thread t = new Thread(() -> run(s), name);
+        t.setDaemon(true);
+        if (contextLoader != null) {
+            t.setContextClassLoader(contextLoader);
+        }
+        thread = t;
+        t.start();
+        return true;
     }
 
     private void run(Selector s) {
@@ -188,12 +242,13 @@ public final class Reactor implements AutoCloseable {
                 } else {
                     s.select();
                 }
+                wakeupPending.set(false); // tasks queued before this are run at the top of the loop
                 Iterator<SelectionKey> keys = s.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
                     if (key.isValid() && key.attachment() instanceof Handler h) {
-                        runSafely(() -> h.ready(key));
+                        ready(key, h);
                     }
                 }
                 if (idleExitNanos > 0) {
@@ -209,30 +264,36 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
+    private void ready(SelectionKey key, Handler h) {
+        try {
+            h.ready(key);
+        } catch (CancelledKeyException e) {
+            // closed meanwhile
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, name + ": a channel's handler failed; closing its channel", e);
+            Stopping.stop(key, h, name);
+        }
+    }
+
     private void runTasks() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
-            runSafely(task);
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + ": a task failed", e);
+            }
         }
     }
 
     /** Tells every channel's handler, closes the channels and the selector; the thread ends next. */
     private void closeAll(Selector s) {
-        for (SelectionKey key : s.keys()) {
-            if (key.attachment() instanceof Handler h) {
-                runSafely(h::stopped);
-            }
-            try {
-                key.channel().close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
+        Stopping.stopAll(s, name);
         synchronized (lifecycle) {
             thread = null;
             selector = null;
         }
-        closeSelector(s);
+        Stopping.close(s, name);
     }
 
     private boolean exitIfIdle(Selector s) {
@@ -243,23 +304,7 @@ public final class Reactor implements AutoCloseable {
             thread = null;
             selector = null;
         }
-        closeSelector(s);
+        Stopping.close(s, name);
         return true;
-    }
-
-    private void closeSelector(Selector s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, name + ": closing the selector failed", e);
-        }
-    }
-
-    private void runSafely(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, name + ": a task or a channel's handler failed", e);
-        }
     }
 }

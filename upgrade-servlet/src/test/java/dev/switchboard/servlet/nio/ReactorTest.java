@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
@@ -189,6 +191,83 @@ class ReactorTest {
         assertThat(loopThreadAlive()).isTrue();
         reactor.close();
         assertThat(loopThreadAlive()).isFalse();
+    }
+
+    @Test
+    void theLoopThreadRunsWithTheContextClassLoaderItWasGiven() throws Exception {
+        ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        reactor = new Reactor(NAME, null, application);
+        BlockingQueue<ClassLoader> seen = new LinkedBlockingQueue<>();
+
+        reactor.execute(() -> seen.add(Thread.currentThread().getContextClassLoader()));
+
+        assertThat(seen.poll(10, TimeUnit.SECONDS)).isSameAs(application);
+    }
+
+    @Test
+    void onlyTheLoopThreadIsInTheLoop() throws Exception {
+        BlockingQueue<Boolean> inLoop = new LinkedBlockingQueue<>();
+
+        reactor.execute(() -> inLoop.add(reactor.inLoop()));
+
+        assertThat(inLoop.poll(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(reactor.inLoop()).isFalse();
+    }
+
+    @Test
+    void aReactorThatHasStoppedSaysItTakesNoMoreTasks() {
+        reactor.execute(() -> { });
+        reactor.close();
+
+        assertThat(reactor.tryExecute(() -> { })).isFalse();
+    }
+
+    @Test
+    void aChannelRegisteredByATaskHandedOverBeforeTheCloseIsStoppedToo() throws Exception {
+        Pipe pipe = pipe();
+        Recorder handler = new Recorder();
+        CountDownLatch gate = new CountDownLatch(1);
+        reactor.execute(() -> awaitQuietly(gate));
+        reactor.register(pipe.source(), SelectionKey.OP_READ, handler, key -> { });
+        Thread closer = new Thread(reactor::close);
+        closer.start();
+        while (!reactor.isStopped()) {
+            Thread.onSpinWait();
+        }
+        gate.countDown();
+        closer.join();
+
+        assertThat(handler.stoppedOn).containsExactly(NAME);
+        assertThat(pipe.source().isOpen()).isFalse();
+    }
+
+    @Test
+    void aHandlerThatFailsIsStoppedAndItsChannelClosedWhileTheLoopGoesOn() throws Exception {
+        Logger log = Logger.getLogger(Reactor.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.OFF); // the failure is expected here, not news
+        try {
+            Pipe pipe = pipe();
+            Recorder failing = new Recorder() {
+                @Override
+                public void ready(SelectionKey key) {
+                    throw new IllegalStateException("expected by the test");
+                }
+            };
+            reactor.register(pipe.source(), SelectionKey.OP_READ, failing, key -> { });
+            pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            CountDownLatch after = new CountDownLatch(1);
+            while (failing.stoppedOn.isEmpty()) {
+                Thread.sleep(10);
+            }
+            reactor.execute(after::countDown);
+
+            assertThat(failing.stoppedOn).containsExactly(NAME);
+            assertThat(pipe.source().isOpen()).isFalse();
+            assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            log.setLevel(level);
+        }
     }
 
     private Pipe pipe() throws IOException {

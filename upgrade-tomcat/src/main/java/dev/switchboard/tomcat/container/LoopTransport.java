@@ -2,6 +2,7 @@ package dev.switchboard.tomcat.container;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,12 +14,15 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import dev.switchboard.servlet.container.ReadBuffers;
 import dev.switchboard.servlet.container.Transport;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The {@code tomcat-loop} transport: a cleartext NIO connection that Tomcat no longer polls
- * (its carrier answered {@code hasAsyncIO()}), served from the application's
- * {@link SelectorLoop}: reads and writes straight on its {@link SocketChannel}, readiness from
- * the loop's selector, the engine told on the loop thread with no hand-off per event.
+ * (its carrier answered {@code hasAsyncIO()}), served from the application's loop, a
+ * {@link Reactor} ({@link Takeover#loop}): reads and writes straight on its
+ * {@link SocketChannel}, readiness from the loop's selector, the engine told on the loop
+ * thread with no hand-off per event. The loop is {@linkplain #loop() named} to sessions, so
+ * that the tunnel registers its backend there too.
  *
  * <ul>
  *   <li><b>Reads</b> may happen on any thread (the engine runs them serially): first the bytes
@@ -40,7 +44,7 @@ import dev.switchboard.servlet.container.Transport;
  * <p>The selection key and its interest set are touched on the loop thread only; other threads
  * hand their changes to it. Thread-safety otherwise as {@link Transport} states it.
  */
-final class LoopTransport implements Transport, SelectorLoop.Member {
+final class LoopTransport implements Transport, Reactor.Handler {
 
     /** The name of this transport. */
     static final String NAME = "tomcat-loop";
@@ -50,7 +54,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
     private final SocketWrapperBase<?> wrapper;
     private final SocketChannel channel;
     private final Lock lock;
-    private final SelectorLoop loop;
+    private final Reactor loop;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** What Tomcat had buffered; read first. Touched by reads only, which the engine runs serially. */
     private ByteBuffer buffered;
@@ -72,7 +76,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
      * @param buffered what Tomcat had read past the request, or null
      */
     LoopTransport(SocketWrapperBase<?> wrapper, SocketChannel channel, Lock lock, ByteBuffer buffered,
-            SelectorLoop loop) {
+            Reactor loop) {
         this.wrapper = wrapper;
         this.channel = channel;
         this.lock = lock;
@@ -85,11 +89,17 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         return NAME;
     }
 
+    /** The application's loop: a session's own channels registered there share the connection's thread. */
+    @Override
+    public Reactor loop() {
+        return loop;
+    }
+
     /** Registers with the loop, which then reports the connection readable: its first input may be buffered. */
     @Override
     public void start(Events listener) {
         events = listener;
-        if (!loop.execute(this::register)) {
+        if (!loop.tryExecute(this::register)) {
             close();
         }
     }
@@ -98,10 +108,13 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         if (closed.get()) {
             return;
         }
-        key = loop.register(channel, interest, this);
-        if (key != null) {
-            events.readable();
+        try {
+            key = loop.register(channel, interest, this);
+        } catch (ClosedChannelException e) {
+            close();
+            return;
         }
+        events.readable();
     }
 
     @Override
@@ -146,7 +159,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
                 drained = true;
                 interested(SelectionKey.OP_READ);
             } else {
-                loop.execute(() -> interested(SelectionKey.OP_READ));
+                loop.tryExecute(() -> interested(SelectionKey.OP_READ));
             }
         }
         return n;
@@ -187,7 +200,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (loop.inLoop() || !loop.execute(this::closeNow)) {
+        if (loop.inLoop() || !loop.tryExecute(this::closeNow)) {
             closeNow();
         }
     }
@@ -195,7 +208,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
     /** Tomcat released the connection (its connector stopping, say): nothing more is done on it. */
     void released() {
         if (closed.compareAndSet(false, true)) {
-            loop.execute(this::cancel);
+            loop.tryExecute(this::cancel);
         }
     }
 
@@ -205,7 +218,8 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
      * wake-ups.
      */
     @Override
-    public void ready(int readyOps) {
+    public void ready(SelectionKey readyKey) {
+        int readyOps = readyKey.readyOps();
         Events e = events;
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
             interest &= ~SelectionKey.OP_WRITE;
@@ -222,8 +236,9 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         applyInterest();
     }
 
+    /** The loop is stopping (its application is): closes through the wrapper. */
     @Override
-    public void stop() {
+    public void stopped() {
         closed.set(true);
         closeNow();
     }
@@ -233,7 +248,7 @@ final class LoopTransport implements Transport, SelectorLoop.Member {
         if (loop.inLoop()) {
             interested(op);
         } else {
-            loop.execute(() -> interested(op));
+            loop.tryExecute(() -> interested(op));
         }
     }
 

@@ -10,16 +10,20 @@ import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import dev.switchboard.servlet.SwitchboardRuntime;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
- * Whether a connection Tomcat hands over can leave its poller for Switchboard's
- * {@link SelectorLoop}, and the {@link LoopTransport} it then runs on. It can when it is a
+ * Whether a connection Tomcat hands over can leave its poller for the application's loop
+ * ({@link #loop}), and the {@link LoopTransport} it then runs on. It can when it is a
  * cleartext NIO one (its socket is a plain {@link NioChannel}: not TLS's
  * {@code SecureNioChannel}, not NIO2), Tomcat holds none of its output unsent, the wrapper's
  * lock can be reached and the application's loop runs. Anything else stays on Tomcat's poller,
  * without a word: that is a transport too. Called in {@code init}, under Tomcat's socket lock.
  */
 final class Takeover {
+
+    /** The name of the loop's service in the runtime, and the job in its thread's name. */
+    static final String SERVICE = "tomcat-loop";
 
     private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
 
@@ -44,14 +48,27 @@ final class Takeover {
         if (lock == null || channel == null || !channel.isOpen()) {
             return null;
         }
-        SelectorLoop loop;
+        Reactor loop;
         try {
-            loop = SelectorLoop.of(runtime, loader);
+            loop = loop(runtime, loader);
         } catch (IllegalStateException e) {
             LOG.log(Level.FINE, "The application's loop is not running: the connection stays on Tomcat's poller", e);
             return null;
         }
         ByteBuffer buffered = BufferedInput.take(wrapper.getSocketBufferHandler());
         return new LoopTransport(wrapper, channel, lock, buffered, loop);
+    }
+
+    /**
+     * The event loop of {@code runtime}'s application for the connections taken off Tomcat's
+     * poller: a {@link Reactor} kept as the runtime's {@value #SERVICE} service, so that the
+     * runtime stops it, with every connection still on it, when the application stops. Its
+     * thread, {@code switchboard-tomcat-loop <context path>}, starts with the first connection
+     * and runs with {@code loader}, the application's class loader, as its context loader.
+     *
+     * @throws IllegalStateException if the runtime has stopped
+     */
+    static Reactor loop(SwitchboardRuntime runtime, ClassLoader loader) {
+        return runtime.service(SERVICE, Reactor.class, () -> new Reactor(runtime.threadName(SERVICE), null, loader));
     }
 }

@@ -11,23 +11,28 @@ import java.util.function.Supplier;
 import dev.switchboard.servlet.HandlerOptions;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.WriteTarget;
+import dev.switchboard.servlet.container.Transport;
+import dev.switchboard.servlet.nio.LoopBound;
+import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The {@link UpgradedConnection} a session is given: each call goes to the engine's job that
  * does it (the output queue, the input holds, the close, the serial executor). Holds no
- * state of its own. Thread-safe.
+ * state of its own. It is {@link LoopBound}: a session of Switchboard's own can find the
+ * {@link Reactor} its transport runs on, if any. Thread-safe.
  */
-final class ConnectionHandle implements UpgradedConnection {
+final class ConnectionHandle implements UpgradedConnection, LoopBound {
 
     private final SessionSetup setup;
     private final SerialExecutor serial;
     private final OutputQueue output;
     private final InputHolds holds;
     private final Closing closing;
-    private final Supplier<String> transport;
+    /** The transport, once the container has handed the connection over; null until then. */
+    private final Supplier<Transport> transport;
 
     ConnectionHandle(SessionSetup setup, SerialExecutor serial, OutputQueue output, InputHolds holds, Closing closing,
-            Supplier<String> transport) {
+            Supplier<Transport> transport) {
         this.setup = setup;
         this.serial = serial;
         this.output = output;
@@ -138,11 +143,18 @@ final class ConnectionHandle implements UpgradedConnection {
 
     @Override
     public String transport() {
-        return transport.get();
+        Transport t = transport.get();
+        return t == null ? "none" : t.name();
+    }
+
+    @Override
+    public Reactor loop() {
+        Transport t = transport.get();
+        return t == null ? null : t.loop();
     }
 
     @Override
     public String toString() {
-        return "UpgradedConnection[" + transport.get() + (isClosed() ? ", closed" : "") + "]";
+        return "UpgradedConnection[" + transport() + (isClosed() ? ", closed" : "") + "]";
     }
 }

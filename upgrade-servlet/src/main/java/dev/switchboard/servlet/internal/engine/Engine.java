@@ -47,7 +47,7 @@ public final class Engine {
         this.output = new OutputQueue(setup.limits().maxPendingOutput(), this::sent);
         this.closing = new Closing(this::release, this::finish, setup.statistics()::connectionOpened,
                 setup.statistics()::connectionClosed, setup.clock());
-        this.handle = new ConnectionHandle(setup, serial, output, holds, closing, this::transportName);
+        this.handle = new ConnectionHandle(setup, serial, output, holds, closing, () -> transport);
     }
 
     /** The limits and write settings of the connection. */
@@ -98,11 +98,6 @@ public final class Engine {
 
     private boolean isClosed() {
         return closing.isClosing();
-    }
-
-    private String transportName() {
-        Transport t = transport;
-        return t == null ? "none" : t.name();
     }
 
     /** Input may flow again (released, or no longer backlogged): have the transport call back. */
