@@ -55,6 +55,9 @@ public final class Reactor implements AutoCloseable {
     private final long idleExitNanos;
     private final ClassLoader contextLoader;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Failures of the selector in a row after which the loop stops rather than spins. */
+    private static final int MAX_FAILURES = 3;
+
     /** A wake-up of the selector is on its way: later tasks need none of their own. */
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Object lifecycle = new Object();
@@ -226,6 +229,7 @@ public final class Reactor implements AutoCloseable {
 
     private void run(Selector s) {
         long idleSince = System.nanoTime();
+        int failures = 0;
         while (true) {
             try {
                 runTasks();
@@ -258,9 +262,29 @@ public final class Reactor implements AutoCloseable {
                         return;
                     }
                 }
+                failures = 0;
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, name + ": selector loop error; going on", e);
+                if (++failures < MAX_FAILURES && s.isOpen()) {
+                    LOG.log(Level.WARNING, name + ": selector loop error; going on", e);
+                } else {
+                    giveUp(s, failures, e);
+                    return;
+                }
             }
+        }
+    }
+
+    /** A selector that keeps failing (or was closed under the loop) would spin: stop instead. */
+    private void giveUp(Selector s, int failures, Exception e) {
+        LOG.log(Level.SEVERE, name + ": the selector failed " + failures + " times in a row; stopping the loop "
+                + "and closing its channels", e);
+        synchronized (lifecycle) {
+            stopped = true;
+        }
+        try {
+            closeAll(s);
+        } catch (RuntimeException again) {
+            Stopping.close(s, name);
         }
     }
 

@@ -182,6 +182,31 @@ class ReactorTest {
     }
 
     @Test
+    void aSelectorThatFailsStopsTheLoopInsteadOfSpinning() throws Exception {
+        Pipe pipe = pipe();
+        reactor.register(pipe.source(), SelectionKey.OP_READ, new Recorder() {
+            @Override
+            public void ready(SelectionKey key) {
+                try {
+                    key.selector().close(); // every later select() fails
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }, key -> { });
+
+        pipe.sink().write(ByteBuffer.wrap("x".getBytes()));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (loopThreadAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(loopThreadAlive()).isFalse();
+        assertThat(reactor.isStopped()).isTrue();
+        assertThat(reactor.tryExecute(() -> { })).isFalse();
+    }
+
+    @Test
     void withoutAnIdleExitTheThreadStaysUntilClosed() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         reactor.execute(ran::countDown);
