@@ -16,10 +16,19 @@ import dev.switchboard.testing.tls.TestKeyStore;
  * {@code upgrade-tls-filter.jar} (the caller's class path must hold that module), with
  * {@link TransportServlet} for every path and {@link ExecutionsServlet} at
  * {@code /executions}. The defaults protect {@code /secure/*}, enable RFC 2817 with the
- * JVM's {@link TestKeyStore}, and give short timeouts; context params given here override
- * them.
+ * JVM's {@link TestKeyStore}, and give a short idle timeout; context params given here
+ * override them.
+ *
+ * <p>The handshake timeout ({@link #HANDSHAKE_TIMEOUT}) is the library's default, not a short
+ * one: it runs from the 101, and a JVM's first handshake, with the test's client and the
+ * server both cold in one JVM, took close to 4 s on a machine loaded as a full build loads
+ * it; a 3 s timeout then closed the connection mid-handshake, which the client saw as
+ * {@code Remote host terminated the handshake}.
  */
 public final class TlsDeployments {
+
+    /** The handshake timeout of the test applications: with room for a first handshake on a busy machine. */
+    public static final String HANDSHAKE_TIMEOUT = "10s";
 
     private TlsDeployments() {
     }
@@ -32,7 +41,7 @@ public final class TlsDeployments {
         params.put("switchboard.tls.protect", "/secure/*");
         params.put("switchboard.tls.keystore", keys.file().toString());
         params.put("switchboard.tls.keystorePassword", keys.password());
-        params.put("switchboard.tls.handshakeTimeout", "3s");
+        params.put("switchboard.tls.handshakeTimeout", HANDSHAKE_TIMEOUT);
         params.put("switchboard.idleTimeout", "20s");
         return params;
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,11 +60,13 @@ class BridgeIdentityTest {
         }
     }
 
+    /** The client's context is made before the request: the server's handshake timeout runs from the 101. */
     private static RawConnection upgrade(ServerUnderTest s, RawConnection c) throws IOException {
+        SSLContext client = TestKeyStore.shared().clientContext();
         c.send("GET " + s.path("secure/page") + " HTTP/1.1\r\nHost: " + s.host()
                 + "\r\nUpgrade: TLS/1.2\r\nConnection: upgrade\r\n\r\n");
         assertThat(c.readHead().status()).isEqualTo(101);
-        return Rfc2817Client.startTls(c, TestKeyStore.shared().clientContext(), s.base().getHost(), s.base().getPort());
+        return Rfc2817Client.startTls(c, client, s.base().getHost(), s.base().getPort());
     }
 
     /**

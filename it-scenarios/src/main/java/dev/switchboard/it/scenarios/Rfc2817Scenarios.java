@@ -36,7 +36,7 @@ import dev.switchboard.testing.tls.TestKeyStore;
  * HTTP/1.1 over the upgraded connection (TLS-02, UPG-15), failed and stalled handshakes
  * (TLS-03), the version floor (TLS-08) and {@code OPTIONS *} (TLS-04). Deploy
  * {@code TlsDeployments.tlsApp(name, Rfc2817Scenarios.PARAMS)}: {@code /secure/*} protected,
- * a 3 s handshake timeout, and RFC 2817's optional form on for every resource.
+ * a 10 s handshake timeout, and RFC 2817's optional form on for every resource.
  */
 public abstract class Rfc2817Scenarios {
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import dev.switchboard.testing.RawConnection;
 import dev.switchboard.testing.ResponseHead;
 import dev.switchboard.testing.ServerUnderTest;
@@ -64,15 +66,16 @@ final class TlsExchanges {
 
     /**
      * Sends {@code request} (which must ask for a TLS upgrade) on {@code c}, checks the 101,
-     * and layers the JDK's TLS over the socket.
+     * and layers the JDK's TLS over the socket. The client's context is made first: the
+     * server's handshake timeout runs from the 101.
      */
     static RawConnection upgrade(ServerUnderTest s, RawConnection c, String request, String... protocols)
             throws IOException {
+        SSLContext client = TestKeyStore.shared().clientContext();
         c.send(request);
         ResponseHead head = c.readHead();
         assertThat(head.status()).as(head.raw()).isEqualTo(101);
-        return Rfc2817Client.startTls(c, TestKeyStore.shared().clientContext(), s.base().getHost(), s.base().getPort(),
-                protocols);
+        return Rfc2817Client.startTls(c, client, s.base().getHost(), s.base().getPort(), protocols);
     }
 
     /** The fields an upgrade to TLS/1.2 adds to a request. */
