@@ -137,7 +137,8 @@ final class TomcatSupport implements ContainerSupport {
         }
         LOG.warning("Cannot reach the socket wrapper of Tomcat's upgraded connections: upgraded connections that"
                 + " the application closes stay open until their peer sends or closes, and input resumed after"
-                + " back-pressure waits for the peer's next bytes");
+                + " back-pressure, or arriving while another thread works on the connection, waits for the peer's next"
+                + " bytes");
         return null;
     }
 

@@ -81,7 +81,8 @@ public final class SupportLookup {
         LOG.warning("Switchboard runs " + contextName(context) + " on " + server + " without its Tomcat support"
                 + " (upgrade-tomcat.jar beside upgrade-servlet.jar in WEB-INF/lib): upgraded connections that the"
                 + " application closes stay open until their peer sends or closes, and input resumed after"
-                + " back-pressure waits for the peer's next bytes; the TLS policy reads transport guarantees from"
+                + " back-pressure, or arriving while another thread works on the connection, waits for the peer's next"
+                + " bytes; the TLS policy reads transport guarantees from"
                 + " web.xml alone and cannot take them over from Tomcat, and sees neither its TLS connectors nor"
                 + " its valves");
         return TOMCAT_WITHOUT_SUPPORT;
