@@ -103,8 +103,8 @@ final class NegotiationStage implements Stage {
     @Override
     public void run(Exchange exchange, Next next) throws IOException, ServletException {
         HttpServletRequest request = exchange.request();
-        boolean tokens = !routesOnly && (scope == null || scope.matches(request));
         if (exchange.upgrade().present()) {
+            boolean tokens = walksTokens(request);
             Snapshot s = snapshot();
             RoutedProtocol routed = s.claim(request);
             if (routed == null && !tokens) {
@@ -114,15 +114,20 @@ final class NegotiationStage implements Stage {
             dispatcher.dispatch(s.negotiator, routed, !tokens, exchange, next);
             return;
         }
-        if (!tokens) {
-            next.proceed();
-            return;
-        }
-        if (advertised != null && HttpVersion.allowsUpgrade(request.getProtocol())) {
+        if (advertised != null && walksTokens(request) && HttpVersion.allowsUpgrade(request.getProtocol())) {
             exchange.response().setHeader(HttpSpec.UPGRADE, advertised);
             exchange.response().setHeader(HttpSpec.CONNECTION, HttpSpec.CONNECTION_OPTION_UPGRADE);
         }
         next.proceed();
+    }
+
+    /**
+     * Whether the token walk (and the advertisement) covers {@code request}: within {@code
+     * switchboard.urlPatterns}, and not a stage that serves routes only. Asked only of requests
+     * that need it, so that an ordinary request costs no pattern match.
+     */
+    private boolean walksTokens(HttpServletRequest request) {
+        return !routesOnly && (scope == null || scope.matches(request));
     }
 
     /** True unless the stage advertises its protocols on every response ({@code switchboard.advertise}). */
