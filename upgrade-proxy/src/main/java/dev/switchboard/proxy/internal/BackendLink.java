@@ -216,6 +216,9 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
                 if (!client.write(readBuffer)) {
                     readPaused = true;
                 }
+                if (n < readBufferSize && transport.shortReadDrains()) {
+                    break; // all there was: the selector reports more
+                }
             }
             updateInterest();
         } catch (IOException e) {

@@ -45,6 +45,11 @@ final class PlainTransport implements Transport {
     }
 
     @Override
+    public boolean shortReadDrains() {
+        return true;
+    }
+
+    @Override
     public void write(ByteBuffer src) throws IOException {
         channel.write(src);
     }

@@ -28,6 +28,16 @@ interface Transport {
     /** Reads what is available into {@code dst}: the count, 0 for nothing yet, -1 at the end. */
     int read(ByteBuffer dst) throws IOException;
 
+    /**
+     * Whether a non-blocking read that fills less of its buffer than it could has taken all
+     * there was, so that the relay waits for readiness instead of reading once more to find
+     * nothing: true for a plain channel under a level-triggered selector, false where
+     * decrypted bytes may be held back.
+     */
+    default boolean shortReadDrains() {
+        return false;
+    }
+
     /** Takes as much of {@code src} as it can without blocking. */
     void write(ByteBuffer src) throws IOException;
 

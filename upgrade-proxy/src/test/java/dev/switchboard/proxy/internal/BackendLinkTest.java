@@ -8,11 +8,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,7 @@ import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.nio.Reactor;
 
-/** What a backend link leaves behind when it closes. */
+/** How a backend link reads, and what it leaves behind when it closes. */
 class BackendLinkTest {
 
     /** A client connection that takes nothing and is never called here: the test ends the link from its side. */
@@ -54,5 +59,54 @@ class BackendLinkTest {
         } finally {
             scheduler.shutdownNow();
         }
+    }
+    @Test
+    void aShortReadFromAPlainBackendWaitsForTheSelectorInsteadOfReadingAgain() throws Exception {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        try (Reactor loop = new Reactor("backend-link-test", null);
+                ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                SocketChannel channel = SocketChannel.open(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), backend.getLocalPort()));
+                Socket peer = backend.accept()) {
+            PlainTransport plain = new PlainTransport(channel);
+            plain.configureNonBlocking();
+            AtomicInteger reads = new AtomicInteger();
+            Transport counted = (Transport) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Transport.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("read")) {
+                            reads.incrementAndGet();
+                        }
+                        return method.invoke(plain, args);
+                    });
+            LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+            UpgradedConnection client = (UpgradedConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {UpgradedConnection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("write") && args.length == 1) {
+                            received.add(StandardCharsets.US_ASCII.decode((ByteBuffer) args[0]).toString());
+                            return true;
+                        }
+                        return null;
+                    });
+            BackendLink link = new BackendLink(new LinkLoop(() -> loop), counted, client, new TunnelStatistics("/t"),
+                    scheduler, Duration.ofMinutes(10), 1024, 4096, () -> { });
+            link.start();
+            settled(loop); // the first read, which found nothing
+
+            for (String message : List.of("one", "two", "three")) {
+                peer.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
+                assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(message);
+            }
+            settled(loop);
+            assertThat(reads).as("one read per message after the first").hasValue(4);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Waits until the loop has run what it had. */
+    private static void settled(Reactor loop) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        loop.execute(done::countDown);
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -84,6 +84,18 @@ public interface Transport {
     int read(ByteBuffer into) throws IOException;
 
     /**
+     * Whether a read that fills less of its buffer than it could has taken all there was, with
+     * {@link Events#readable()} to follow when more arrives, just as after a read that finds
+     * nothing. True for a socket channel under a level-triggered selector: the engine then
+     * stops after a short read instead of reading once more to find nothing, which saves a
+     * system call per message. False (the default) where a transport may hold bytes back from
+     * a read (decrypted records, a container's buffers) or reports readiness only once.
+     */
+    default boolean shortReadDrains() {
+        return false;
+    }
+
+    /**
      * Writes what the connection takes now from {@code data}, advancing its position.
      *
      * @return whether all of it was taken; false means {@link Events#writable()} follows

@@ -27,7 +27,8 @@ import dev.switchboard.servlet.nio.Reactor;
  * <ul>
  *   <li><b>Reads</b> may happen on any thread (the engine runs them serially): first the bytes
  *       Tomcat had buffered with the request ({@link BufferedInput}), then the channel. A read
- *       that finds nothing asks the selector for read readiness; readiness that the engine's
+ *       that finds nothing, or fewer bytes than it had room for ({@link #shortReadDrains()}),
+ *       asks the selector for read readiness; readiness that the engine's
  *       reads do not answer with a read finding nothing (it holds its input) turns that
  *       interest off until one does, so held input costs no wake-ups. Read buffers are per
  *       thread.</li>
@@ -140,27 +141,36 @@ final class LoopTransport implements Transport, Reactor.Handler {
         ReadBuffers.release(buffer);
     }
 
+    /** A channel under the loop's level-triggered selector: a short read took all there was. */
+    @Override
+    public boolean shortReadDrains() {
+        return true;
+    }
+
     @Override
     public int read(ByteBuffer into) throws IOException {
         open();
-        ByteBuffer early = buffered;
-        if (early != null) {
-            int n = Math.min(early.remaining(), into.remaining());
-            into.put(into.position(), early, early.position(), n).position(into.position() + n);
-            early.position(early.position() + n);
-            if (!early.hasRemaining()) {
-                buffered = null;
-            }
-            return n;
-        }
-        int n = channel.read(into);
-        if (n == 0) {
+        int asked = into.remaining();
+        int n = buffered != null ? readBuffered(into) : channel.read(into);
+        if (n >= 0 && n < asked) {
+            // The engine reads no more until told: read readiness is wanted.
             if (loop.inLoop()) {
                 drained = true;
                 interested(SelectionKey.OP_READ);
             } else {
                 loop.tryExecute(() -> interested(SelectionKey.OP_READ));
             }
+        }
+        return n;
+    }
+
+    private int readBuffered(ByteBuffer into) {
+        ByteBuffer early = buffered;
+        int n = Math.min(early.remaining(), into.remaining());
+        into.put(into.position(), early, early.position(), n).position(into.position() + n);
+        early.position(early.position() + n);
+        if (!early.hasRemaining()) {
+            buffered = null;
         }
         return n;
     }

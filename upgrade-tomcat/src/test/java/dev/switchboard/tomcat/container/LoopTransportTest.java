@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
@@ -55,6 +56,21 @@ class LoopTransportTest extends TransportContract {
             s.getOutputStream().write("later".getBytes(StandardCharsets.US_ASCII));
             assertThat(c.input.poll(10, TimeUnit.SECONDS)).isEqualTo("later");
             assertThat(c.readOn.poll(10, TimeUnit.SECONDS)).isEqualTo(LOOP_THREAD);
+        }
+    }
+
+    /** The engine reads no more after a short read here: read readiness must stay wanted. */
+    @Test
+    void afterAShortReadTheNextBytesAreStillReportedReadable() throws Exception {
+        try (Socket s = connect("")) {
+            Carried c = carried(s.getLocalPort());
+            Transport t = c.transport.get(10, TimeUnit.SECONDS);
+            assertThat(t.shortReadDrains()).isTrue();
+            c.stopAfterShortRead = true;
+            for (String message : List.of("one", "two", "three")) {
+                s.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
+                assertThat(c.input.poll(10, TimeUnit.SECONDS)).isEqualTo(message);
+            }
         }
     }
 

@@ -44,6 +44,14 @@ class TomcatTransportTest extends TransportContract {
         }
     }
 
+    /** Tomcat's poller reports a registration once: the engine reads on until a read finds nothing. */
+    @Test
+    void aShortReadIsNotTakenAsAllThereWas() throws Exception {
+        try (Socket s = connect("")) {
+            assertThat(carried(s.getLocalPort()).transport.get(10, TimeUnit.SECONDS).shortReadDrains()).isFalse();
+        }
+    }
+
     @Test
     void aRequestOtherThanHttp11IsLeftToTheServletStreams() {
         HttpServletRequest http10 = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -11,7 +11,8 @@ import dev.switchboard.servlet.container.Transport;
  * calls back when there is) or the input ends. Each read takes at most the configured read
  * size, into a buffer the transport lends for the duration of one run, so that a run nested
  * in another (one connection resuming another from its callback) reads into a buffer of its
- * own.
+ * own. Where a short read takes all there was ({@link Transport#shortReadDrains()}), a run
+ * ends after one instead of reading once more to find nothing.
  *
  * <p>Runs on the connection's serial executor only; not thread-safe.
  */
@@ -32,12 +33,14 @@ final class ReadLoop {
     private final Transport transport;
     private final int readSize;
     private final Sink sink;
+    private final boolean shortReadDrains;
     private boolean ended;
 
     ReadLoop(Transport transport, int readSize, Sink sink) {
         this.transport = transport;
         this.readSize = readSize;
         this.sink = sink;
+        this.shortReadDrains = transport.shortReadDrains();
     }
 
     /** Reads and delivers until nothing is there, the sink stops input, or the input ends. */
@@ -57,8 +60,12 @@ final class ReadLoop {
                 if (n == 0) {
                     return; // the transport reports readable() when more arrives
                 }
+                boolean drained = n < readSize && shortReadDrains;
                 buffer.flip();
                 sink.input(buffer);
+                if (drained) {
+                    return; // as after a read that found nothing
+                }
             }
         } finally {
             transport.releaseReadBuffer(buffer);

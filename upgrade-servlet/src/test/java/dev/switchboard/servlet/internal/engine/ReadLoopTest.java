@@ -3,6 +3,7 @@ package dev.switchboard.servlet.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.servlet.container.ConnectionControl;
+import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.internal.FakeConnection;
 import dev.switchboard.servlet.internal.transport.ServletTransport;
 
@@ -22,9 +24,32 @@ class ReadLoopTest {
     private boolean mayRead = true;
     private int ends;
 
+    private int reads;
+
     private ReadLoop loop(int readSize) throws IOException {
         ServletTransport transport = new ServletTransport(connection, ConnectionControl.PORTABLE);
         transport.start(NoEvents.INSTANCE);
+        return loop(transport, readSize);
+    }
+
+    /** The read loop over the Servlet transport, counting its reads, with {@code shortReadDrains} as given. */
+    private ReadLoop counting(int readSize, boolean shortReadDrains) throws IOException {
+        ServletTransport servlet = new ServletTransport(connection, ConnectionControl.PORTABLE);
+        servlet.start(NoEvents.INSTANCE);
+        Transport transport = (Transport) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Transport.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("shortReadDrains")) {
+                        return shortReadDrains;
+                    }
+                    if (method.getName().equals("read")) {
+                        reads++;
+                    }
+                    return method.invoke(servlet, args);
+                });
+        return loop(transport, readSize);
+    }
+
+    private ReadLoop loop(Transport transport, int readSize) {
         return new ReadLoop(transport, readSize, new ReadLoop.Sink() {
             @Override
             public boolean mayRead() {
@@ -53,6 +78,28 @@ class ReadLoopTest {
         feed("abcdefghij");
         loop.run();
         assertThat(delivered).containsExactly("abcd", "efgh", "ij");
+    }
+
+    @Test
+    void aShortReadEndsTheRunWhereTheTransportSaysItTookAllThereWas() throws IOException {
+        ReadLoop loop = counting(4, true);
+        feed("abcdefghij");
+        loop.run();
+        assertThat(delivered).containsExactly("abcd", "efgh", "ij");
+        assertThat(reads).as("no read after the short one").isEqualTo(3);
+        feed("kl");
+        loop.run();
+        assertThat(delivered).endsWith("kl");
+        assertThat(reads).isEqualTo(4);
+    }
+
+    @Test
+    void elsewhereARunReadsOnUntilAReadFindsNothing() throws IOException {
+        ReadLoop loop = counting(4, false);
+        feed("abcdefghij");
+        loop.run();
+        assertThat(delivered).containsExactly("abcd", "efgh", "ij");
+        assertThat(reads).as("the last read found nothing").isEqualTo(4);
     }
 
     @Test
