@@ -31,7 +31,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class EchoScenario implements Scenario {
 
     private static final String NAME = "3. echo/1 after the 101";
-    private static final Target TARGET = Target.atLeast(0.8);
+    private static final Target TARGET = Target.atLeast(0.85);
     static final int CONNECTIONS = 16;
 
     @Override
