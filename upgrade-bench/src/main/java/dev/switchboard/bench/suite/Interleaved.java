@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A baseline and a candidate measured the way BENCHMARKING.md asks on a shared machine: each
- * warmed up, then run alternately (A, B, A, B, ...) for the plan's pairs, with every ratio taken
+ * warmed up, then run alternately (A, B, B, A, ...) for the plan's pairs, with every ratio taken
  * within its pair so that the machine's drift cancels out pair by pair.
  */
 public final class Interleaved {
@@ -32,8 +32,11 @@ public final class Interleaved {
     }
 
     /**
-     * One baseline against several candidates: each round runs the baseline, then every
-     * candidate in turn, and each candidate is paired with its round's baseline run.
+     * One baseline against several candidates: each round runs the baseline and every candidate
+     * once, and each candidate is paired with its round's baseline run. Rounds alternate the
+     * order (baseline first, then last, A B B A), so that what one run leaves to the next in
+     * this JVM (garbage to collect, a cooling CPU, caches) falls on each side equally often
+     * instead of always on the candidate.
      *
      * @return the pairs of each candidate, in the order given
      */
@@ -47,10 +50,19 @@ public final class Interleaved {
         List<List<Sample>> b = new ArrayList<>();
         candidates.forEach(c -> b.add(new ArrayList<>()));
         for (int i = 0; i < plan.pairs(); i++) {
-            a.add(baseline.run(plan.run()));
+            boolean baselineFirst = i % 2 == 0;
+            if (baselineFirst) {
+                a.add(baseline.run(plan.run()));
+            }
+            for (int k = 0; k < candidates.size(); k++) {
+                int c = baselineFirst ? k : candidates.size() - 1 - k;
+                b.get(c).add(candidates.get(c).run(plan.run()));
+            }
+            if (!baselineFirst) {
+                a.add(baseline.run(plan.run()));
+            }
             StringBuilder line = new StringBuilder(label + " round " + (i + 1) + ": baseline " + a.get(i));
             for (int k = 0; k < candidates.size(); k++) {
-                b.get(k).add(candidates.get(k).run(plan.run()));
                 line.append(" | candidate ").append(k + 1).append(' ').append(b.get(k).get(i));
             }
             System.out.println(line);
