@@ -7,7 +7,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -239,22 +238,15 @@ public final class Reactor implements AutoCloseable {
                     return;
                 }
                 // Tasks handed over from this thread (while handling a key) must not wait for the next event.
+                // Ready keys go straight to their handlers: no selected-key set to fill and empty.
                 if (!tasks.isEmpty()) {
-                    s.selectNow();
+                    s.selectNow(this::ready);
                 } else if (idleExitNanos > 0) {
-                    s.select(Math.max(1, idleExitNanos / 2_000_000)); // execute() and close() wake it up
+                    s.select(this::ready, Math.max(1, idleExitNanos / 2_000_000)); // execute() and close() wake it up
                 } else {
-                    s.select();
+                    s.select(this::ready);
                 }
                 wakeupPending.set(false); // tasks queued before this are run at the top of the loop
-                Iterator<SelectionKey> keys = s.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.attachment() instanceof Handler h) {
-                        ready(key, h);
-                    }
-                }
                 if (idleExitNanos > 0) {
                     if (!s.keys().isEmpty() || !tasks.isEmpty()) {
                         idleSince = System.nanoTime();
@@ -288,7 +280,10 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
-    private void ready(SelectionKey key, Handler h) {
+    private void ready(SelectionKey key) {
+        if (!key.isValid() || !(key.attachment() instanceof Handler h)) {
+            return;
+        }
         try {
             h.ready(key);
         } catch (CancelledKeyException e) {
