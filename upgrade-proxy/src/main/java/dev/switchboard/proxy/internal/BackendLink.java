@@ -16,6 +16,7 @@ import dev.switchboard.proxy.TunnelStatistics;
 import dev.switchboard.servlet.UpgradedConnection;
 import dev.switchboard.servlet.WriteTarget;
 import dev.switchboard.servlet.container.ReadBuffers;
+import dev.switchboard.servlet.nio.LoopBound;
 import dev.switchboard.servlet.nio.Reactor;
 
 /**
@@ -62,6 +63,8 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
 
     // Loop thread only.
     private SelectionKey key;
+    /** The client writes on this loop too: a direct buffer then goes from channel to channel uncopied. */
+    private boolean directReads;
     private boolean readPaused;
     private boolean inputEnded;
 
@@ -100,6 +103,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
                     return;
                 }
                 key = loop.get().register(transport.channel(), SelectionKey.OP_READ, this);
+                directReads = client instanceof LoopBound bound && bound.loop() == loop.get();
                 toBackend.start();
                 flushToBackend();
                 readFromBackend();
@@ -194,7 +198,8 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         if (key == null || !key.isValid()) {
             return;
         }
-        ByteBuffer readBuffer = ReadBuffers.acquire(readBufferSize);
+        ByteBuffer readBuffer = directReads ? ReadBuffers.acquireDirect(readBufferSize)
+                : ReadBuffers.acquire(readBufferSize);
         try {
             for (int i = 0; i < READS_PER_EVENT && !readPaused && !inputEnded; i++) {
                 readBuffer.clear().limit(readBufferSize);

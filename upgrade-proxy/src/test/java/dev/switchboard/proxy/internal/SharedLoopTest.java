@@ -89,6 +89,27 @@ class SharedLoopTest {
         assertThat(threadAlive(RELAY_LOOP)).as("no relay thread was started").isFalse();
     }
 
+    /** Read and written on one loop, the bytes need no copy through a direct buffer of the JDK's. */
+    @Test
+    void bytesFromTheBackendReachAClientOnTheSameLoopInADirectBufferAndOtherwiseInAHeapOne() throws Exception {
+        BlockingQueue<Boolean> direct = new LinkedBlockingQueue<>();
+        link(client(clientLoop, new LinkedBlockingQueue<>(), direct)).start();
+        peer.getOutputStream().write("pong".getBytes(StandardCharsets.US_ASCII));
+        assertThat(direct.poll(10, TimeUnit.SECONDS)).as("client on the backend's loop").isTrue();
+
+        // A client on the container's threads may end in a stream's byte[]: a heap buffer then.
+        try (SocketChannel other = SocketChannel.open(backend.getLocalSocketAddress());
+                Socket otherPeer = backend.accept()) {
+            UpgradedConnection client = client(null, new LinkedBlockingQueue<>(), direct);
+            PlainTransport transport = new PlainTransport(other);
+            transport.configureNonBlocking();
+            new BackendLink(new LinkLoop(() -> Switchover.loopFor(client, this::relay)), transport, client,
+                    new TunnelStatistics("/t"), scheduler, Duration.ofMinutes(1), 1024, 4096, () -> { }).start();
+            otherPeer.getOutputStream().write("pong".getBytes(StandardCharsets.US_ASCII));
+            assertThat(direct.poll(10, TimeUnit.SECONDS)).as("client on the relay loop").isFalse();
+        }
+    }
+
     @Test
     void bytesFromTheClientOnItsLoopThreadAreWrittenToTheBackendWithinTheCall() throws Exception {
         BackendLink link = link(client(clientLoop, new LinkedBlockingQueue<>()));
@@ -127,6 +148,11 @@ class SharedLoopTest {
      * reports {@code loop} as the reactor it runs on (none if null).
      */
     private static UpgradedConnection client(Reactor loop, BlockingQueue<String> writes) {
+        return client(loop, writes, new LinkedBlockingQueue<>());
+    }
+
+    /** As above, recording too whether each write came in a direct buffer. */
+    private static UpgradedConnection client(Reactor loop, BlockingQueue<String> writes, BlockingQueue<Boolean> direct) {
         return (UpgradedConnection) Proxy.newProxyInstance(SharedLoopTest.class.getClassLoader(),
                 new Class<?>[] {UpgradedConnection.class, LoopBound.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -134,6 +160,7 @@ class SharedLoopTest {
                             return loop;
                         case "write":
                             ByteBuffer data = (ByteBuffer) args[0];
+                            direct.add(data.isDirect());
                             byte[] b = new byte[data.remaining()];
                             data.get(b);
                             writes.add(new String(b, StandardCharsets.US_ASCII) + " on " + Thread.currentThread().getName());

@@ -31,7 +31,7 @@ import dev.switchboard.servlet.nio.Reactor;
  *       asks the selector for read readiness; readiness that the engine's
  *       reads do not answer with a read finding nothing (it holds its input) turns that
  *       interest off until one does, so held input costs no wake-ups. Read buffers are per
- *       thread.</li>
+ *       thread, direct on the loop's.</li>
  *   <li><b>Writes</b> go to the channel until it takes no more; then nothing is written until
  *       the selector reports it writable. Nothing is buffered here: a flush has nothing to
  *       push.</li>
@@ -131,9 +131,10 @@ final class LoopTransport implements Transport, Reactor.Handler {
         }
     }
 
+    /** On the loop thread a direct buffer: what is read there is written to channels there. */
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        return ReadBuffers.acquire(capacity);
+        return loop.inLoop() ? ReadBuffers.acquireDirect(capacity) : ReadBuffers.acquire(capacity);
     }
 
     @Override

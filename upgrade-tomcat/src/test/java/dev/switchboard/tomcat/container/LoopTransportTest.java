@@ -3,8 +3,10 @@ package dev.switchboard.tomcat.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
@@ -56,6 +58,24 @@ class LoopTransportTest extends TransportContract {
             s.getOutputStream().write("later".getBytes(StandardCharsets.US_ASCII));
             assertThat(c.input.poll(10, TimeUnit.SECONDS)).isEqualTo("later");
             assertThat(c.readOn.poll(10, TimeUnit.SECONDS)).isEqualTo(LOOP_THREAD);
+        }
+    }
+
+    /** What the loop reads it writes to channels there: a direct buffer saves the JDK's copy each way. */
+    @Test
+    void theLoopThreadReadsIntoADirectBufferAndOtherThreadsIntoAHeapOne() throws Exception {
+        try (Socket s = connect("")) {
+            Transport t = carried(s.getLocalPort()).transport.get(10, TimeUnit.SECONDS);
+            CompletableFuture<Boolean> onLoop = new CompletableFuture<>();
+            t.loop().execute(() -> {
+                ByteBuffer b = t.acquireReadBuffer(1024);
+                onLoop.complete(b.isDirect());
+                t.releaseReadBuffer(b);
+            });
+            assertThat(onLoop.get(10, TimeUnit.SECONDS)).isTrue();
+            ByteBuffer elsewhere = t.acquireReadBuffer(1024);
+            assertThat(elsewhere.isDirect()).isFalse();
+            t.releaseReadBuffer(elsewhere);
         }
     }
 
