@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * reads back; what it reads, it accepts or refuses with a 4xx, never anything else and never
  * without end; the incremental readers give the same answer however the bytes are split.
  */
-class WireProperties {
+class WirePropertiesTest {
 
     private static final int TRIES = 1000;
     private static final String NAME_CHARS = "abcXYZ019-._~";
@@ -77,7 +77,7 @@ class WireProperties {
 
     @Test
     void aChunkedBodyDecodesToItsContentHoweverItsBytesAreSplit() {
-        Samples.check(TRIES, WireProperties::chunkedBody, sample -> {
+        Samples.check(TRIES, WirePropertiesTest::chunkedBody, sample -> {
             byte[] encoded = sample.get(1).getBytes(StandardCharsets.ISO_8859_1);
             int piece = 1 + encoded.length % 7;
             ChunkedDecoder decoder = new ChunkedDecoder(ChunkedLimits.DEFAULT);

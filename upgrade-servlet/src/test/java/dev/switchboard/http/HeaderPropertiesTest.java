@@ -18,7 +18,7 @@ import dev.switchboard.http.UpgradeNegotiator.InvalidFieldPolicy;
  * it reads, it either accepts or refuses with a {@link FieldSyntaxException}, never anything
  * else and never without end. Samples come from {@link Samples}.
  */
-class HeaderProperties {
+class HeaderPropertiesTest {
 
     private static final int TRIES = 1000;
     private static final int MANY_TRIES = 2000;
@@ -81,7 +81,7 @@ class HeaderProperties {
     @Test
     @DisplayName("UPG-01 a protocol token reads back from what it writes, with its spelling")
     void protocolTokenRoundTrips() {
-        Samples.check(TRIES, HeaderProperties::protocolToken, token -> {
+        Samples.check(TRIES, HeaderPropertiesTest::protocolToken, token -> {
             ProtocolToken parsed = ProtocolToken.parse(token.toString());
 
             assertThat(parsed).isEqualTo(token);
@@ -92,7 +92,7 @@ class HeaderProperties {
     @Test
     @DisplayName("UPG-01 an Upgrade list reads back from what it writes, in order")
     void upgradeRoundTrips() {
-        Samples.check(TRIES, HeaderProperties::upgrade, upgrade -> {
+        Samples.check(TRIES, HeaderPropertiesTest::upgrade, upgrade -> {
             Upgrade parsed = Upgrade.parse(upgrade.toHeaderValue());
 
             assertThat(parsed).isEqualTo(upgrade);
@@ -103,13 +103,13 @@ class HeaderProperties {
     @Test
     @DisplayName("UPG-03 a Connection value reads back from what it writes")
     void connectionRoundTrips() {
-        Samples.check(TRIES, HeaderProperties::connection,
+        Samples.check(TRIES, HeaderPropertiesTest::connection,
                 connection -> assertThat(Connection.parse(connection.toHeaderValue())).isEqualTo(connection));
     }
 
     @Test
     void forwardedRoundTrips() {
-        Samples.check(TRIES, HeaderProperties::forwarded,
+        Samples.check(TRIES, HeaderPropertiesTest::forwarded,
                 forwarded -> assertThat(Forwarded.parse(forwarded.toHeaderValue()).elements())
                         .isEqualTo(forwarded.elements()));
     }
@@ -125,12 +125,12 @@ class HeaderProperties {
     @Test
     @DisplayName("UPG-13 any field-like Upgrade lines parse or fail with 400, never otherwise")
     void anyUpgradeLinesParseOrFailWith400() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> parsesOrRefuses(lines, Upgrade::parse));
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> parsesOrRefuses(lines, Upgrade::parse));
     }
 
     @Test
     void anyConnectionLinesParseOrFailWith400() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> {
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> {
             parsesOrRefuses(lines, Connection::parse);
             parsesOrRefuses(String.join("", lines), Connection::parse);
         });
@@ -138,7 +138,7 @@ class HeaderProperties {
 
     @Test
     void anyForwardedLinesParseOrFailWith400() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> parsesOrRefuses(lines, Forwarded::parse));
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> parsesOrRefuses(lines, Forwarded::parse));
     }
 
     @Test
@@ -150,7 +150,7 @@ class HeaderProperties {
     @Test
     @DisplayName("UPG-13 whatever Upgrade parses, it writes in a form that parses to the same value")
     void parsedUpgradeIsStable() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> {
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> {
             Upgrade parsed = parsedOrNull(lines, Upgrade::parse);
             if (parsed != null) {
                 assertThat(Upgrade.parse(parsed.toHeaderValue())).isEqualTo(parsed);
@@ -160,7 +160,7 @@ class HeaderProperties {
 
     @Test
     void parsedConnectionIsStable() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> {
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> {
             Connection parsed = parsedOrNull(lines, Connection::parse);
             if (parsed != null) {
                 assertThat(Connection.parse(parsed.toHeaderValue())).isEqualTo(parsed);
@@ -170,7 +170,7 @@ class HeaderProperties {
 
     @Test
     void parsedForwardedIsStable() {
-        Samples.check(MANY_TRIES, HeaderProperties::fieldLines, lines -> {
+        Samples.check(MANY_TRIES, HeaderPropertiesTest::fieldLines, lines -> {
             Forwarded parsed = parsedOrNull(lines, Forwarded::parse);
             if (parsed != null) {
                 assertThat(Forwarded.parse(parsed.toHeaderValue()).elements()).isEqualTo(parsed.elements());
