@@ -102,8 +102,9 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
                 if (toBackend.isClosed()) {
                     return;
                 }
-                key = loop.get().register(transport.channel(), SelectionKey.OP_READ, this);
-                directReads = client instanceof LoopBound bound && bound.loop() == loop.get();
+                Reactor reactor = loop.get();
+                key = reactor.register(transport.channel(), SelectionKey.OP_READ, this);
+                directReads = client instanceof LoopBound bound && bound.loop() == reactor;
                 toBackend.start();
                 flushToBackend();
                 readFromBackend();

@@ -1,10 +1,11 @@
 package dev.switchboard.servlet.container;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
- * One heap and one direct read buffer kept per thread, for {@link Transport}s whose reads go into a buffer
- * the engine hands back once its bytes are delivered ({@link Transport#acquireReadBuffer},
+ * One heap and one direct read buffer kept per thread, for {@link Transport}s whose reads go
+ * into a buffer the engine hands back once its bytes are delivered ({@link Transport#acquireReadBuffer},
  * {@link Transport#releaseReadBuffer}): a thread that serves many connections one event at a
  * time reuses one buffer instead of allocating one per event. A buffer is held by one caller
  * between {@link #acquire} and {@link #release}, and the slot is empty meanwhile, so a read loop
@@ -27,20 +28,20 @@ public final class ReadBuffers {
 
     /** This thread's kept buffer, or a new one if there is none that large; cleared. */
     public static ByteBuffer acquire(int capacity) {
-        ByteBuffer buffer = KEPT.get();
-        KEPT.set(null);
-        if (buffer == null || buffer.capacity() < capacity) {
-            buffer = ByteBuffer.allocate(capacity);
-        }
-        return buffer.clear();
+        return take(KEPT, capacity, ByteBuffer::allocate);
     }
 
     /** This thread's kept direct buffer, or a new one if there is none that large; cleared. */
     public static ByteBuffer acquireDirect(int capacity) {
-        ByteBuffer buffer = KEPT_DIRECT.get();
-        KEPT_DIRECT.set(null);
+        return take(KEPT_DIRECT, capacity, ByteBuffer::allocateDirect);
+    }
+
+    /** Empties {@code slot} and returns what it held, or a new buffer if that is missing or too small; cleared. */
+    private static ByteBuffer take(ThreadLocal<ByteBuffer> slot, int capacity, IntFunction<ByteBuffer> allocate) {
+        ByteBuffer buffer = slot.get();
+        slot.set(null);
         if (buffer == null || buffer.capacity() < capacity) {
-            buffer = ByteBuffer.allocateDirect(capacity);
+            buffer = allocate.apply(capacity);
         }
         return buffer.clear();
     }
