@@ -40,9 +40,12 @@ import dev.switchboard.servlet.nio.Reactor;
  * <p>Threads: the selector callbacks, the drains and the close run on the loop; {@link #send},
  * {@link #clientEnded} and {@link #clientClosed} come from the client side (the same thread
  * where the loop is the client's). The client side is never called with a lock held. Reads
- * from the backend go into the loop thread's read buffer ({@link ReadBuffers}), which the
- * client connection's own reads use too where it runs on the loop: whatever the client does
- * not take at once is copied into its queue, so the buffer is free again after each read.
+ * from the backend go into one read buffer per thread: the loop's direct one
+ * ({@link Reactor#acquireReadBuffer}) where the client connection runs on the same loop and
+ * reads into it too, so that the backend's bytes go from channel to channel uncopied; else the
+ * thread's heap one ({@link ReadBuffers}), as the client's writes end in a stream's array.
+ * Whatever the client does not take at once is copied into its queue, so the buffer is free
+ * again after each read.
  */
 final class BackendLink implements Reactor.Handler, WriteTarget {
 
@@ -63,8 +66,8 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
 
     // Loop thread only.
     private SelectionKey key;
-    /** The client writes on this loop too: a direct buffer then goes from channel to channel uncopied. */
-    private boolean directReads;
+    /** The loop, where the client writes on it too (its direct read buffer serves both); else null. */
+    private Reactor sharedLoop;
     private boolean readPaused;
     private boolean inputEnded;
 
@@ -104,7 +107,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
                 }
                 Reactor reactor = loop.get();
                 key = reactor.register(transport.channel(), SelectionKey.OP_READ, this);
-                directReads = client instanceof LoopBound bound && bound.loop() == reactor;
+                sharedLoop = client instanceof LoopBound bound && bound.loop() == reactor ? reactor : null;
                 toBackend.start();
                 flushToBackend();
                 readFromBackend();
@@ -199,7 +202,8 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         if (key == null || !key.isValid()) {
             return;
         }
-        ByteBuffer readBuffer = directReads ? ReadBuffers.acquireDirect(readBufferSize)
+        Reactor shared = sharedLoop;
+        ByteBuffer readBuffer = shared != null ? shared.acquireReadBuffer(readBufferSize)
                 : ReadBuffers.acquire(readBufferSize);
         try {
             for (int i = 0; i < READS_PER_EVENT && !readPaused && !inputEnded; i++) {
@@ -230,7 +234,11 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         } catch (IOException e) {
             failed(e);
         } finally {
-            ReadBuffers.release(readBuffer);
+            if (shared != null) {
+                shared.releaseReadBuffer(readBuffer);
+            } else {
+                ReadBuffers.release(readBuffer);
+            }
         }
     }
 

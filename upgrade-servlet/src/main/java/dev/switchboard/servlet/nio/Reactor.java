@@ -1,6 +1,7 @@
 package dev.switchboard.servlet.nio;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -63,6 +64,10 @@ public final class Reactor implements AutoCloseable {
     private volatile Selector selector; // written under lifecycle
     private volatile Thread thread; // written under lifecycle
     private volatile boolean stopped;
+    /** Hands each ready key to its handler; one instance, not one per select. */
+    private final Consumer<SelectionKey> dispatch = this::ready;
+    /** The loop's direct read buffer while no reader holds it; touched on the loop thread only. */
+    private ByteBuffer readBuffer;
 
     /**
      * A reactor whose thread inherits the context class loader of the thread that starts it.
@@ -169,6 +174,33 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
+    /**
+     * Lends the loop's direct read buffer, cleared; or a new one if a reader holds it already (a
+     * read inside another's callback) or it is smaller than {@code capacity}. A direct buffer
+     * suits a loop that reads socket channels and writes what it read to socket channels: the
+     * JDK copies neither way, where it copies a heap buffer through a direct one of its own on
+     * each read and each write. One buffer serves every socket of the loop, one event at a time.
+     * On the loop thread only; hand it back with {@link #releaseReadBuffer}.
+     */
+    public ByteBuffer acquireReadBuffer(int capacity) {
+        if (!inLoop()) {
+            throw new IllegalStateException("the loop's read buffer is lent on the loop thread only");
+        }
+        ByteBuffer lent = readBuffer;
+        readBuffer = null;
+        if (lent == null || lent.capacity() < capacity) {
+            lent = ByteBuffer.allocateDirect(capacity);
+        }
+        return lent.clear();
+    }
+
+    /** Takes back a buffer from {@link #acquireReadBuffer}, on the loop thread; elsewhere it is dropped. */
+    public void releaseReadBuffer(ByteBuffer buffer) {
+        if (inLoop() && buffer.isDirect()) {
+            readBuffer = buffer;
+        }
+    }
+
     /** Whether {@link #close()} has been called. */
     public boolean isStopped() {
         return stopped;
@@ -240,11 +272,11 @@ public final class Reactor implements AutoCloseable {
                 // Tasks handed over from this thread (while handling a key) must not wait for the next event.
                 // Ready keys go straight to their handlers: no selected-key set to fill and empty.
                 if (!tasks.isEmpty()) {
-                    s.selectNow(this::ready);
+                    s.selectNow(dispatch);
                 } else if (idleExitNanos > 0) {
-                    s.select(this::ready, Math.max(1, idleExitNanos / 2_000_000)); // execute() and close() wake it up
+                    s.select(dispatch, Math.max(1, idleExitNanos / 2_000_000)); // execute() and close() wake it up
                 } else {
-                    s.select(this::ready);
+                    s.select(dispatch);
                 }
                 wakeupPending.set(false); // tasks queued before this are run at the top of the loop
                 if (idleExitNanos > 0) {

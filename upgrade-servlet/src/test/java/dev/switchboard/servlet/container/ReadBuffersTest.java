@@ -6,26 +6,22 @@ import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
 
-/** The read buffers kept per thread, one of each kind. */
+/** The heap read buffer kept per thread. */
 class ReadBuffersTest {
 
     @Test
-    void aReleasedBufferIsTheThreadsNextOfItsKind() {
+    void aReleasedBufferIsTheThreadsNext() {
         ByteBuffer heap = ReadBuffers.acquire(64);
-        ByteBuffer direct = ReadBuffers.acquireDirect(64);
         assertThat(heap.isDirect()).isFalse();
-        assertThat(direct.isDirect()).isTrue();
         ReadBuffers.release(heap);
-        ReadBuffers.release(direct);
 
-        assertThat(ReadBuffers.acquireDirect(64)).isSameAs(direct);
         assertThat(ReadBuffers.acquire(64)).isSameAs(heap);
     }
 
     @Test
     void aBufferHeldMeanwhileIsNotHandedOutTwice() {
-        ByteBuffer outer = ReadBuffers.acquireDirect(64);
-        ByteBuffer nested = ReadBuffers.acquireDirect(64);
+        ByteBuffer outer = ReadBuffers.acquire(64);
+        ByteBuffer nested = ReadBuffers.acquire(64);
         assertThat(nested).isNotSameAs(outer);
         ReadBuffers.release(nested);
         ReadBuffers.release(outer);
@@ -33,13 +29,12 @@ class ReadBuffersTest {
 
     @Test
     void aLargerCapacityThanTheKeptBufferGetsANewOneCleared() {
-        ByteBuffer small = ReadBuffers.acquireDirect(16);
+        ByteBuffer small = ReadBuffers.acquire(16);
         small.put((byte) 1);
         ReadBuffers.release(small);
-        ByteBuffer large = ReadBuffers.acquireDirect(32);
+        ByteBuffer large = ReadBuffers.acquire(32);
         assertThat(large.capacity()).isGreaterThanOrEqualTo(32);
         assertThat(large.position()).isZero();
-        assertThat(large.isDirect()).isTrue();
         ReadBuffers.release(large);
     }
 }

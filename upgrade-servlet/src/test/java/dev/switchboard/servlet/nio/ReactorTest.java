@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -293,6 +294,29 @@ class ReactorTest {
         } finally {
             log.setLevel(level);
         }
+    }
+
+    @Test
+    void theLoopLendsOneDirectReadBufferAndANewOneToAReaderInsideAnother() throws Exception {
+        CompletableFuture<List<Object>> seen = new CompletableFuture<>();
+        reactor.execute(() -> {
+            ByteBuffer first = reactor.acquireReadBuffer(64);
+            first.put((byte) 1);
+            ByteBuffer nested = reactor.acquireReadBuffer(64);
+            reactor.releaseReadBuffer(nested);
+            reactor.releaseReadBuffer(first);
+            ByteBuffer again = reactor.acquireReadBuffer(64);
+            ByteBuffer larger = reactor.acquireReadBuffer(128);
+            seen.complete(List.of(first.isDirect(), nested != first, again == first, again.position(),
+                    larger.capacity() >= 128 && larger != first));
+        });
+        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(true, true, true, 0, true);
+    }
+
+    @Test
+    void theLoopsReadBufferIsLentOnTheLoopThreadOnly() {
+        reactor.execute(() -> { });
+        assertThatThrownBy(() -> reactor.acquireReadBuffer(64)).isInstanceOf(IllegalStateException.class);
     }
 
     private Pipe pipe() throws IOException {

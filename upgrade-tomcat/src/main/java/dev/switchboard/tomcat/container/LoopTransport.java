@@ -30,8 +30,8 @@ import dev.switchboard.servlet.nio.Reactor;
  *       that finds nothing, or fewer bytes than it had room for ({@link #shortReadDrains()}),
  *       asks the selector for read readiness; readiness that the engine's
  *       reads do not answer with a read finding nothing (it holds its input) turns that
- *       interest off until one does, so held input costs no wake-ups. Read buffers are per
- *       thread, direct on the loop's.</li>
+ *       interest off until one does, so held input costs no wake-ups. On the loop thread
+ *       reads go into the loop's direct buffer, elsewhere into the thread's heap one.</li>
  *   <li><b>Writes</b> go to the channel until it takes no more; then nothing is written until
  *       the selector reports it writable. Nothing is buffered here: a flush has nothing to
  *       push.</li>
@@ -131,15 +131,19 @@ final class LoopTransport implements Transport, Reactor.Handler {
         }
     }
 
-    /** On the loop thread a direct buffer: what is read there is written to channels there. */
+    /** On the loop thread the loop's direct buffer: what is read there is written to channels there. */
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        return loop.inLoop() ? ReadBuffers.acquireDirect(capacity) : ReadBuffers.acquire(capacity);
+        return loop.inLoop() ? loop.acquireReadBuffer(capacity) : ReadBuffers.acquire(capacity);
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        ReadBuffers.release(buffer);
+        if (buffer.isDirect()) {
+            loop.releaseReadBuffer(buffer);
+        } else {
+            ReadBuffers.release(buffer);
+        }
     }
 
     /** A channel under the loop's level-triggered selector: a short read took all there was. */
