@@ -30,6 +30,8 @@ public final class Engine {
 
     private final SessionSetup setup;
     private final SerialExecutor serial = new SerialExecutor(this::abort);
+    /** The read, as the task every readiness event hands the executor; one instance for them all. */
+    private final SerialExecutor.Task readTask = this::read;
     private final OutputQueue output;
     private final InputHolds holds = new InputHolds(this::readAgain);
     private final Closing closing;
@@ -204,8 +206,8 @@ public final class Engine {
         public void readable() {
             Transport t = transport;
             if (t == null || !t.confinedReads()) {
-                serial.execute(Engine.this::read);
-            } else if (!serial.tryExecuteNow(Engine.this::read)) {
+                serial.execute(readTask);
+            } else if (!serial.tryExecuteNow(readTask)) {
                 // Another thread runs this connection's callbacks, and may not read this
                 // transport: ask for another callback once it is done.
                 serial.execute(t::requestRead);

@@ -37,6 +37,9 @@ public final class SerialExecutor {
 
     /** Runs {@code task} now if no thread is running tasks, else after those queued before it. */
     public void execute(Task task) {
+        if (tasks.isEmpty() && tryExecuteNow(task)) {
+            return; // nothing was waiting and no thread was running: run without queueing
+        }
         tasks.add(task);
         if (running.isHeldByCurrentThread()) {
             return; // the loop further up this thread's stack runs it next
