@@ -15,10 +15,13 @@ import java.util.logging.Logger;
 
 import jakarta.servlet.ServletContext;
 
+import dev.switchboard.servlet.nio.ReactorGroup;
+
 /**
  * What Switchboard runs for one web application besides its requests: one timer thread for
  * every deadline and scheduled task of its connections, and the event loops its modules start
- * (the tunnel's relay loop, the RFC 2817 bridge's selector), all with one lifecycle. Each stage
+ * (the loops of the connections it serves itself, the tunnel's relay loop, the RFC 2817
+ * bridge's selector), all with one lifecycle. Each stage
  * or filter that uses the runtime {@link #retain()}s it when it starts and {@link #release()}s
  * it when it is destroyed; the last release stops everything and waits until every thread
  * the runtime started has ended, so that no thread of Switchboard's outlives the application
@@ -147,6 +150,22 @@ public final class SwitchboardRuntime {
             services.put(name, service);
         }
         return type.cast(service);
+    }
+
+    /**
+     * The event loops of this application's connections that Switchboard serves itself, kept
+     * as the runtime's {@code job} service: {@code switchboard.loopThreads} reactors (one per
+     * processor unless set), named {@code switchboard-<job>-<n> <context path>}, with
+     * {@code contextLoader} as their threads' context class loader; stopped with the runtime.
+     *
+     * @throws IllegalStateException if the runtime has stopped
+     */
+    public ReactorGroup loops(String job, ClassLoader contextLoader) {
+        return service(job, ReactorGroup.class, () -> {
+            int configured = UpgradeDeclarations.LOOP_THREADS.get(Settings.of(context));
+            int size = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+            return new ReactorGroup(size, n -> threadName(job + "-" + n), contextLoader);
+        });
     }
 
     /** The name of a thread that does {@code job} for this application: {@code switchboard-<job> <context path>}. */

@@ -62,8 +62,15 @@ public final class UpgradeDeclarations {
     public static final Option<Boolean> OWN_LOOP = Option.bool(UpgradeOptions.OWN_LOOP, true,
             "Context param: where the container's own transport can take a connection off the container's threads "
                     + "onto an event loop of Switchboard's own (Tomcat's cleartext NIO connectors: the `tomcat-loop` "
-                    + "transport, one `switchboard-tomcat-loop` thread per application), whether it does. `false` keeps every "
+                    + "transport, on the `switchboard.loopThreads` threads), whether it does. `false` keeps every "
                     + "connection on the container's threads (Tomcat: the `tomcat` transport).");
+    public static final Option<Integer> LOOP_THREADS = Option.integer(UpgradeOptions.LOOP_THREADS, 0, 0, 256,
+            "Context param: how many event-loop threads of Switchboard's own an application's connections are spread "
+                    + "over, each in turn as it switches (`switchboard-tomcat-loop-1 /app`, `-2`, ...: the "
+                    + "`tomcat-loop` transport, and a tunnel's backends beside their clients). `0`: one per processor "
+                    + "the JVM sees. One thread serves its connections' events one after the other; more threads "
+                    + "serve busy connections side by side. Each thread starts with its first connection and stays "
+                    + "until the application stops.");
     public static final Option<Boolean> JMX = Option.bool(UpgradeOptions.JMX, true,
             "Register the counters as MBeans (`dev.switchboard:type=UpgradeFilter,...` and `type=UpgradeProtocol,...`).");
     public static final Option<AllowedHosts> ALLOWED_HOSTS = Option.of(UpgradeOptions.ALLOWED_HOSTS,
@@ -103,7 +110,7 @@ public final class UpgradeDeclarations {
             .add(HandlerDeclarations.GROUP.options().toArray(new Option<?>[0]))
             .note("`switchboard.<protocol>.idleTimeout` (and the other handler options above)", "the shared value",
                     "The same limits for one protocol's handlers, where the protocol reads them.")
-            .add(TRANSPORT, OWN_LOOP, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES, TRUSTED_PROXY_FIELDS)
+            .add(TRANSPORT, OWN_LOOP, LOOP_THREADS, JMX, ALLOWED_HOSTS, TRUSTED_PROXIES, TRUSTED_PROXY_FIELDS)
             .build();
 
     private UpgradeDeclarations() {

@@ -36,6 +36,8 @@ public final class UpgradeOptions {
     public static final String TRANSPORT = "switchboard.transport";
     /** Context param: whether a container transport may serve connections on an event loop of Switchboard's own. */
     public static final String OWN_LOOP = "switchboard.ownLoop";
+    /** Context param: how many event-loop threads of Switchboard's own serve an application's connections. */
+    public static final String LOOP_THREADS = "switchboard.loopThreads";
     /** Hosts whose upgrade requests are served (see {@link AllowedHosts}). */
     public static final String ALLOWED_HOSTS = "switchboard.allowedHosts";
     /** The proxies whose forwarding fields are believed (see {@link ForwardedClients}). */

@@ -133,7 +133,7 @@ public final class EchoScenario implements Scenario {
     private static Interleaved.Side loopSide(EmbeddedTomcat tomcat, int size) {
         String threads = ServerCpu.tomcatThreads(tomcat);
         return side(new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort()), tomcat.server().path("x"), size,
-                () -> ServerCpu.threads(threads) + ServerCpu.threads("switchboard-tomcat-loop "));
+                () -> ServerCpu.threads(threads) + ServerCpu.threads("switchboard-tomcat-loop-"));
     }
 
     private static Interleaved.Side side(EmbeddedTomcat tomcat, int size) {

@@ -11,13 +11,14 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import dev.switchboard.servlet.SwitchboardRuntime;
 import dev.switchboard.servlet.nio.Reactor;
+import dev.switchboard.servlet.nio.ReactorGroup;
 
 /**
- * Whether a connection Tomcat hands over can leave its poller for the application's loop
- * ({@link #loop}), and the {@link LoopTransport} it then runs on. It can when it is a
+ * Whether a connection Tomcat hands over can leave its poller for one of the application's
+ * loops ({@link #loop}), and the {@link LoopTransport} it then runs on. It can when it is a
  * cleartext NIO one (its socket is a plain {@link NioChannel}: not TLS's
  * {@code SecureNioChannel}, not NIO2), Tomcat holds none of its output unsent, the wrapper's
- * lock can be reached and the application's loop runs. Anything else stays on Tomcat's poller,
+ * lock can be reached and the application's loops run. Anything else stays on Tomcat's poller,
  * without a word: that is a transport too. Called in {@code init}, under Tomcat's socket lock.
  */
 final class Takeover {
@@ -60,15 +61,16 @@ final class Takeover {
     }
 
     /**
-     * The event loop of {@code runtime}'s application for the connections taken off Tomcat's
-     * poller: a {@link Reactor} kept as the runtime's {@value #SERVICE} service, so that the
-     * runtime stops it, with every connection still on it, when the application stops. Its
-     * thread, {@code switchboard-tomcat-loop <context path>}, starts with the first connection
-     * and runs with {@code loader}, the application's class loader, as its context loader.
+     * The event loop for a connection of {@code runtime}'s application taken off Tomcat's
+     * poller: the next of the application's {@link ReactorGroup}, kept as the runtime's
+     * {@value #SERVICE} service ({@link SwitchboardRuntime#loops}), so that the runtime stops
+     * them, with every connection still on them, when the application stops. Their threads,
+     * {@code switchboard-tomcat-loop-<n> <context path>}, start with their first connection and
+     * run with {@code loader}, the application's class loader, as their context loader.
      *
      * @throws IllegalStateException if the runtime has stopped
      */
     static Reactor loop(SwitchboardRuntime runtime, ClassLoader loader) {
-        return runtime.service(SERVICE, Reactor.class, () -> new Reactor(runtime.threadName(SERVICE), null, loader));
+        return runtime.loops(SERVICE, loader).next();
     }
 }

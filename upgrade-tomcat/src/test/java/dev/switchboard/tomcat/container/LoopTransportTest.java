@@ -25,7 +25,8 @@ import dev.switchboard.servlet.container.Transport;
  */
 class LoopTransportTest extends TransportContract {
 
-    private static final String LOOP_THREAD = "switchboard-tomcat-loop /loop";
+    /** The name of any of the application's loop threads. */
+    private static final String LOOP_THREAD = "switchboard-tomcat-loop-[12] /loop";
     private static final TestKeyStore KEYS = TestKeyStore.shared();
 
     private int httpsPort;
@@ -57,7 +58,7 @@ class LoopTransportTest extends TransportContract {
             c.transport.get(10, TimeUnit.SECONDS);
             s.getOutputStream().write("later".getBytes(StandardCharsets.US_ASCII));
             assertThat(c.input.poll(10, TimeUnit.SECONDS)).isEqualTo("later");
-            assertThat(c.readOn.poll(10, TimeUnit.SECONDS)).isEqualTo(LOOP_THREAD);
+            assertThat(c.readOn.poll(10, TimeUnit.SECONDS)).matches(LOOP_THREAD);
         }
     }
 
@@ -109,8 +110,30 @@ class LoopTransportTest extends TransportContract {
     void theTransportNamesTheLoopItRunsOn() throws Exception {
         try (Socket s = connect("")) {
             Transport t = carried(s.getLocalPort()).transport.get(10, TimeUnit.SECONDS);
-            assertThat(t.loop()).hasToString(LOOP_THREAD);
+            assertThat(t.loop().toString()).matches(LOOP_THREAD);
         }
+    }
+
+    /** Each connection goes to the next of {@code switchboard.loopThreads} loops, so that busy ones run side by side. */
+    @Test
+    void connectionsAreSpreadOverTheApplicationsLoopsEachInTurn() throws Exception {
+        try (Socket a = connect("")) {
+            String first = loopOf(a);
+            try (Socket b = connect("")) {
+                String second = loopOf(b);
+                try (Socket c = connect("")) {
+                    String third = loopOf(c);
+                    assertThat(List.of(first, second)).containsExactlyInAnyOrder("switchboard-tomcat-loop-1 /loop",
+                            "switchboard-tomcat-loop-2 /loop");
+                    assertThat(third).isEqualTo(first);
+                }
+            }
+        }
+    }
+
+    /** The loop of {@code s}'s connection, once it is taken over. */
+    private String loopOf(Socket s) throws Exception {
+        return carried(s.getLocalPort()).transport.get(10, TimeUnit.SECONDS).loop().toString();
     }
 
     @Test

@@ -55,6 +55,9 @@ abstract class TransportContract {
     private final Map<Integer, Carried> carried = new ConcurrentHashMap<>();
     protected Tomcat tomcat;
     private int port;
+    /** The application's loops, where the transport runs on them: two, so that connections are spread. */
+    static final int LOOP_THREADS = 2;
+
     private SwitchboardRuntime runtime;
 
     /** The name the transport reports. */
@@ -164,6 +167,7 @@ abstract class TransportContract {
         http.setPort(0);
         http.setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext(contextPath(), null);
+        context.addParameter("switchboard.loopThreads", String.valueOf(LOOP_THREADS));
         Tomcat.addServlet(context, "carrying", new Carrying());
         context.addServletMappingDecoded("/*", "carrying");
         tomcat.start();
