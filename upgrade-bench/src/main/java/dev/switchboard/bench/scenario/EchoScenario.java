@@ -107,7 +107,8 @@ public final class EchoScenario implements Scenario {
                     `echo/1` (`EchoProtocol`, an `UpgradeSession` on the connection engine), on the \
                     `tomcat-loop` transport (the default where `upgrade-tomcat` is present and the connector \
                     is cleartext NIO: the connection taken off Tomcat's poller onto the application's own \
-                    selector loop). Beside it, in the same rounds: the same application with \
+                    selector loop; one loop, `switchboard.loopThreads=1`, as the baseline has one thread). \
+                    Beside it, in the same rounds: the same application with \
                     `switchboard.ownLoop=false` (the `tomcat` transport: Tomcat's internal upgrade path on its \
                     poller), with `switchboard.transport=servlet` (the Servlet non-blocking streams, writes capped below \
                     Tomcat's write buffer), and without the write cap; and, to tell the container's cost from \
@@ -123,13 +124,14 @@ public final class EchoScenario implements Scenario {
 
     /** The echo application with long timeouts, no JMX and {@code params}. */
     private static WebArchive echoApp(Map<String, String> params) {
+        // One loop, as the baseline has one thread: the comparison is of what each thread does.
         Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("switchboard.idleTimeout", "10m",
-                "switchboard.jmx", "false"));
+                "switchboard.jmx", "false", "switchboard.loopThreads", "1"));
         all.putAll(params);
         return Deployments.upgradeApp("echo", all);
     }
 
-    /** A Tomcat on the {@code tomcat-loop} transport: its CPU includes the application's loop thread. */
+    /** A Tomcat on the {@code tomcat-loop} transport: its CPU includes the application's loop threads. */
     private static Interleaved.Side loopSide(EmbeddedTomcat tomcat, int size) {
         String threads = ServerCpu.tomcatThreads(tomcat);
         return side(new InetSocketAddress("127.0.0.1", tomcat.server().base().getPort()), tomcat.server().path("x"), size,

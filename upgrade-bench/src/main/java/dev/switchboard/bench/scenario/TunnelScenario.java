@@ -87,16 +87,19 @@ public final class TunnelScenario implements Scenario {
                 Stats direct64 = small.get(1).candidate("messages/s");
                 String details = String.format("""
                         Backend: embedded Tomcat %s serving `echo/1`. Candidate: a gateway Tomcat with \
-                        `upgrade-proxy` routing `/t/` to the backend. Baseline: %s with `worker_processes 2` and \
+                        `upgrade-proxy` routing `/t/` to the backend, its tunnels on the `tomcat-loop` transport's \
+                        loops (`switchboard.loopThreads` unset: one per processor, %d here). Baseline: %s with \
+                        `worker_processes 2` and \
                         the WebSocket proxying configuration nginx documents (HTTP/1.1 to the backend, `Upgrade` and \
                         `Connection` passed on), started on a free loopback port. %d connections from one NIO client \
                         thread, each sending a message and waiting for all of it to come back. The backend directly \
                         managed a median of %.0f messages/s with 64-byte messages. Added latency: the proxy's \
                         round-trip percentile less the backend's own in the same round (closed loop, %d \
                         connections, so it includes queueing). Proxy CPU: the gateway's connector threads and \
-                        Switchboard's threads of the gateway application (its takeover loop, relay loop and timer), \
+                        Switchboard's threads of the gateway application (its takeover loops, relay loop and timer), \
                         or the nginx processes from `/proc` (10 ms ticks).
-                        """, org.apache.catalina.util.ServerInfo.getServerNumber(), Nginx.version(nginxBinary),
+                        """, org.apache.catalina.util.ServerInfo.getServerNumber(),
+                        Runtime.getRuntime().availableProcessors(), Nginx.version(nginxBinary),
                         CONNECTIONS, direct64.median(), CONNECTIONS);
                 return new Section(title(), rows, details);
             }
