@@ -3,6 +3,7 @@ package dev.switchboard.it.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,16 +44,17 @@ public abstract class UndeployScenarios {
     protected abstract void stopApplication() throws Exception;
 
     /**
-     * The job of the loop thread that serves the tunnel's backend: the tunnel's relay loop, or
-     * the client connection's own loop on a transport that has one ({@code tomcat-loop}).
+     * The jobs of the loop threads that serve the two connections and the tunnel's backend: the
+     * tunnel's relay loop, or on a transport with loops of its own ({@code tomcat-loop}) the
+     * connections' loops, the backend on its client's.
      */
-    protected String tunnelLoop() {
-        return "switchboard-tunnel-relay";
+    protected List<String> loopThreads() {
+        return List.of("switchboard-tunnel-relay");
     }
 
-    /** The gateway with its default routes and {@code echo/1}. */
+    /** The gateway with its default routes and {@code echo/1}, on two loops where the transport has its own. */
     public static WebArchive deployment(String name) {
-        return ProxyDeployments.gateway(name, Map.of("switchboard.protocols", "echo"));
+        return ProxyDeployments.gateway(name, Map.of("switchboard.protocols", "echo", "switchboard.loopThreads", "2"));
     }
 
     @BeforeAll
@@ -85,8 +87,10 @@ public abstract class UndeployScenarios {
                 assertThat(echo.readHead().status()).isEqualTo(101);
                 echo.send("x");
                 assertThat(echo.readString(1)).isEqualTo("x");
+                List<String> expected = new ArrayList<>(List.of("switchboard-timers /" + NAME));
+                loopThreads().forEach(job -> expected.add(job + " /" + NAME));
                 assertThat(threadsOfTheApplication()).as("Switchboard's threads while the application runs")
-                        .containsExactlyInAnyOrder("switchboard-timers /" + NAME, tunnelLoop() + " /" + NAME);
+                        .containsExactlyInAnyOrderElementsOf(expected);
 
                 stopApplication();
 

@@ -1,5 +1,7 @@
 package dev.switchboard.it.tomcat;
 
+import java.util.List;
+
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,10 +30,10 @@ class UndeployOnTomcatIT extends UndeployScenarios {
         return ArquillianServer.deployed(NAME);
     }
 
-    /** The tunnel's backend shares the client connection's loop: no relay thread is started. */
+    /** One loop for each connection; the tunnel's backend shares its client's: no relay thread is started. */
     @Override
-    protected String tunnelLoop() {
-        return "switchboard-tomcat-loop";
+    protected List<String> loopThreads() {
+        return List.of("switchboard-tomcat-loop-1", "switchboard-tomcat-loop-2");
     }
 
     @Override
