@@ -106,6 +106,7 @@ public final class ContainerUpgrade {
     public static ContainerUpgrade of(ServletContext context) {
         Settings settings = Settings.of(context);
         TransportChoice choice = UpgradeDeclarations.TRANSPORT.get(settings);
+        UpgradeDeclarations.LOOP_THREADS.get(settings); // read when the loops start; a bad value fails the deployment now
         Object attribute = context.getAttribute(ATTRIBUTE);
         if (attribute == null) {
             warnIfAdapterNeeded(context);

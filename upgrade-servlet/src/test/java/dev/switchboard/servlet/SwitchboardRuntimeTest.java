@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import jakarta.servlet.ServletContext;
 
+import dev.switchboard.servlet.nio.ReactorGroup;
+
 /** One runtime per application: its timer and services start on first use and end with its last user. */
 class SwitchboardRuntimeTest {
 
@@ -114,12 +116,51 @@ class SwitchboardRuntimeTest {
         assertThat(SwitchboardRuntime.of(context)).isNotSameAs(runtime);
     }
 
+    @Test
+    void theLoopsAreAsManyAsConfiguredSharedByJobAndNamedForTheApplication() {
+        SwitchboardRuntime runtime = SwitchboardRuntime.of(context("/shop", Map.of("switchboard.loopThreads", "3")))
+                .retain();
+        try {
+            ReactorGroup loops = runtime.loops("tomcat-loop", null);
+            assertThat(loops.size()).isEqualTo(3);
+            assertThat(runtime.loops("tomcat-loop", null)).isSameAs(loops);
+            assertThat(List.of(loops.next().toString(), loops.next().toString(), loops.next().toString()))
+                    .containsExactly("switchboard-tomcat-loop-1 /shop", "switchboard-tomcat-loop-2 /shop",
+                            "switchboard-tomcat-loop-3 /shop");
+        } finally {
+            runtime.release();
+        }
+    }
+
+    @Test
+    void withoutASettingThereIsOneLoopPerProcessor() {
+        SwitchboardRuntime runtime = SwitchboardRuntime.of(context).retain();
+        try {
+            assertThat(runtime.loops("tomcat-loop", null).size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        } finally {
+            runtime.release();
+        }
+    }
+
+    @Test
+    void aLoopCountOutOfRangeIsRefusedNamingTheParameter() {
+        SwitchboardRuntime runtime = SwitchboardRuntime.of(context("/shop", Map.of("switchboard.loopThreads", "300")));
+        assertThatThrownBy(() -> runtime.loops("tomcat-loop", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("switchboard.loopThreads");
+    }
+
     /** A context at {@code path}, holding its attributes. */
     private static ServletContext context(String path) {
+        return context(path, Map.of());
+    }
+
+    /** A context at {@code path} with {@code params}, holding its attributes. */
+    private static ServletContext context(String path, Map<String, String> params) {
         Map<String, Object> attributes = new ConcurrentHashMap<>();
         return (ServletContext) Proxy.newProxyInstance(SwitchboardRuntimeTest.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getContextPath" -> path;
+                    case "getInitParameter" -> params.get((String) args[0]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "removeAttribute" -> attributes.remove((String) args[0]);

@@ -23,7 +23,7 @@ import dev.switchboard.servlet.nio.ReactorGroup;
  */
 final class Takeover {
 
-    /** The name of the loop's service in the runtime, and the job in its thread's name. */
+    /** The name of the loops' service in the runtime, and the job in their threads' names. */
     static final String SERVICE = "tomcat-loop";
 
     private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
@@ -32,7 +32,7 @@ final class Takeover {
     }
 
     /**
-     * Takes {@code wrapper}'s connection onto the loop of {@code runtime}'s application: what
+     * Takes {@code wrapper}'s connection onto the next loop of {@code runtime}'s application: what
      * Tomcat buffered of its input is taken out ({@link BufferedInput}), the channel is kept
      * (never the {@code NioChannel}, which Tomcat reuses once the wrapper closes).
      *
@@ -53,7 +53,11 @@ final class Takeover {
         try {
             loop = loop(runtime, loader);
         } catch (IllegalStateException e) {
-            LOG.log(Level.FINE, "The application's loop is not running: the connection stays on Tomcat's poller", e);
+            LOG.log(Level.FINE, "The application's loops are not running: the connection stays on Tomcat's poller", e);
+            return null;
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "The application's loops cannot start (" + e.getMessage()
+                    + "): the connection stays on Tomcat's poller");
             return null;
         }
         ByteBuffer buffered = BufferedInput.take(wrapper.getSocketBufferHandler());
