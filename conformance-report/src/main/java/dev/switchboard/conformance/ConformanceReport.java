@@ -104,7 +104,7 @@ public final class ConformanceReport {
                 .append("exception (see below). An ID with no test anywhere is **missing**.\n\n")
                 .append("After the 101, the Tomcat columns run the `tomcat-loop` transport on their cleartext NIO ")
                 .append("connectors (Tomcat's internal upgrade path, the connection then taken off Tomcat's poller onto ")
-                .append("the application's own selector loop: `switchboard.transport=auto` with upgrade-tomcat) and the ")
+                .append("the application's own selector loops: `switchboard.transport=auto` with upgrade-tomcat) and the ")
                 .append("`tomcat` transport (the internal upgrade path on Tomcat's poller) on TLS ones, except ")
                 .append("`EchoStreamPollerTransportOnTomcatIT` and `RelayPollerTransportOnTomcatIT`, which keep the ")
                 .append("`tomcat` transport covered on cleartext (`switchboard.ownLoop=false`), and ")

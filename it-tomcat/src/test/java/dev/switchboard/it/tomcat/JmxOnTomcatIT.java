@@ -31,7 +31,7 @@ class JmxOnTomcatIT extends JmxScenarios {
 
     /**
      * upgrade-tomcat is in the application and the connector is cleartext NIO: its sessions
-     * leave Tomcat's poller for the application's loop.
+     * leave Tomcat's poller for the application's loops.
      */
     @Override
     protected String transport() {

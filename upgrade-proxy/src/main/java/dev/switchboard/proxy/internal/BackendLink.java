@@ -40,7 +40,7 @@ import dev.switchboard.servlet.nio.Reactor;
  * <p>Threads: the selector callbacks, the drains and the close run on the loop; {@link #send},
  * {@link #clientEnded} and {@link #clientClosed} come from the client side (the same thread
  * where the loop is the client's). The client side is never called with a lock held. Reads
- * from the backend go into one read buffer per thread: the loop's direct one
+ * from the backend go into a buffer that is reused from read to read: the loop's direct one
  * ({@link Reactor#acquireReadBuffer}) where the client connection runs on the same loop and
  * reads into it too, so that the backend's bytes go from channel to channel uncopied; else the
  * thread's heap one ({@link ReadBuffers}), as the client's writes end in a stream's array.

@@ -1,7 +1,6 @@
 package dev.switchboard.servlet.container;
 
 import java.nio.ByteBuffer;
-import java.util.function.IntFunction;
 
 /**
  * One read buffer kept per thread, for {@link Transport}s whose reads go into a buffer the
@@ -31,8 +30,10 @@ public final class ReadBuffers {
         return buffer.clear();
     }
 
-    /** Keeps {@code buffer} for this thread's next {@link #acquire}. */
+    /** Keeps {@code buffer} for this thread's next {@link #acquire}; a direct one is not kept. */
     public static void release(ByteBuffer buffer) {
-        KEPT.set(buffer);
+        if (!buffer.isDirect()) {
+            KEPT.set(buffer);
+        }
     }
 }

@@ -38,7 +38,7 @@ import java.util.logging.Logger;
 public final class Reactor implements AutoCloseable {
 
     /** How long {@link #close()} waits for the thread to end. */
-    private static final long STOP_MILLIS = 5_000;
+    static final long STOP_MILLIS = 5_000;
 
     private static final Logger LOG = Logger.getLogger(Reactor.class.getName());
 
@@ -212,23 +212,35 @@ public final class Reactor implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread t;
+        awaitStopped(stop(), System.nanoTime() + STOP_MILLIS * 1_000_000);
+    }
+
+    /** Marks the reactor stopped and wakes its thread, without waiting; the thread to wait for, if any. */
+    Thread stop() {
         synchronized (lifecycle) {
             stopped = true;
-            t = thread;
             if (selector != null) {
                 selector.wakeup();
             }
+            return thread;
         }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(STOP_MILLIS);
-                if (t.isAlive()) {
-                    LOG.warning("The " + name + " thread did not end within " + STOP_MILLIS + " ms");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    }
+
+    /** Waits until {@code t}, the thread {@link #stop()} returned, has ended or {@code deadline} (nano time) has passed. */
+    void awaitStopped(Thread t, long deadline) {
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, left / 1_000_000));
             }
+            if (t.isAlive()) {
+                LOG.warning("The " + name + " thread did not end within " + STOP_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

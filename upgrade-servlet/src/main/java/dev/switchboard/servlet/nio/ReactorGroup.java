@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
  * many connections busy at once each event waits behind the others'; with one loop per
  * processor they are served side by side, as a server's worker threads or processes are. Each
  * reactor's thread starts with its first task and stays until {@link #close()}, which stops
- * them all. Thread-safe.
+ * them all at once. Thread-safe.
  */
 public final class ReactorGroup implements AutoCloseable {
 
@@ -41,11 +41,19 @@ public final class ReactorGroup implements AutoCloseable {
         return reactors.length;
     }
 
-    /** Stops every reactor, each as {@link Reactor#close()} does, and waits for each thread. */
+    /**
+     * Stops every reactor as {@link Reactor#close()} does: all of them at once, then waits for
+     * their threads, together no longer than one reactor's close would.
+     */
     @Override
     public void close() {
-        for (Reactor r : reactors) {
-            r.close();
+        Thread[] threads = new Thread[reactors.length];
+        for (int i = 0; i < reactors.length; i++) {
+            threads[i] = reactors[i].stop();
+        }
+        long deadline = System.nanoTime() + Reactor.STOP_MILLIS * 1_000_000;
+        for (int i = 0; i < reactors.length; i++) {
+            reactors[i].awaitStopped(threads[i], deadline);
         }
     }
 

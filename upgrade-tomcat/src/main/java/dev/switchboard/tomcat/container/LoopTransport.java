@@ -18,8 +18,8 @@ import dev.switchboard.servlet.nio.Reactor;
 
 /**
  * The {@code tomcat-loop} transport: a cleartext NIO connection that Tomcat no longer polls
- * (its carrier answered {@code hasAsyncIO()}), served from the application's loop, a
- * {@link Reactor} ({@link Takeover#loop}): reads and writes straight on its
+ * (its carrier answered {@code hasAsyncIO()}), served from one of the application's loops,
+ * a {@link Reactor} ({@link Takeover#loop}): reads and writes straight on its
  * {@link SocketChannel}, readiness from the loop's selector, the engine told on the loop
  * thread with no hand-off per event. The loop is {@linkplain #loop() named} to sessions, so
  * that the tunnel registers its backend there too.
@@ -90,7 +90,7 @@ final class LoopTransport implements Transport, Reactor.Handler {
         return NAME;
     }
 
-    /** The application's loop: a session's own channels registered there share the connection's thread. */
+    /** The connection's loop, one of the application's: a session's own channels registered there share its thread. */
     @Override
     public Reactor loop() {
         return loop;

@@ -19,7 +19,7 @@ import jakarta.servlet.http.WebConnection;
  * the handler type {@link TomcatSupport#carrier} names for {@code request.upgrade()}, which
  * Tomcat treats as it treats its own WebSocket and HTTP/2 handlers (an
  * {@link InternalHttpUpgradeHandler}: no Servlet streams). At the handover ({@code init}) it
- * takes a cleartext NIO connection off Tomcat's poller onto the application's loop
+ * takes a cleartext NIO connection off Tomcat's poller onto one of the application's loops
  * ({@link Takeover#loop}), on a {@link LoopTransport}, where {@link Takeover} can; then it answers
  * {@link #hasAsyncIO()} true, which Tomcat reads right after {@code init}, and Tomcat stops
  * polling the socket. Any other connection stays on Tomcat's poller, on a

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import dev.switchboard.servlet.SwitchboardRuntime;
+import dev.switchboard.servlet.UpgradeOptions;
 import dev.switchboard.servlet.container.Transport;
 import dev.switchboard.servlet.container.TransportCarrier;
 import jakarta.servlet.ServletException;
@@ -167,7 +168,7 @@ abstract class TransportContract {
         http.setPort(0);
         http.setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext(contextPath(), null);
-        context.addParameter("switchboard.loopThreads", String.valueOf(LOOP_THREADS));
+        context.addParameter(UpgradeOptions.LOOP_THREADS, String.valueOf(LOOP_THREADS));
         Tomcat.addServlet(context, "carrying", new Carrying());
         context.addServletMappingDecoded("/*", "carrying");
         tomcat.start();
