@@ -202,9 +202,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         if (key == null || !key.isValid()) {
             return;
         }
-        Reactor shared = sharedLoop;
-        ByteBuffer readBuffer = shared != null ? shared.acquireReadBuffer(readBufferSize)
-                : ReadBuffers.acquire(readBufferSize);
+        ByteBuffer readBuffer = ReadBuffers.acquire(sharedLoop, readBufferSize);
         try {
             for (int i = 0; i < READS_PER_EVENT && !readPaused && !inputEnded; i++) {
                 readBuffer.clear().limit(readBufferSize);
@@ -234,11 +232,7 @@ final class BackendLink implements Reactor.Handler, WriteTarget {
         } catch (IOException e) {
             failed(e);
         } finally {
-            if (shared != null) {
-                shared.releaseReadBuffer(readBuffer);
-            } else {
-                ReadBuffers.release(readBuffer);
-            }
+            ReadBuffers.release(sharedLoop, readBuffer);
         }
     }
 

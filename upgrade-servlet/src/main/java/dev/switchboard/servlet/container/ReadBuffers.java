@@ -2,6 +2,8 @@ package dev.switchboard.servlet.container;
 
 import java.nio.ByteBuffer;
 
+import dev.switchboard.servlet.nio.Reactor;
+
 /**
  * One read buffer kept per thread, for {@link Transport}s whose reads go into a buffer the
  * engine hands back once its bytes are delivered ({@link Transport#acquireReadBuffer},
@@ -28,6 +30,27 @@ public final class ReadBuffers {
             buffer = ByteBuffer.allocate(capacity);
         }
         return buffer.clear();
+    }
+
+    /**
+     * For a reader on {@code loop}'s thread the loop's direct buffer
+     * ({@link Reactor#acquireReadBuffer}), else (a null {@code loop}) this thread's heap one;
+     * hand it back with {@link #release(Reactor, ByteBuffer)}.
+     */
+    public static ByteBuffer acquire(Reactor loop, int capacity) {
+        return loop != null ? loop.acquireReadBuffer(capacity) : acquire(capacity);
+    }
+
+    /**
+     * Hands back a buffer from {@link #acquire(Reactor, int)}:
+     * a direct one to {@code loop}, a heap one to the thread.
+     */
+    public static void release(Reactor loop, ByteBuffer buffer) {
+        if (loop != null && buffer.isDirect()) {
+            loop.releaseReadBuffer(buffer);
+        } else {
+            release(buffer);
+        }
     }
 
     /** Keeps {@code buffer} for this thread's next {@link #acquire}; a direct one is not kept. */

@@ -134,16 +134,12 @@ final class LoopTransport implements Transport, Reactor.Handler {
     /** On the loop thread the loop's direct buffer: what is read there is written to channels there. */
     @Override
     public ByteBuffer acquireReadBuffer(int capacity) {
-        return loop.inLoop() ? loop.acquireReadBuffer(capacity) : ReadBuffers.acquire(capacity);
+        return ReadBuffers.acquire(loop.inLoop() ? loop : null, capacity);
     }
 
     @Override
     public void releaseReadBuffer(ByteBuffer buffer) {
-        if (buffer.isDirect()) {
-            loop.releaseReadBuffer(buffer);
-        } else {
-            ReadBuffers.release(buffer);
-        }
+        ReadBuffers.release(loop, buffer);
     }
 
     /** A channel under the loop's level-triggered selector: a short read took all there was. */
